@@ -1,0 +1,5 @@
+/** Reads content/*.md, renders it with commonmark-java and gives every block a stable id. Depends on nothing of ours. */
+@NullMarked
+package dev.marginalia.content;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,46 @@
+package dev.marginalia.reading;
+
+import java.net.URI;
+
+import dev.marginalia.content.Article;
+import dev.marginalia.content.Block;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Absolute links for link previews and copying. They start with {@code marginalia.public-url} when it is set
+ * (set it in production: then a forged {@code Host} header cannot change them), else with the URL of the
+ * current request.
+ */
+@Component
+class PublicLinks {
+
+	private final @Nullable URI publicUrl;
+
+	PublicLinks(Settings settings) {
+		this.publicUrl = settings.publicUrl();
+	}
+
+	String article(Article article) {
+		return base().path("/articles/{slug}").buildAndExpand(article.slug()).encode().toUriString();
+	}
+
+	String share(Article article, Block block) {
+		return base().path("/articles/{slug}/p/{id}").buildAndExpand(article.slug(), block.id()).encode().toUriString();
+	}
+
+	private UriComponentsBuilder base() {
+		return publicUrl != null ? UriComponentsBuilder.fromUri(publicUrl)
+				: ServletUriComponentsBuilder.fromCurrentContextPath();
+	}
+
+	/** @param publicUrl the site's address as readers see it, e.g. {@code https://marginalia.example} */
+	@ConfigurationProperties("marginalia")
+	record Settings(@Nullable URI publicUrl) {
+	}
+
+}
