@@ -1,0 +1,181 @@
+package dev.marginalia.browser;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a reader does with the article, in a real headless Chromium. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ReadingInBrowserTests {
+
+	static final String ARTICLE = "/articles/stability-a-rare-strategic-resource";
+
+	static final String PARAGRAPH = "p-AarAar";
+
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() {
+		browser = Browser.startIfAvailable();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@BeforeEach
+	void reset() {
+		Browser.assumeAvailable(browser);
+		browser.resize(1280, 900);
+		browser.colorScheme("light");
+		browser.consoleProblems();
+	}
+
+	@AfterEach
+	void noConsoleProblems() {
+		if (browser == null) {
+			return;
+		}
+		// an error page's own status is the one expected "failed load"
+		String page = browser.driver().getCurrentUrl() + " - Failed to load resource";
+		assertThat(browser.consoleProblems()).filteredOn(problem -> !problem.startsWith(page))
+			.as("browser console errors and warnings").isEmpty();
+	}
+
+	String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	void open(String path) {
+		browser.driver().get(url(path));
+	}
+
+	@ParameterizedTest(name = "{0}x{1}")
+	@CsvSource({ "320, 640", "375, 812", "768, 1024", "1280, 900", "1920, 1080" })
+	void theArticleReadsComfortablyAtEveryWidth(int width, int height) {
+		browser.resize(width, height);
+		open(ARTICLE);
+		assertThat(browser.driver().findElements(By.cssSelector("article [id^='p-']"))).hasSize(26);
+		Number overflow = (Number) browser.script(
+				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		assertThat(overflow.intValue()).as("no sideways scrolling").isLessThanOrEqualTo(0);
+		double charactersPerLine = ((Number) browser.script("""
+				const p = document.getElementById(arguments[0]);
+				const style = getComputedStyle(p);
+				const context = document.createElement('canvas').getContext('2d');
+				context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+				const average = context.measureText(p.textContent).width / p.textContent.length;
+				return p.getBoundingClientRect().width / average;""", PARAGRAPH)).doubleValue();
+		double fontSize = ((Number) browser.script(
+				"return parseFloat(getComputedStyle(document.getElementById(arguments[0])).fontSize);", PARAGRAPH))
+			.doubleValue();
+		assertThat(fontSize).as("body text size in px").isGreaterThanOrEqualTo(16);
+		if (width >= 768) {
+			assertThat(charactersPerLine).as("characters per line").isBetween(60.0, 75.0);
+		}
+		else {
+			assertThat(charactersPerLine).as("characters per line on a phone").isBetween(30.0, 60.0);
+		}
+		if (width >= 1280) {
+			Number room = (Number) browser.script("""
+					const text = document.getElementById(arguments[0]).getBoundingClientRect();
+					return document.documentElement.clientWidth - text.right;""", PARAGRAPH);
+			assertThat(room.intValue()).as("room in the right margin for notes").isGreaterThanOrEqualTo(280);
+		}
+	}
+
+	@Test
+	void aSharedParagraphLinkEndsAtTheHighlightedParagraph() {
+		browser.resize(375, 812);
+		open(ARTICLE + "/p/" + PARAGRAPH);
+		browser.waiting().until(ExpectedConditions.urlToBe(url(ARTICLE + "#" + PARAGRAPH)));
+		WebElement paragraph = browser.driver().findElement(By.id(PARAGRAPH));
+		browser.waiting().until(driver -> isInViewport(paragraph));
+		String highlight = (String) browser.script(
+				"return getComputedStyle(document.getElementById(arguments[0]).parentElement).backgroundColor;", PARAGRAPH);
+		String plain = (String) browser.script(
+				"return getComputedStyle(document.getElementById('p-FdgIsg').parentElement).backgroundColor;");
+		assertThat(highlight).isNotEqualTo(plain).isNotIn("transparent", "rgba(0, 0, 0, 0)");
+	}
+
+	@Test
+	void arrivingAtAParagraphAnchorScrollsToAndHighlightsIt() {
+		open(ARTICLE + "#p-TwdIia");
+		WebElement paragraph = browser.driver().findElement(By.id("p-TwdIia"));
+		assertThat(isInViewport(paragraph)).isTrue();
+		assertThat((Boolean) browser.script("return document.getElementById('p-TwdIia').matches(':target');")).isTrue();
+		assertThat((String) browser.script(
+				"return getComputedStyle(document.getElementById('p-TwdIia').parentElement).backgroundColor;"))
+			.isNotIn("transparent", "rgba(0, 0, 0, 0)");
+	}
+
+	@Test
+	void thePermalinkIsReachedByTabShownOnFocusAndCopiesTheShareLink() {
+		browser.grantClipboard();
+		open(ARTICLE);
+		WebElement permalink = browser.driver()
+			.findElement(By.cssSelector("#" + PARAGRAPH + " ~ a.permalink, a.permalink[data-anchor='" + PARAGRAPH + "']"));
+		WebElement active = null;
+		for (int tab = 0; tab < 40 && !permalink.equals(active); tab++) {
+			new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+			active = browser.driver().switchTo().activeElement();
+		}
+		assertThat(active).as("the paragraph's permalink is reached by Tab").isEqualTo(permalink);
+		assertThat(permalink.getCssValue("opacity")).isEqualTo("1");
+		assertThat(permalink.getAccessibleName()).isEqualTo("Link to paragraph 6");
+
+		new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+		browser.waiting().until(driver -> "Link to the paragraph copied"
+			.equals(driver.findElement(By.cssSelector("[data-announcer]")).getText()));
+		String clipboard = (String) browser.driver().executeAsyncScript(
+				"const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, e => done('error: ' + e));");
+		assertThat(clipboard).isEqualTo(url(ARTICLE + "/p/" + PARAGRAPH));
+		assertThat(browser.driver().getCurrentUrl()).as("the reader stays where they are").isEqualTo(url(ARTICLE));
+	}
+
+	@ParameterizedTest(name = "{0} at {1}px, {2}")
+	@CsvSource({ ARTICLE + ", 1280, light", ARTICLE + ", 375, light", ARTICLE + ", 1280, dark", ARTICLE + ", 375, dark",
+			"/, 1280, light", "/, 375, dark", "/articles/missing, 1280, light", "/articles/missing, 375, dark" })
+	void pagesHaveNoAccessibilityViolations(String path, int width, String scheme) {
+		browser.resize(width, 900);
+		browser.colorScheme(scheme);
+		open(path);
+		browser.assertAccessible();
+	}
+
+	@Test
+	void theArticleIsAccessibleWithAParagraphHighlighted() {
+		open(ARTICLE + "#" + PARAGRAPH);
+		browser.assertAccessible();
+		browser.colorScheme("dark");
+		browser.assertAccessible();
+	}
+
+	private boolean isInViewport(WebElement element) {
+		return (Boolean) browser.script("""
+				const r = arguments[0].getBoundingClientRect();
+				return r.top >= 0 && r.top < window.innerHeight;""", element);
+	}
+
+}
