@@ -22,7 +22,8 @@ class PublicLinks {
 	private final @Nullable URI publicUrl;
 
 	PublicLinks(Settings settings) {
-		this.publicUrl = settings.publicUrl();
+		URI configured = settings.publicUrl();
+		this.publicUrl = configured == null || configured.toString().isBlank() ? null : configured;
 	}
 
 	String article(Article article) {
