@@ -1,0 +1,81 @@
+package dev.marginalia.notes;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is writing, without accounts. A browser holds its author secret in an {@code HttpOnly},
+ * {@code SameSite=Lax} cookie, given on its first write; a program presents it as
+ * {@code Authorization: Bearer <secret>}. The server keeps only the secret's hash. Any instance can check it:
+ * nothing is kept in memory or in a session.
+ */
+@Component
+public class AuthorIdentity {
+
+	public static final String COOKIE = "marginalia_author";
+
+	/** The response header that gives a cookie-less, token-less client the secret it was just issued. */
+	public static final String SECRET_HEADER = "Marginalia-Author-Secret";
+
+	private static final Duration COOKIE_AGE = Duration.ofDays(730);
+
+	private final NoteService notes;
+
+	AuthorIdentity(NoteService notes) {
+		this.notes = notes;
+	}
+
+	/** @return the secret the request presents (bearer token first, then cookie), if well formed */
+	public Optional<String> secret(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			String token = authorization.substring(7).strip();
+			return AuthorSecrets.isWellFormed(token) ? Optional.of(token) : Optional.empty();
+		}
+		Cookie[] cookies = request.getCookies();
+		if (cookies != null) {
+			for (Cookie cookie : cookies) {
+				if (COOKIE.equals(cookie.getName()) && AuthorSecrets.isWellFormed(cookie.getValue())) {
+					return Optional.of(cookie.getValue());
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** @return the author making the request, if it presents a secret */
+	public Optional<Author> current(HttpServletRequest request) {
+		return secret(request).map(notes::author);
+	}
+
+	/**
+	 * @return the author making the request; one who has none is given a new secret, in a cookie and in the
+	 * {@value #SECRET_HEADER} response header
+	 */
+	public Author currentOrNew(HttpServletRequest request, HttpServletResponse response) {
+		Optional<Author> current = current(request);
+		if (current.isPresent()) {
+			return current.get();
+		}
+		String secret = AuthorSecrets.newSecret();
+		ResponseCookie cookie = ResponseCookie.from(COOKIE, secret)
+			.httpOnly(true)
+			.secure(request.isSecure())
+			.sameSite("Lax")
+			.path("/")
+			.maxAge(COOKIE_AGE)
+			.build();
+		response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+		response.setHeader(SECRET_HEADER, secret);
+		return new Author(AuthorSecrets.hash(secret), null);
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.marginalia.notes;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Authors by the hash of their secret, with the display name they last gave. */
+@Repository
+class AuthorRepository {
+
+	private final JdbcClient jdbc;
+
+	AuthorRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Author> find(String secretHash) {
+		return jdbc.sql("SELECT secret_hash, display_name FROM authors WHERE secret_hash = :hash")
+			.param("hash", secretHash)
+			.query((row, n) -> new Author(row.getString("secret_hash"), row.getString("display_name")))
+			.optional();
+	}
+
+	/** Records the author if new, and remembers the name they gave (a blank name leaves the old one). */
+	void save(String secretHash, @Nullable String displayName, OffsetDateTime now) {
+		int updated = jdbc.sql("UPDATE authors SET display_name = COALESCE(:name, display_name) WHERE secret_hash = :hash")
+			.param("name", displayName)
+			.param("hash", secretHash)
+			.update();
+		if (updated == 0) {
+			try {
+				jdbc.sql("INSERT INTO authors (secret_hash, display_name, created_at) VALUES (:hash, :name, :now)")
+					.param("hash", secretHash)
+					.param("name", displayName)
+					.param("now", now)
+					.update();
+			}
+			catch (DuplicateKeyException ex) {
+				// a concurrent first write by the same author got there first: that row will do
+			}
+		}
+	}
+
+}

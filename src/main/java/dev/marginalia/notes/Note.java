@@ -1,0 +1,62 @@
+package dev.marginalia.notes;
+
+import java.time.OffsetDateTime;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A note on a paragraph, or a reply to one. The author's secret hash never leaves this package: callers ask
+ * {@link #isBy(Author)}.
+ * @param id unguessable, URL-safe
+ * @param articleSlug the article
+ * @param blockId the paragraph's id when the note was written
+ * @param blockPosition the paragraph's position then
+ * @param blockHash SHA-256 of the paragraph's text then
+ * @param blockText the paragraph's text then
+ * @param parentId the note this replies to, or null
+ * @param authorName the display name given, "Anonymous" when none
+ * @param body the Markdown the author wrote
+ * @param bodyHtml the body rendered by the server's safe renderer
+ * @param visibility public or private
+ * @param createdAt when written
+ * @param editedAt when last edited, or null
+ * @param deleted a deleted note kept as a tombstone because it has replies
+ * @param version incremented by every edit, for conflict detection
+ */
+public record Note(String id, String articleSlug, String blockId, int blockPosition, String blockHash, String blockText,
+		@Nullable String parentId, String authorHash, String authorName, String body, String bodyHtml,
+		Visibility visibility, OffsetDateTime createdAt, @Nullable OffsetDateTime editedAt, boolean deleted,
+		int version) {
+
+	public static final String ANONYMOUS = "Anonymous";
+
+	public boolean isReply() {
+		return parentId != null;
+	}
+
+	public boolean isPrivate() {
+		return visibility == Visibility.PRIVATE;
+	}
+
+	/** @return whether the given reader wrote this note */
+	public boolean isBy(@Nullable Author author) {
+		return author != null && author.secretHash().equals(authorHash);
+	}
+
+	/** @return whether the given reader (null: nobody in particular) may see this note */
+	public boolean isVisibleTo(@Nullable Author author) {
+		return visibility == Visibility.PUBLIC || isBy(author);
+	}
+
+	/** @return the last time the note changed */
+	public OffsetDateTime modifiedAt() {
+		return editedAt != null ? editedAt : createdAt;
+	}
+
+	@Override
+	public String toString() {
+		// never print the author's hash or the body into logs
+		return "Note[" + id + " on " + articleSlug + "#" + blockId + ", v" + version + "]";
+	}
+
+}

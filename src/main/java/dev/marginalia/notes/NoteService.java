@@ -1,0 +1,313 @@
+package dev.marginalia.notes;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.marginalia.content.Article;
+import dev.marginalia.content.ArticleLibrary;
+import dev.marginalia.content.Block;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rules of notes and replies: what may be written, by whom, on what. Every write is one transaction,
+ * committed (and, on the embedded database, written to its file) before it returns.
+ */
+@Service
+public class NoteService {
+
+	public static final int MAX_BODY = 10_000;
+
+	public static final int MAX_NAME = 80;
+
+	private final NoteRepository notes;
+
+	private final AuthorRepository authors;
+
+	private final ArticleLibrary library;
+
+	private final NoteBodyRenderer renderer;
+
+	private final Clock clock;
+
+	NoteService(NoteRepository notes, AuthorRepository authors, ArticleLibrary library, NoteBodyRenderer renderer,
+			Clock clock) {
+		this.notes = notes;
+		this.authors = authors;
+		this.library = library;
+		this.renderer = renderer;
+		this.clock = clock;
+	}
+
+	/** @return the author holding this secret, with the name they last gave; a new one if never seen */
+	@Transactional(readOnly = true)
+	public Author author(String secret) {
+		String hash = AuthorSecrets.hash(secret);
+		return authors.find(hash).orElse(new Author(hash, null));
+	}
+
+	/**
+	 * Writes a note on a paragraph.
+	 * @throws InvalidNoteException when a field breaks a rule (nothing is stored)
+	 * @throws NoteNotFoundException when there is no such article
+	 */
+	@Transactional
+	public Note create(String slug, String blockId, NewNote draft, Author author) {
+		Article article = article(slug);
+		Map<String, String> errors = new LinkedHashMap<>();
+		Optional<Block> block = article.block(blockId);
+		if (block.isEmpty()) {
+			errors.put("block", "There is no paragraph '" + abbreviate(blockId) + "' in this article.");
+		}
+		Checked checked = check(draft, errors);
+		return insert(article, block.orElse(null), null, checked, author);
+	}
+
+	/**
+	 * Writes a reply. A reply to a reply joins the thread of the note it answers: threads are one level deep.
+	 * @throws NoteNotFoundException when the note replied to does not exist or is not visible to the author
+	 */
+	@Transactional
+	public Note reply(String slug, String parentId, NewNote draft, Author author) {
+		Article article = article(slug);
+		Note parent = visible(slug, parentId, author);
+		if (parent.isReply()) {
+			parent = visible(slug, parent.parentId(), author);
+		}
+		if (parent.deleted()) {
+			throw new InvalidNoteException("parent", "That note was deleted; it takes no new replies.");
+		}
+		Checked checked = check(draft, new LinkedHashMap<>());
+		Block block = new Block(parent.blockId(), dev.marginalia.content.BlockKind.PARAGRAPH, parent.blockPosition(),
+				parent.blockText());
+		return insert(article, block, parent.id(), checked, author);
+	}
+
+	/**
+	 * Changes a note's body, visibility and name.
+	 * @param expectedVersion the version the author edited, or null to overwrite whatever is stored
+	 * @throws NoteForbiddenException when the author did not write it
+	 * @throws NoteConflictException when it changed since {@code expectedVersion}
+	 */
+	@Transactional
+	public Note edit(String slug, String id, NewNote draft, @Nullable Integer expectedVersion, Author author) {
+		Note note = visible(slug, id, author);
+		if (!note.isBy(author) || note.deleted()) {
+			throw new NoteForbiddenException();
+		}
+		if (expectedVersion != null && expectedVersion != note.version()) {
+			throw new NoteConflictException();
+		}
+		Checked checked = check(draft, new LinkedHashMap<>());
+		Note edited = new Note(note.id(), note.articleSlug(), note.blockId(), note.blockPosition(), note.blockHash(),
+				note.blockText(), note.parentId(), note.authorHash(), checked.name(), checked.body(),
+				renderer.render(checked.body()), checked.visibility(), note.createdAt(), now(), false, note.version() + 1);
+		if (!notes.update(edited)) {
+			throw new NoteConflictException();
+		}
+		authors.save(author.secretHash(), checked.givenName(), now());
+		return edited;
+	}
+
+	/**
+	 * Deletes a note. One that has replies stays as a tombstone (its text gone) so that its thread keeps its
+	 * place; a reply that was the last one of a tombstone takes the tombstone with it.
+	 */
+	@Transactional
+	public void delete(String slug, String id, @Nullable Integer expectedVersion, Author author) {
+		Note note = visible(slug, id, author);
+		if (!note.isBy(author) || note.deleted()) {
+			throw new NoteForbiddenException();
+		}
+		if (expectedVersion != null && expectedVersion != note.version()) {
+			throw new NoteConflictException();
+		}
+		if (notes.countReplies(note.id()) > 0) {
+			Note tombstone = new Note(note.id(), note.articleSlug(), note.blockId(), note.blockPosition(),
+					note.blockHash(), note.blockText(), null, note.authorHash(), Note.ANONYMOUS, "", "",
+					note.visibility(), note.createdAt(), now(), true, note.version() + 1);
+			if (!notes.update(tombstone)) {
+				throw new NoteConflictException();
+			}
+			return;
+		}
+		if (!notes.delete(note.id(), note.version())) {
+			throw new NoteConflictException();
+		}
+		if (note.parentId() != null) {
+			notes.find(slug, note.parentId())
+				.filter(parent -> parent.deleted() && notes.countReplies(parent.id()) == 0)
+				.ifPresent(parent -> notes.delete(parent.id(), parent.version()));
+		}
+	}
+
+	/** @return the note, when the viewer may see it */
+	@Transactional(readOnly = true)
+	public Optional<Note> find(String slug, String id, @Nullable Author viewer) {
+		return notes.find(slug, id).filter(note -> note.isVisibleTo(viewer));
+	}
+
+	/** @return the notes on an article that the viewer may see, by paragraph, threads oldest first */
+	@Transactional(readOnly = true)
+	public ArticleNotes notesOn(Article article, @Nullable Author viewer) {
+		List<Note> visible = notes.visibleOn(article.slug(), viewer == null ? null : viewer.secretHash());
+		Map<String, List<Note>> repliesByParent = new LinkedHashMap<>();
+		for (Note note : visible) {
+			if (note.isReply()) {
+				repliesByParent.computeIfAbsent(note.parentId(), key -> new ArrayList<>()).add(note);
+			}
+		}
+		Map<String, List<NoteThread>> threads = new LinkedHashMap<>();
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		List<NoteThread> orphans = new ArrayList<>();
+		for (Note note : visible) {
+			if (note.isReply()) {
+				continue;
+			}
+			List<Note> replies = repliesByParent.getOrDefault(note.id(), List.of());
+			if (note.deleted() && replies.isEmpty()) {
+				continue;
+			}
+			NoteThread thread = new NoteThread(note, List.copyOf(replies));
+			if (article.block(note.blockId()).isEmpty()) {
+				orphans.add(thread);
+				continue;
+			}
+			threads.computeIfAbsent(note.blockId(), key -> new ArrayList<>()).add(thread);
+			counts.merge(note.blockId(), replies.size() + (note.deleted() ? 0 : 1), Integer::sum);
+		}
+		Map<String, BlockNotes> byBlock = new LinkedHashMap<>();
+		threads.forEach((blockId, list) -> byBlock.put(blockId, new BlockNotes(List.copyOf(list), counts.get(blockId))));
+		return new ArticleNotes(Map.copyOf(byBlock), List.copyOf(orphans));
+	}
+
+	/** @return a page of the article's notes and replies the viewer may see, oldest first */
+	@Transactional(readOnly = true)
+	public List<Note> page(String slug, @Nullable Author viewer, int offset, int limit) {
+		return notes.visiblePage(slug, viewer == null ? null : viewer.secretHash(), offset, limit);
+	}
+
+	/** @return how many notes and replies on the article the viewer may see */
+	@Transactional(readOnly = true)
+	public int count(String slug, @Nullable Author viewer) {
+		return notes.countVisible(slug, viewer == null ? null : viewer.secretHash());
+	}
+
+	private Note insert(Article article, @Nullable Block block, @Nullable String parentId, Checked checked,
+			Author author) {
+		if (!checked.errors().isEmpty() || block == null) {
+			throw new InvalidNoteException(checked.errors());
+		}
+		OffsetDateTime now = now();
+		authors.save(author.secretHash(), checked.givenName(), now);
+		Note note = new Note(AuthorSecrets.newNoteId(), article.slug(), block.id(), block.position(), sha256(block.text()),
+				block.text(), parentId, author.secretHash(), checked.name(), checked.body(),
+				renderer.render(checked.body()), checked.visibility(), now, null, false, 1);
+		notes.insert(note);
+		return note;
+	}
+
+	private Article article(String slug) {
+		return library.find(slug).orElseThrow(NoteNotFoundException::new);
+	}
+
+	private Note visible(String slug, @Nullable String id, Author viewer) {
+		if (id == null) {
+			throw new NoteNotFoundException();
+		}
+		return find(slug, id, viewer).orElseThrow(NoteNotFoundException::new);
+	}
+
+	private Checked check(NewNote draft, Map<String, String> errors) {
+		String body = draft.body() == null ? "" : draft.body().strip();
+		int bodyLength = body.codePointCount(0, body.length());
+		if (bodyLength == 0) {
+			errors.put("body", "Write something: a note cannot be empty.");
+		}
+		else if (bodyLength > MAX_BODY) {
+			errors.put("body", "A note can have at most " + MAX_BODY + " characters; this one has " + bodyLength + ".");
+		}
+		else if (hasForbiddenCharacters(body, true)) {
+			errors.put("body", "The note contains control characters; remove them and try again.");
+		}
+		String name = draft.authorName() == null ? "" : draft.authorName().strip();
+		int nameLength = name.codePointCount(0, name.length());
+		if (nameLength > MAX_NAME) {
+			errors.put("authorName", "A name can have at most " + MAX_NAME + " characters.");
+		}
+		else if (hasForbiddenCharacters(name, false)) {
+			errors.put("authorName", "The name contains control characters; remove them and try again.");
+		}
+		Visibility visibility = Visibility.PUBLIC;
+		try {
+			visibility = Visibility.parse(draft.visibility());
+		}
+		catch (InvalidNoteException ex) {
+			errors.putAll(ex.errors());
+		}
+		return new Checked(body, name.isEmpty() ? null : name, visibility, errors);
+	}
+
+	/** Control characters (other than line breaks and tabs in a body), lone surrogates and U+FFFD. */
+	private static boolean hasForbiddenCharacters(String text, boolean multiline) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (multiline && (c == '\n' || c == '\r' || c == '\t')) {
+				continue;
+			}
+			if (Character.isISOControl(c) || c == '\uFFFD' || c == '\u2028' || c == '\u2029') {
+				return true;
+			}
+			if (Character.isHighSurrogate(c)) {
+				if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+					i++;
+					continue;
+				}
+				return true;
+			}
+			if (Character.isLowSurrogate(c)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+	}
+
+	static String sha256(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
+	}
+
+	private static String abbreviate(String text) {
+		return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+	}
+
+	private record Checked(String body, @Nullable String givenName, Visibility visibility, Map<String, String> errors) {
+
+		String name() {
+			return givenName == null ? Note.ANONYMOUS : givenName;
+		}
+
+	}
+
+}
