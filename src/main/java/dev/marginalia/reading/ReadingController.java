@@ -1,14 +1,22 @@
 package dev.marginalia.reading;
 
+import java.util.Map;
+
 import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.content.Block;
+import dev.marginalia.notes.Author;
+import dev.marginalia.notes.AuthorIdentity;
+import dev.marginalia.notes.NoteService;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /** The pages a reader sees: the list of articles, an article, and the share page of one paragraph. */
@@ -26,13 +34,23 @@ class ReadingController {
 
 	private static final int TITLE_LENGTH = 100;
 
+	/** What the page says after a note was written (POST-redirect-GET: the redirect names what was done). */
+	private static final Map<String, String> DONE_MESSAGES = Map.of("added", "Your note was added.", "replied",
+			"Your reply was added.", "edited", "Your note was saved.", "deleted", "Your note was deleted.");
+
 	private final ArticleLibrary library;
 
 	private final PublicLinks links;
 
-	ReadingController(ArticleLibrary library, PublicLinks links) {
+	private final NoteService notes;
+
+	private final AuthorIdentity identity;
+
+	ReadingController(ArticleLibrary library, PublicLinks links, NoteService notes, AuthorIdentity identity) {
 		this.library = library;
 		this.links = links;
+		this.notes = notes;
+		this.identity = identity;
 	}
 
 	@GetMapping("/")
@@ -42,8 +60,14 @@ class ReadingController {
 	}
 
 	@GetMapping("/articles/{slug}")
-	String article(@PathVariable String slug, Model model) {
-		model.addAttribute("article", article(slug));
+	String article(@PathVariable String slug, @RequestParam(required = false) @Nullable String done,
+			HttpServletRequest request, Model model) {
+		Article article = article(slug);
+		Author viewer = identity.current(request).orElse(null);
+		model.addAttribute("article", article);
+		model.addAttribute("viewer", viewer);
+		model.addAttribute("notes", notes.notesOn(article, viewer));
+		model.addAttribute("done", done == null ? null : DONE_MESSAGES.get(done));
 		return ARTICLE_VIEW;
 	}
 

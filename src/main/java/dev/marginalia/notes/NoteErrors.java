@@ -1,0 +1,29 @@
+package dev.marginalia.notes;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/** The HTML pages' answers to a missing note (404) and to someone else's (403), in the site's error page. */
+@ControllerAdvice(assignableTypes = NotePagesController.class)
+class NoteErrors {
+
+	@ExceptionHandler(NoteNotFoundException.class)
+	ModelAndView notFound() {
+		return error(HttpStatus.NOT_FOUND);
+	}
+
+	@ExceptionHandler(NoteForbiddenException.class)
+	ModelAndView forbidden() {
+		return error(HttpStatus.FORBIDDEN);
+	}
+
+	private static ModelAndView error(HttpStatus status) {
+		ModelAndView page = new ModelAndView("error", status);
+		page.addObject("status", status.value());
+		page.addObject("error", status.getReasonPhrase());
+		return page;
+	}
+
+}

@@ -1,0 +1,186 @@
+package dev.marginalia.notes;
+
+import java.util.Map;
+
+import dev.marginalia.content.Article;
+import dev.marginalia.content.ArticleLibrary;
+import dev.marginalia.content.Block;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * The HTML side of notes: plain forms that work without JavaScript, POST-redirect-GET, and on bad input the
+ * form again with the message beside the field. Scripts in the page use the same URLs.
+ */
+@Controller
+class NotePagesController {
+
+	static final String PARAGRAPH_VIEW = "notes/paragraph";
+
+	static final String REPLY_VIEW = "notes/reply";
+
+	static final String EDIT_VIEW = "notes/edit";
+
+	private final NoteService notes;
+
+	private final ArticleLibrary library;
+
+	private final AuthorIdentity identity;
+
+	NotePagesController(NoteService notes, ArticleLibrary library, AuthorIdentity identity) {
+		this.notes = notes;
+		this.library = library;
+		this.identity = identity;
+	}
+
+	/** All the notes on one paragraph, and the form to add one. */
+	@GetMapping("/articles/{slug}/p/{blockId}/notes")
+	String paragraph(@PathVariable String slug, @PathVariable String blockId, HttpServletRequest request, Model model) {
+		return paragraphPage(slug, blockId, identity.current(request).orElse(null), new NewNote(null, null, null),
+				Map.of(), model);
+	}
+
+	@PostMapping("/articles/{slug}/p/{blockId}/notes")
+	ModelAndView add(@PathVariable String slug, @PathVariable String blockId, NoteForm form,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		Author author = identity.currentOrNew(request, response);
+		try {
+			Note note = notes.create(slug, blockId, form.toNewNote(), author);
+			return done(slug, "added", note);
+		}
+		catch (InvalidNoteException ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return new ModelAndView(paragraphPage(slug, blockId, author, form.toNewNote(), ex.errors(), model));
+		}
+	}
+
+	@GetMapping("/articles/{slug}/notes/{id}/reply")
+	String replyForm(@PathVariable String slug, @PathVariable String id, HttpServletRequest request, Model model) {
+		Author viewer = identity.current(request).orElse(null);
+		return replyPage(slug, visible(slug, id, viewer), viewer, new NewNote(null, null, null), Map.of(), model);
+	}
+
+	@PostMapping("/articles/{slug}/notes/{id}/replies")
+	ModelAndView reply(@PathVariable String slug, @PathVariable String id, NoteForm form, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Author author = identity.currentOrNew(request, response);
+		try {
+			Note reply = notes.reply(slug, id, form.toNewNote(), author);
+			return done(slug, "replied", reply);
+		}
+		catch (InvalidNoteException ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return new ModelAndView(replyPage(slug, visible(slug, id, author), author, form.toNewNote(), ex.errors(), model));
+		}
+	}
+
+	@GetMapping("/articles/{slug}/notes/{id}/edit")
+	String editForm(@PathVariable String slug, @PathVariable String id, HttpServletRequest request, Model model) {
+		Author viewer = identity.current(request).orElse(null);
+		Note note = own(slug, id, viewer);
+		return editPage(slug, note, viewer,
+				new NewNote(note.body(), note.authorName().equals(Note.ANONYMOUS) ? "" : note.authorName(),
+						note.visibility().dbValue()),
+				note.version(), Map.of(), model);
+	}
+
+	@PostMapping("/articles/{slug}/notes/{id}")
+	ModelAndView edit(@PathVariable String slug, @PathVariable String id, NoteForm form, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Author author = identity.current(request).orElseThrow(NoteForbiddenException::new);
+		try {
+			Note note = notes.edit(slug, id, form.toNewNote(), form.version(), author);
+			return done(slug, "edited", note);
+		}
+		catch (InvalidNoteException ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return new ModelAndView(editPage(slug, own(slug, id, author), author, form.toNewNote(), form.version(),
+					ex.errors(), model));
+		}
+		catch (NoteConflictException ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			Note current = own(slug, id, author);
+			return new ModelAndView(editPage(slug, current, author, form.toNewNote(), current.version(),
+					Map.of("body", "This note changed since you opened it (perhaps in another window). "
+							+ "The text below is yours; saving again replaces the newer version."),
+					model));
+		}
+	}
+
+	@PostMapping("/articles/{slug}/notes/{id}/delete")
+	ModelAndView delete(@PathVariable String slug, @PathVariable String id, @RequestParam(required = false) @Nullable Integer version,
+			HttpServletRequest request) {
+		Author author = identity.current(request).orElseThrow(NoteForbiddenException::new);
+		Note note = own(slug, id, author);
+		notes.delete(slug, id, version, author);
+		return redirect("/articles/" + slug + "?done=deleted#" + note.blockId());
+	}
+
+	private String paragraphPage(String slug, String blockId, @Nullable Author viewer, NewNote draft,
+			Map<String, String> errors, Model model) {
+		Article article = library.find(slug).orElseThrow(NoteNotFoundException::new);
+		Block block = article.block(blockId).orElseThrow(NoteNotFoundException::new);
+		model.addAttribute("article", article);
+		model.addAttribute("block", block);
+		model.addAttribute("blockNotes", notes.notesOn(article, viewer).on(blockId));
+		return formPage(PARAGRAPH_VIEW, viewer, draft, null, errors, model);
+	}
+
+	private String replyPage(String slug, Note note, @Nullable Author viewer, NewNote draft, Map<String, String> errors,
+			Model model) {
+		model.addAttribute("article", library.find(slug).orElseThrow(NoteNotFoundException::new));
+		model.addAttribute("note", note);
+		return formPage(REPLY_VIEW, viewer, draft, null, errors, model);
+	}
+
+	private String editPage(String slug, Note note, @Nullable Author viewer, NewNote draft, @Nullable Integer version,
+			Map<String, String> errors, Model model) {
+		model.addAttribute("article", library.find(slug).orElseThrow(NoteNotFoundException::new));
+		model.addAttribute("note", note);
+		return formPage(EDIT_VIEW, viewer, draft, version, errors, model);
+	}
+
+	private static String formPage(String view, @Nullable Author viewer, NewNote draft, @Nullable Integer version,
+			Map<String, String> errors, Model model) {
+		String name = draft.authorName() != null ? draft.authorName()
+				: viewer != null && viewer.displayName() != null ? viewer.displayName() : "";
+		model.addAttribute("viewer", viewer);
+		model.addAttribute("form", new NoteForm(draft.body(), name, draft.visibility(), version));
+		model.addAttribute("errors", errors);
+		return view;
+	}
+
+	private Note visible(String slug, String id, @Nullable Author viewer) {
+		return notes.find(slug, id, viewer).orElseThrow(NoteNotFoundException::new);
+	}
+
+	private Note own(String slug, String id, @Nullable Author viewer) {
+		Note note = visible(slug, id, viewer);
+		if (!note.isBy(viewer) || note.deleted()) {
+			throw new NoteForbiddenException();
+		}
+		return note;
+	}
+
+	private static ModelAndView done(String slug, String what, Note note) {
+		return redirect("/articles/" + slug + "?done=" + what + "#note-" + note.id());
+	}
+
+	private static ModelAndView redirect(String url) {
+		RedirectView view = new RedirectView(url, true);
+		view.setStatusCode(HttpStatus.SEE_OTHER);
+		return new ModelAndView(view);
+	}
+
+}
