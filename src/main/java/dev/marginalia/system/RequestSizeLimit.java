@@ -1,0 +1,47 @@
+package dev.marginalia.system;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * No request body over 64 KiB: a note is at most 10,000 characters, so anything larger is a mistake or an
+ * attack. Refused with 413 before anything reads it (declared length); a body sent without a length is cut
+ * off by {@code server.tomcat.max-http-form-post-size} for forms and by the API's own bounded reader.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestSizeLimit extends OncePerRequestFilter {
+
+	static final long MAX_BYTES = 64 * 1024;
+
+	private static final String DETAIL = "A request can carry at most 64 KiB; a note at most 10,000 characters.";
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (request.getContentLengthLong() > MAX_BYTES) {
+			response.setHeader("Connection", "close");
+			if (request.getRequestURI().startsWith("/api/")) {
+				response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+				response.setContentType("application/problem+json");
+				response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
+						+ "\"detail\":\"" + DETAIL + "\"}");
+				return;
+			}
+			response.sendError(HttpStatus.CONTENT_TOO_LARGE.value(), DETAIL);
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+}

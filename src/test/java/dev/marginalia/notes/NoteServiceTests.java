@@ -1,0 +1,203 @@
+package dev.marginalia.notes;
+
+import java.time.Clock;
+
+import dev.marginalia.content.Article;
+import dev.marginalia.content.ArticleLibrary;
+import dev.marginalia.content.ContentProperties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The rules of notes, on the embedded database with the real migrations. */
+@JdbcTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@Import({ NoteService.class, NoteRepository.class, AuthorRepository.class, NoteBodyRenderer.class,
+		ArticleLibrary.class, NoteServiceTests.Config.class })
+@EnableConfigurationProperties(ContentProperties.class)
+@TestPropertySource(properties = "marginalia.content.dir=content")
+class NoteServiceTests {
+
+	static final String SLUG = "stability-a-rare-strategic-resource";
+
+	static final String BLOCK = "p-AarAar";
+
+	@Autowired
+	NoteService service;
+
+	@Autowired
+	ArticleLibrary library;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	String adaSecret;
+
+	Author ada;
+
+	Author bob;
+
+	static class Config {
+
+		@Bean
+		Clock clock() {
+			return Clock.systemUTC();
+		}
+
+	}
+
+	@BeforeEach
+	void authors() {
+		adaSecret = AuthorSecrets.newSecret();
+		ada = service.author(adaSecret);
+		bob = service.author(AuthorSecrets.newSecret());
+	}
+
+	int rows() {
+		return jdbc.sql("SELECT COUNT(*) FROM notes").query(Integer.class).single();
+	}
+
+	@Test
+	void aNoteKeepsItsParagraphAsItWasWritten() {
+		Note note = service.create(SLUG, BLOCK, new NewNote("  A *good* point.  ", "Ada", null), ada);
+		Article article = library.find(SLUG).orElseThrow();
+		assertThat(note.id()).matches("[A-Za-z0-9_-]{22}");
+		assertThat(note.body()).isEqualTo("A *good* point.");
+		assertThat(note.bodyHtml()).contains("<em>good</em>");
+		assertThat(note.blockText()).isEqualTo(article.block(BLOCK).orElseThrow().text());
+		assertThat(note.blockPosition()).isEqualTo(article.block(BLOCK).orElseThrow().position());
+		assertThat(note.blockHash()).hasSize(64);
+		assertThat(note.authorName()).isEqualTo("Ada");
+		assertThat(note.visibility()).isEqualTo(Visibility.PUBLIC);
+		assertThat(note.version()).isEqualTo(1);
+		assertThat(service.find(SLUG, note.id(), null)).contains(note);
+	}
+
+	@Test
+	void theNameIsAnonymousWhenNoneIsGivenAndRememberedWhenItIs() {
+		assertThat(service.create(SLUG, BLOCK, new NewNote("x", " ", null), ada).authorName()).isEqualTo("Anonymous");
+		service.create(SLUG, BLOCK, new NewNote("x", "Ada L.", null), ada);
+		assertThat(service.author(adaSecret).displayName()).isEqualTo("Ada L.");
+	}
+
+	@Test
+	void badInputIsRefusedWithAMessagePerFieldAndNothingIsStored() {
+		int before = rows();
+		assertThatThrownBy(() -> service.create(SLUG, BLOCK, new NewNote("   ", null, null), ada))
+			.isInstanceOfSatisfying(InvalidNoteException.class, ex -> assertThat(ex.errors()).containsKey("body"));
+		assertThatThrownBy(() -> service.create(SLUG, BLOCK, new NewNote("x".repeat(10_001), null, null), ada))
+			.isInstanceOfSatisfying(InvalidNoteException.class, ex -> assertThat(ex.errors().get("body")).contains("10000"));
+		assertThatThrownBy(() -> service.create(SLUG, BLOCK, new NewNote("ok", "n".repeat(81), null), ada))
+			.isInstanceOfSatisfying(InvalidNoteException.class, ex -> assertThat(ex.errors()).containsKey("authorName"));
+		assertThatThrownBy(() -> service.create(SLUG, BLOCK, new NewNote("a\u0000b", null, null), ada))
+			.isInstanceOf(InvalidNoteException.class);
+		assertThatThrownBy(() -> service.create(SLUG, BLOCK, new NewNote("lone \uD800 surrogate", null, null), ada))
+			.isInstanceOf(InvalidNoteException.class);
+		assertThatThrownBy(() -> service.create(SLUG, BLOCK, new NewNote("ok", null, "friends"), ada))
+			.isInstanceOfSatisfying(InvalidNoteException.class, ex -> assertThat(ex.errors()).containsKey("visibility"));
+		assertThatThrownBy(() -> service.create(SLUG, "p-nothere", new NewNote("ok", null, null), ada))
+			.isInstanceOfSatisfying(InvalidNoteException.class, ex -> assertThat(ex.errors()).containsKey("block"));
+		assertThatThrownBy(() -> service.create("no-such-article", BLOCK, new NewNote("ok", null, null), ada))
+			.isInstanceOf(NoteNotFoundException.class);
+		assertThat(rows()).isEqualTo(before);
+	}
+
+	@Test
+	void exactlyTenThousandCharactersCountedInCodePointsAreAllowed() {
+		String emoji = "😀".repeat(10_000);
+		assertThat(service.create(SLUG, BLOCK, new NewNote(emoji, null, null), ada).body()).isEqualTo(emoji);
+	}
+
+	@Test
+	void onlyTheAuthorCanEditOrDelete() {
+		Note note = service.create(SLUG, BLOCK, new NewNote("mine", null, null), ada);
+		assertThatThrownBy(() -> service.edit(SLUG, note.id(), new NewNote("theirs", null, null), null, bob))
+			.isInstanceOf(NoteForbiddenException.class);
+		assertThatThrownBy(() -> service.delete(SLUG, note.id(), null, bob)).isInstanceOf(NoteForbiddenException.class);
+		Note edited = service.edit(SLUG, note.id(), new NewNote("mine, edited", null, "private"), 1, ada);
+		assertThat(edited.version()).isEqualTo(2);
+		assertThat(edited.editedAt()).isNotNull();
+		assertThat(edited.isPrivate()).isTrue();
+		service.delete(SLUG, note.id(), 2, ada);
+		assertThat(service.find(SLUG, note.id(), ada)).isEmpty();
+	}
+
+	@Test
+	void aStaleVersionIsAConflict() {
+		Note note = service.create(SLUG, BLOCK, new NewNote("v1", null, null), ada);
+		service.edit(SLUG, note.id(), new NewNote("v2", null, null), 1, ada);
+		assertThatThrownBy(() -> service.edit(SLUG, note.id(), new NewNote("v2 again", null, null), 1, ada))
+			.isInstanceOf(NoteConflictException.class);
+		assertThatThrownBy(() -> service.delete(SLUG, note.id(), 1, ada)).isInstanceOf(NoteConflictException.class);
+		assertThat(service.find(SLUG, note.id(), ada).orElseThrow().body()).isEqualTo("v2");
+	}
+
+	@Test
+	void privateNotesAreSeenByTheirAuthorAlone() {
+		Note secret = service.create(SLUG, BLOCK, new NewNote("for me", null, "private"), ada);
+		assertThat(service.find(SLUG, secret.id(), ada)).isPresent();
+		assertThat(service.find(SLUG, secret.id(), bob)).isEmpty();
+		assertThat(service.find(SLUG, secret.id(), null)).isEmpty();
+		Article article = library.find(SLUG).orElseThrow();
+		assertThat(service.notesOn(article, ada).on(BLOCK).count()).isEqualTo(1);
+		assertThat(service.notesOn(article, bob).on(BLOCK).count()).isZero();
+		assertThat(service.count(SLUG, bob)).isZero();
+		assertThat(service.page(SLUG, null, 0, 10)).isEmpty();
+		assertThatThrownBy(() -> service.reply(SLUG, secret.id(), new NewNote("peek", null, null), bob))
+			.isInstanceOf(NoteNotFoundException.class);
+	}
+
+	@Test
+	void repliesAreOneLevelDeepAndCounted() {
+		Note note = service.create(SLUG, BLOCK, new NewNote("note", null, null), ada);
+		Note reply = service.reply(SLUG, note.id(), new NewNote("reply", null, null), bob);
+		Note replyToReply = service.reply(SLUG, reply.id(), new NewNote("reply to reply", null, null), ada);
+		assertThat(reply.parentId()).isEqualTo(note.id());
+		assertThat(replyToReply.parentId()).isEqualTo(note.id());
+		assertThat(reply.blockId()).isEqualTo(BLOCK);
+		var blockNotes = service.notesOn(library.find(SLUG).orElseThrow(), null).on(BLOCK);
+		assertThat(blockNotes.count()).isEqualTo(3);
+		assertThat(blockNotes.threads()).singleElement()
+			.satisfies(thread -> assertThat(thread.replies()).extracting(Note::body).containsExactly("reply", "reply to reply"));
+	}
+
+	@Test
+	void aDeletedNoteWithRepliesStaysAsATombstoneUntilItsLastReplyGoes() {
+		Note note = service.create(SLUG, BLOCK, new NewNote("note", "Ada", null), ada);
+		Note reply = service.reply(SLUG, note.id(), new NewNote("reply", null, null), bob);
+		service.delete(SLUG, note.id(), null, ada);
+		Note tombstone = service.find(SLUG, note.id(), null).orElseThrow();
+		assertThat(tombstone.deleted()).isTrue();
+		assertThat(tombstone.body()).isEmpty();
+		assertThat(tombstone.authorName()).isEqualTo("Anonymous");
+		var blockNotes = service.notesOn(library.find(SLUG).orElseThrow(), null).on(BLOCK);
+		assertThat(blockNotes.count()).isEqualTo(1);
+		assertThatThrownBy(() -> service.reply(SLUG, note.id(), new NewNote("late", null, null), bob))
+			.isInstanceOf(InvalidNoteException.class);
+		service.delete(SLUG, reply.id(), null, bob);
+		assertThat(service.find(SLUG, note.id(), null)).isEmpty();
+		assertThat(rows()).isZero();
+	}
+
+	@Test
+	void notesOnTextNoLongerInTheArticleAreOrphansNotLost() {
+		Note note = service.create(SLUG, BLOCK, new NewNote("note", null, null), ada);
+		jdbc.sql("UPDATE notes SET block_id = 'p-gone' WHERE id = :id").param("id", note.id()).update();
+		ArticleNotes notes = service.notesOn(library.find(SLUG).orElseThrow(), null);
+		assertThat(notes.orphans()).extracting(thread -> thread.note().id()).containsExactly(note.id());
+		assertThat(notes.byBlock()).isEmpty();
+	}
+
+
+}
