@@ -35,7 +35,7 @@ import java.util.Map;
  */
 public final class BlockIds {
 
-	static final String PREFIX = "p-";
+	public static final String PREFIX = "p-";
 
 	private static final int WORDS = 3;
 
