@@ -60,6 +60,17 @@ public class NoteService {
 	}
 
 	/**
+	 * Checks a draft against the rules of {@link #create} and {@link #edit} without storing anything.
+	 * @throws InvalidNoteException when a field breaks a rule
+	 */
+	public void validate(NewNote draft) {
+		Checked checked = check(draft, new LinkedHashMap<>());
+		if (!checked.errors().isEmpty()) {
+			throw new InvalidNoteException(checked.errors());
+		}
+	}
+
+	/**
 	 * Writes a note on a paragraph.
 	 * @throws InvalidNoteException when a field breaks a rule (nothing is stored)
 	 * @throws NoteNotFoundException when there is no such article
@@ -160,7 +171,10 @@ public class NoteService {
 		return notes.find(slug, id).filter(note -> note.isVisibleTo(viewer));
 	}
 
-	/** @return the notes on an article that the viewer may see, by paragraph, threads oldest first */
+	/**
+	 * @return the notes on an article that the viewer may see, by the paragraph each is on in the article's
+	 * current version (see {@link ReAnchoring}), threads oldest first; replies go with their note
+	 */
 	@Transactional(readOnly = true)
 	public ArticleNotes notesOn(Article article, @Nullable Author viewer) {
 		List<Note> visible = notes.visibleOn(article.slug(), viewer == null ? null : viewer.secretHash());
@@ -173,6 +187,7 @@ public class NoteService {
 		Map<String, List<NoteThread>> threads = new LinkedHashMap<>();
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		List<NoteThread> orphans = new ArrayList<>();
+		ReAnchoring anchoring = new ReAnchoring(article);
 		for (Note note : visible) {
 			if (note.isReply()) {
 				continue;
@@ -182,12 +197,15 @@ public class NoteService {
 				continue;
 			}
 			NoteThread thread = new NoteThread(note, List.copyOf(replies));
-			if (article.block(note.blockId()).isEmpty()) {
+			Optional<ReAnchoring.Placement> placement = anchoring.place(
+					new ReAnchoring.Anchor(note.blockId(), note.blockPosition(), note.blockText(), null));
+			if (placement.isEmpty()) {
 				orphans.add(thread);
 				continue;
 			}
-			threads.computeIfAbsent(note.blockId(), key -> new ArrayList<>()).add(thread);
-			counts.merge(note.blockId(), replies.size() + (note.deleted() ? 0 : 1), Integer::sum);
+			String blockId = placement.get().block().id();
+			threads.computeIfAbsent(blockId, key -> new ArrayList<>()).add(thread);
+			counts.merge(blockId, replies.size() + (note.deleted() ? 0 : 1), Integer::sum);
 		}
 		Map<String, BlockNotes> byBlock = new LinkedHashMap<>();
 		threads.forEach((blockId, list) -> byBlock.put(blockId, new BlockNotes(List.copyOf(list), counts.get(blockId))));

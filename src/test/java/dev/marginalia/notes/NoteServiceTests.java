@@ -193,10 +193,20 @@ class NoteServiceTests {
 	@Test
 	void notesOnTextNoLongerInTheArticleAreOrphansNotLost() {
 		Note note = service.create(SLUG, BLOCK, new NewNote("note", null, null), ada);
-		jdbc.sql("UPDATE notes SET block_id = 'p-gone' WHERE id = :id").param("id", note.id()).update();
+		jdbc.sql("UPDATE notes SET block_id = 'p-gone', block_text = 'A paragraph that the editors removed entirely.' "
+				+ "WHERE id = :id").param("id", note.id()).update();
 		ArticleNotes notes = service.notesOn(library.find(SLUG).orElseThrow(), null);
 		assertThat(notes.orphans()).extracting(thread -> thread.note().id()).containsExactly(note.id());
 		assertThat(notes.byBlock()).isEmpty();
+	}
+
+	@Test
+	void aNoteWhoseParagraphChangedItsIdFindsItByItsText() {
+		Note note = service.create(SLUG, BLOCK, new NewNote("note", null, null), ada);
+		jdbc.sql("UPDATE notes SET block_id = 'p-AarOld', block_position = 3 WHERE id = :id").param("id", note.id()).update();
+		ArticleNotes notes = service.notesOn(library.find(SLUG).orElseThrow(), null);
+		assertThat(notes.orphans()).isEmpty();
+		assertThat(notes.on(BLOCK).threads()).extracting(thread -> thread.note().id()).containsExactly(note.id());
 	}
 
 
