@@ -1,6 +1,7 @@
 package dev.marginalia.reading;
 
 import java.util.Map;
+import java.util.Optional;
 
 import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.view.RedirectView;
 
 /** The pages a reader sees: the list of articles, an article, and the share page of one paragraph. */
 @Controller
@@ -46,11 +48,15 @@ class ReadingController {
 
 	private final AuthorIdentity identity;
 
-	ReadingController(ArticleLibrary library, PublicLinks links, NoteService notes, AuthorIdentity identity) {
+	private final LinkHistory history;
+
+	ReadingController(ArticleLibrary library, PublicLinks links, NoteService notes, AuthorIdentity identity,
+			LinkHistory history) {
 		this.library = library;
 		this.links = links;
 		this.notes = notes;
 		this.identity = identity;
+		this.history = history;
 	}
 
 	@GetMapping("/")
@@ -67,15 +73,24 @@ class ReadingController {
 		model.addAttribute("article", article);
 		model.addAttribute("viewer", viewer);
 		model.addAttribute("notes", notes.notesOn(article, viewer));
+		model.addAttribute("aliases", history.aliases(article));
 		model.addAttribute("done", done == null ? null : DONE_MESSAGES.get(done));
 		return ARTICLE_VIEW;
 	}
 
 	@GetMapping("/articles/{slug}/p/{blockId}")
-	String share(@PathVariable String slug, @PathVariable String blockId, Model model) {
+	Object share(@PathVariable String slug, @PathVariable String blockId, Model model) {
 		Article article = article(slug);
-		Block block = article.block(blockId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such paragraph"));
+		Optional<Block> current = article.block(blockId);
+		if (current.isEmpty()) {
+			// an old link: the paragraph changed its id, or its text moved; a permanent redirect to where it is now
+			Block moved = history.resolve(article, blockId)
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such paragraph"));
+			RedirectView redirect = new RedirectView("/articles/" + slug + "/p/" + moved.id(), true);
+			redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+			return redirect;
+		}
+		Block block = current.get();
 		model.addAttribute("article", article);
 		model.addAttribute("block", block);
 		model.addAttribute("shareUrl", links.share(article, block));

@@ -96,4 +96,33 @@ class ContentChangesTests {
 		assertThat(web.page("/articles/broken").status()).isEqualTo(200);
 	}
 
+
+	@Test
+	void oldParagraphLinksLeadToWhereTheTextIsNow() throws IOException {
+		write("edited.md", "---\ntitle: Edited\n---\nFirst paragraph stays as it is.\n\n"
+				+ "Second paragraph says one thing. It says it well.\n\nThird paragraph will be deleted soon.\n");
+		Page before = web.page("/articles/edited");
+		String oldSecond = before.html().select("p[id]").get(1).id();
+		String oldThird = before.html().select("p[id]").get(2).id();
+
+		write("edited.md", "---\ntitle: Edited\n---\nFirst paragraph stays as it is.\n\n"
+				+ "Second paragraph says one thing. It says it well. Now it says a little more.\n");
+		Page after = web.page("/articles/edited");
+		String newSecond = after.html().select("p[id]").get(1).id();
+		assertThat(newSecond).isNotEqualTo(oldSecond);
+
+		var moved = web.get("/articles/edited/p/" + oldSecond);
+		assertThat(moved.statusCode()).isEqualTo(301);
+		assertThat(moved.headers().firstValue("Location").orElseThrow()).endsWith("/articles/edited/p/" + newSecond);
+		assertThat(web.page("/articles/edited/p/" + newSecond).status()).isEqualTo(200);
+
+		var alias = after.html().getElementById(oldSecond);
+		assertThat(alias).as("the old id is kept as an alias on the page").isNotNull();
+		assertThat(alias.parent().child(0).id()).isEqualTo(newSecond);
+
+		assertThat(web.get("/articles/edited/p/" + oldThird).statusCode()).as("deleted: orphaned, not moved").isEqualTo(404);
+		assertThat(after.html().getElementById(oldThird)).isNull();
+		assertThat(web.get("/articles/edited/p/p-NeverExisted").statusCode()).isEqualTo(404);
+	}
+
 }
