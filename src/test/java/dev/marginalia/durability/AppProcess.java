@@ -1,0 +1,237 @@
+package dev.marginalia.durability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The application in a separate JVM, as it runs in production: the main classes and the dependencies, without
+ * {@code target/test-classes} (whose {@code config/application.properties} would switch the database to memory),
+ * so the datasource URL is the one in {@code src/main/resources/application.properties}, with the data
+ * directory given. Its output goes to a log file; {@link #kill()} sends SIGKILL.
+ */
+final class AppProcess implements AutoCloseable {
+
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+	private final Process process;
+
+	private final int port;
+
+	private final Path log;
+
+	private AppProcess(Process process, int port, Path log) {
+		this.process = process;
+		this.port = port;
+		this.log = log;
+	}
+
+	/**
+	 * Starts the application and waits until {@code GET /} answers 200.
+	 * @param dataDir {@code marginalia.data.dir}: where the H2 file goes
+	 * @param dbUrl a datasource URL to use instead of the production one ({@code {dir}} stands for the data
+	 * directory), or null for the production setting
+	 * @param log the file that receives the JVM's output
+	 * @param jvmOptions options for the JVM besides {@code -Xmx256m}
+	 */
+	static AppProcess start(Path dataDir, @Nullable String dbUrl, Path log, String... jvmOptions)
+			throws IOException, InterruptedException {
+		int port = freePort();
+		Files.createDirectories(log.getParent());
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-Xmx256m");
+		command.addAll(List.of(jvmOptions));
+		command.addAll(List.of("-cp", productionClassPath(), "dev.marginalia.MarginaliaApplication",
+				"--server.port=" + port, "--marginalia.data.dir=" + dataDir.toAbsolutePath(),
+				"--marginalia.content.dir=" + projectDir().resolve("content").toAbsolutePath()));
+		if (dbUrl != null) {
+			command.add("--spring.datasource.url=" + dbUrl.replace("{dir}", dataDir.toAbsolutePath().toString()));
+		}
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+		Map<String, String> env = builder.environment();
+		env.keySet().removeIf(name -> name.startsWith("MARGINALIA_") || name.startsWith("SPRING_") || name.equals("PORT"));
+		AppProcess app = new AppProcess(builder.start(), port, log);
+		Children.add(app.process);
+		try {
+			app.awaitReady();
+		}
+		catch (IOException | InterruptedException | RuntimeException | AssertionError ex) {
+			app.close();
+			throw ex;
+		}
+		return app;
+	}
+
+	int port() {
+		return port;
+	}
+
+	String base() {
+		return "http://localhost:" + port;
+	}
+
+	long pid() {
+		return process.pid();
+	}
+
+	Path log() {
+		return log;
+	}
+
+	/** @return the CPU time the application's JVM has used so far (all its threads), or zero if unknown */
+	Duration cpuTime() {
+		return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+	}
+
+	/** @return this machine's load average over the last minute, or a negative number where unknown */
+	static double loadAverage() {
+		return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+	}
+
+	/** SIGKILL: no shutdown hooks, no flushing; waits until the process is gone. */
+	void kill() throws InterruptedException {
+		process.destroyForcibly(); // SIGKILL on Linux and macOS
+		process.waitFor();
+	}
+
+	/** An orderly stop (SIGTERM), then SIGKILL if it takes too long. */
+	void stop() throws InterruptedException {
+		process.destroy();
+		if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+			kill();
+		}
+	}
+
+	@Override
+	public void close() {
+		if (process.isAlive()) {
+			process.destroyForcibly();
+			try {
+				process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		Children.remove(process);
+	}
+
+	/** The last lines of the child's output, for failure messages. */
+	String tail(int lines) {
+		try {
+			List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+			return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return "(cannot read " + log + ": " + ex + ")";
+		}
+	}
+
+	private void awaitReady() throws IOException, InterruptedException {
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(2)).build();
+		HttpRequest home = HttpRequest.newBuilder(URI.create(base() + "/")).timeout(Duration.ofSeconds(5)).GET().build();
+		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!process.isAlive()) {
+				throw new AssertionError("The application exited with " + process.exitValue() + " while starting; "
+						+ "the end of " + log + ":\n" + tail(60));
+			}
+			try {
+				HttpResponse<Void> response = http.send(home, HttpResponse.BodyHandlers.discarding());
+				if (response.statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("The application did not answer GET / with 200 within " + START_TIMEOUT.toSeconds()
+				+ " s; the end of " + log + ":\n" + tail(60));
+	}
+
+	/** The raw {@code spring.datasource.url} of src/main/resources/application.properties. */
+	static String productionDbUrlPattern() {
+		Path file = projectDir().resolve("target/classes/application.properties");
+		Properties properties = new Properties();
+		try (var in = Files.newInputStream(file)) {
+			properties.load(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return properties.getProperty("spring.datasource.url", "(not set)");
+	}
+
+	static Path projectDir() {
+		return Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+	}
+
+	/** This JVM's class path without the test classes: what the packaged application would have. */
+	private static String productionClassPath() {
+		Path testClasses = projectDir().resolve("target/test-classes");
+		String classPath = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+			.filter(entry -> !entry.isBlank())
+			.filter(entry -> !Path.of(entry).toAbsolutePath().normalize().equals(testClasses))
+			.collect(Collectors.joining(java.io.File.pathSeparator));
+		if (!classPath.contains("target" + java.io.File.separator + "classes")) {
+			throw new IllegalStateException("target/classes is not on the class path: " + classPath);
+		}
+		return classPath;
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			socket.setReuseAddress(true);
+			return socket.getLocalPort();
+		}
+	}
+
+	/** Every child still running, killed when this JVM exits, whatever happens to the test. */
+	private static final class Children {
+
+		private static final List<Process> running = new ArrayList<>();
+
+		static {
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				synchronized (running) {
+					running.forEach(Process::destroyForcibly);
+				}
+			}, "kill-child-apps"));
+		}
+
+		static void add(Process process) {
+			synchronized (running) {
+				running.add(process);
+			}
+		}
+
+		static void remove(Process process) {
+			synchronized (running) {
+				running.remove(process);
+			}
+		}
+
+	}
+
+}
