@@ -1,0 +1,70 @@
+package dev.marginalia.reading;
+
+import java.util.List;
+
+import dev.marginalia.reading.PassageMarks.Passage;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PassageMarksTests {
+
+	@Test
+	void aPassageIsMarkedWithAnAnchorBeforeIt() {
+		String html = PassageMarks.apply("Stability is a rare resource.", List.of(new Passage(15, 19, "n1")));
+		assertThat(html).isEqualTo("Stability is a <span class=\"passage-anchor\" id=\"passage-n1\"></span>"
+				+ "<mark class=\"passage\" data-notes=\"n1\">rare</mark> resource.");
+	}
+
+	@Test
+	void marksAreClosedAroundTagsAndEntitiesCountAsOneCharacter() {
+		String inner = "Tom &amp; <em>Jerry run</em> fast";
+		// plain text: "Tom & Jerry run fast"; mark "& Jerry r" = code points 4..13
+		Document html = Jsoup.parseBodyFragment(PassageMarks.apply(inner, List.of(new Passage(4, 13, "n1"))));
+		assertThat(html.select("mark").eachText()).containsExactly("&", "Jerry r");
+		assertThat(html.select("em > mark").text()).isEqualTo("Jerry r");
+		assertThat(html.text()).isEqualTo("Tom & Jerry run fast");
+	}
+
+	@Test
+	void softBreaksAndSpaceRunsCountAsOneSpace() {
+		String inner = "one\ntwo   three";
+		// plain text "one two three": "two three" = 4..13
+		Document html = Jsoup.parseBodyFragment(PassageMarks.apply(inner, List.of(new Passage(4, 13, "n1"))));
+		assertThat(html.select("mark").text()).isEqualTo("two three");
+	}
+
+	@Test
+	void overlappingPassagesAreCutIntoSegmentsNamingEveryNote() {
+		String text = "abcdefghij";
+		Document html = Jsoup.parseBodyFragment(PassageMarks.apply(text,
+				List.of(new Passage(2, 6, "a"), new Passage(4, 8, "b"))));
+		List<Element> marks = html.select("mark");
+		assertThat(marks).extracting(Element::text).containsExactly("cd", "ef", "gh");
+		assertThat(marks).extracting(mark -> mark.attr("data-notes")).containsExactly("a", "a b", "b");
+		assertThat(marks.get(1).hasClass("overlap")).isTrue();
+		assertThat(html.getElementById("passage-a").nextElementSibling().text()).isEqualTo("cd");
+		assertThat(html.getElementById("passage-b").nextElementSibling().text()).isEqualTo("ef");
+		assertThat(html.text()).isEqualTo(text);
+	}
+
+	@Test
+	void offsetsAreCodePoints() {
+		String inner = "😀 smile 😀 twice";
+		// plain text code points: 0 emoji, 1 space, 2..6 "smile", 7 space, 8 emoji
+		Document html = Jsoup.parseBodyFragment(PassageMarks.apply(inner, List.of(new Passage(2, 9, "n"))));
+		assertThat(html.select("mark").text()).isEqualTo("smile 😀");
+	}
+
+	@Test
+	void nestedPassagesKeepTheirOwnAnchors() {
+		Document html = Jsoup.parseBodyFragment(PassageMarks.apply("0123456789",
+				List.of(new Passage(1, 9, "outer"), new Passage(3, 5, "inner"))));
+		assertThat(html.select("mark").eachAttr("data-notes")).containsExactly("outer", "outer inner", "outer");
+		assertThat(html.select("span.passage-anchor").eachAttr("id")).containsExactly("passage-outer", "passage-inner");
+	}
+
+}
