@@ -1,0 +1,180 @@
+package dev.marginalia.annotations;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.marginalia.content.Article;
+import dev.marginalia.content.ArticleLibrary;
+import dev.marginalia.notes.Author;
+import dev.marginalia.notes.Note;
+import dev.marginalia.notes.NoteService;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * One annotation container per article, an LDP Basic Container and an AnnotationCollection: GET, HEAD and OPTIONS
+ * describe it (with its first page, or links to its pages), {@code ?page=N} gives one page of
+ * {@value Representations#PAGE_SIZE}, POST creates an annotation in it.
+ */
+@RestController
+@RequestMapping({ "/api/articles/{slug}/annotations/", "/api/articles/{slug}/annotations" })
+class AnnotationContainerController {
+
+	private final ArticleLibrary library;
+
+	private final NoteService notes;
+
+	private final ApiAuthors authors;
+
+	private final AnnotationReader reader;
+
+	private final AnnotationWrites writes;
+
+	private final Representations representations;
+
+	AnnotationContainerController(ArticleLibrary library, NoteService notes, ApiAuthors authors,
+			AnnotationReader reader, AnnotationWrites writes, Representations representations) {
+		this.library = library;
+		this.notes = notes;
+		this.authors = authors;
+		this.reader = reader;
+		this.writes = writes;
+		this.representations = representations;
+	}
+
+	@RequestMapping(method = { RequestMethod.GET, RequestMethod.HEAD })
+	ResponseEntity<byte[]> read(@PathVariable String slug, @RequestParam(required = false) @Nullable String page,
+			@RequestParam(required = false) @Nullable String iris, HttpServletRequest request) {
+		Article article = article(slug);
+		ResponseFormat format = ResponseFormat.negotiate(request);
+		Author viewer = authors.viewer(request).orElse(null);
+		Boolean irisParameter = iris(iris);
+		if (page != null) {
+			return page(slug, pageNumber(page), irisParameter, viewer, format, request);
+		}
+		ContainerPreference preference = ContainerPreference.of(request, irisParameter);
+		Map<String, Object> json = container(article, preference, viewer);
+		byte[] body = Json.write(json);
+		HttpHeaders headers = ProtocolHeaders.container();
+		headers.setContentType(format.mediaType());
+		headers.setETag(EntityTags.of(body, format.mediaType().toString()));
+		// Protocol §4.2: the IRI of the view differs from the container's: MUST be in Content-Location
+		headers.set(HttpHeaders.CONTENT_LOCATION, (String) json.get("id"));
+		if (preference.applied()) {
+			headers.set("Preference-Applied", "return=representation");
+		}
+		return ResponseEntity.ok().headers(headers).body(body);
+	}
+
+	/** Protocol §4.1: every response of the container carries its Links and an ETag. */
+	@RequestMapping(method = RequestMethod.OPTIONS)
+	ResponseEntity<Void> options(@PathVariable String slug, @RequestParam(required = false) @Nullable String page,
+			HttpServletRequest request) {
+		Article article = article(slug);
+		if (page != null) {
+			return ResponseEntity.noContent().headers(ProtocolHeaders.page()).build();
+		}
+		byte[] body = Json.write(container(article, new ContainerPreference(false, false, false),
+				authors.viewer(request).orElse(null)));
+		HttpHeaders headers = ProtocolHeaders.container();
+		headers.setETag(EntityTags.of(body, ResponseFormat.JSON_LD.mediaType().toString()));
+		return ResponseEntity.noContent().headers(headers).build();
+	}
+
+	/**
+	 * Protocol §5.1: 201 with the new annotation's IRI (the container's IRI and the note's id) in Location, and its
+	 * representation. A client with neither token nor cookie gets its new secret in a response header.
+	 */
+	@RequestMapping(method = RequestMethod.POST)
+	ResponseEntity<byte[]> create(@PathVariable String slug, @RequestParam(required = false) @Nullable String page,
+			HttpServletRequest request, HttpServletResponse response) {
+		if (page != null) {
+			throw ApiProblem.of(HttpStatus.METHOD_NOT_ALLOWED, "A page cannot be written to; POST to the container.")
+				.withHeader(HttpHeaders.ALLOW, ProtocolHeaders.PAGE_ALLOW);
+		}
+		article(slug);
+		ProtocolHeaders.containerLinks().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+		ResponseFormat format = ResponseFormat.negotiate(request);
+		authors.viewer(request);
+		AnnotationDraft draft = reader.read(RequestBodies.readJson(request), slug);
+		Note note = writes.create(slug, draft, authors.writerOrNew(request, response));
+		Map<String, Object> json = representations.annotation(note, true);
+		String iri = (String) json.get("id");
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(format.mediaType());
+		headers.set(HttpHeaders.LOCATION, iri);
+		headers.set(HttpHeaders.CONTENT_LOCATION, iri);
+		headers.setETag(EntityTags.of(note));
+		headers.set(HttpHeaders.ALLOW, ProtocolHeaders.CONTAINER_ALLOW);
+		headers.set(HttpHeaders.VARY, "Accept");
+		return ResponseEntity.status(HttpStatus.CREATED).headers(headers).body(Json.write(json));
+	}
+
+	@RequestMapping
+	ResponseEntity<byte[]> otherMethods(@PathVariable String slug) {
+		article(slug);
+		throw ApiProblem.of(HttpStatus.METHOD_NOT_ALLOWED, "A container takes " + ProtocolHeaders.CONTAINER_ALLOW + ".")
+			.withHeader(HttpHeaders.ALLOW, ProtocolHeaders.CONTAINER_ALLOW);
+	}
+
+	private ResponseEntity<byte[]> page(String slug, int number, @Nullable Boolean irisParameter,
+			@Nullable Author viewer, ResponseFormat format, HttpServletRequest request) {
+		int total = notes.count(slug, viewer);
+		if (number > Representations.lastPage(total)) {
+			throw ApiProblem.of(HttpStatus.NOT_FOUND,
+					"There is no page " + number + ": the last is " + Representations.lastPage(total) + ".");
+		}
+		// a client SHOULD NOT send Prefer for a page: the page's IRI carries the preference, and wins
+		boolean iris = irisParameter != null ? irisParameter : ContainerPreference.of(request, null).iris();
+		List<Note> items = notes.page(slug, viewer, number * Representations.PAGE_SIZE, Representations.PAGE_SIZE);
+		Map<String, Object> json = representations.page(slug, iris, number, total, items, true);
+		byte[] body = Json.write(json);
+		HttpHeaders headers = ProtocolHeaders.page();
+		headers.setContentType(format.mediaType());
+		headers.setETag(EntityTags.of(body, format.mediaType().toString()));
+		headers.set(HttpHeaders.CONTENT_LOCATION, (String) json.get("id"));
+		return ResponseEntity.ok().headers(headers).body(body);
+	}
+
+	private Map<String, Object> container(Article article, ContainerPreference preference, @Nullable Author viewer) {
+		int total = notes.count(article.slug(), viewer);
+		List<Note> firstPage = preference.minimal() || total == 0 ? List.of()
+				: notes.page(article.slug(), viewer, 0, Representations.PAGE_SIZE);
+		return representations.container(article, preference, total, firstPage);
+	}
+
+	private Article article(String slug) {
+		Optional<Article> article = library.find(slug);
+		return article.orElseThrow(() -> ApiProblem.of(HttpStatus.NOT_FOUND, "There is no such article."));
+	}
+
+	private static @Nullable Boolean iris(@Nullable String value) {
+		if (value == null) {
+			return null;
+		}
+		return switch (value) {
+			case "0" -> false;
+			case "1" -> true;
+			default -> throw ApiProblem.malformed("iris is 0 (whole annotations) or 1 (their IRIs only).");
+		};
+	}
+
+	private static int pageNumber(String value) {
+		if (!value.matches("\\d{1,9}")) {
+			throw ApiProblem.malformed("page is a whole number from 0.");
+		}
+		return Integer.parseInt(value);
+	}
+
+}

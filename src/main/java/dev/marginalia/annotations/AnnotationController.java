@@ -1,0 +1,149 @@
+package dev.marginalia.annotations;
+
+import java.util.Optional;
+
+import dev.marginalia.content.ArticleLibrary;
+import dev.marginalia.notes.Author;
+import dev.marginalia.notes.Note;
+import dev.marginalia.notes.NoteService;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * One annotation: GET, HEAD and OPTIONS for whoever may see it (a private note: its author only; anyone else gets
+ * 404, exactly as for a note that never existed), PUT and DELETE for its author.
+ *
+ * <p>PUT requires {@code If-Match} (428 without it: LDP §4.2.4.5 says servers SHOULD require it, and a lost update
+ * of someone's note is worse than one more header), 412 when it is stale. DELETE honours {@code If-Match} when
+ * sent (the protocol makes it a SHOULD for clients) and deletes the current version without it.
+ */
+@RestController
+@RequestMapping("/api/articles/{slug}/annotations/{id}")
+class AnnotationController {
+
+	private final ArticleLibrary library;
+
+	private final NoteService notes;
+
+	private final ApiAuthors authors;
+
+	private final AnnotationReader reader;
+
+	private final AnnotationWrites writes;
+
+	private final Representations representations;
+
+	AnnotationController(ArticleLibrary library, NoteService notes, ApiAuthors authors, AnnotationReader reader,
+			AnnotationWrites writes, Representations representations) {
+		this.library = library;
+		this.notes = notes;
+		this.authors = authors;
+		this.reader = reader;
+		this.writes = writes;
+		this.representations = representations;
+	}
+
+	@RequestMapping(method = { RequestMethod.GET, RequestMethod.HEAD })
+	ResponseEntity<byte[]> read(@PathVariable String slug, @PathVariable String id, HttpServletRequest request) {
+		Note note = visible(slug, id, authors.viewer(request).orElse(null));
+		return represent(note, ResponseFormat.negotiate(request), HttpStatus.OK);
+	}
+
+	@RequestMapping(method = RequestMethod.OPTIONS)
+	ResponseEntity<Void> options(@PathVariable String slug, @PathVariable String id, HttpServletRequest request) {
+		Note note = visible(slug, id, authors.viewer(request).orElse(null));
+		return ResponseEntity.noContent().headers(ProtocolHeaders.annotation(EntityTags.of(note))).build();
+	}
+
+	/** Protocol §5.3: replaces the annotation; 200 with its new state. */
+	@RequestMapping(method = RequestMethod.PUT)
+	ResponseEntity<byte[]> replace(@PathVariable String slug, @PathVariable String id, HttpServletRequest request) {
+		Optional<Author> viewer = authors.viewer(request);
+		Note note = ownNote(slug, id, viewer);
+		String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
+		if (ifMatch == null) {
+			throw ApiProblem.of(HttpStatus.PRECONDITION_REQUIRED,
+					"Send If-Match with the ETag of the annotation you edited, so that no one's change is lost.");
+		}
+		checkPrecondition(ifMatch, note);
+		ResponseFormat format = ResponseFormat.negotiate(request);
+		AnnotationDraft draft = reader.read(RequestBodies.readJson(request), slug);
+		Note replaced = writes.replace(note, draft, authors.writer(viewer));
+		return represent(replaced, format, HttpStatus.OK);
+	}
+
+	/** Protocol §5.4: 204; the annotation leaves its container. */
+	@RequestMapping(method = RequestMethod.DELETE)
+	ResponseEntity<Void> delete(@PathVariable String slug, @PathVariable String id, HttpServletRequest request) {
+		Optional<Author> viewer = authors.viewer(request);
+		Note note = ownNote(slug, id, viewer);
+		String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
+		if (ifMatch != null) {
+			checkPrecondition(ifMatch, note);
+		}
+		writes.delete(note, authors.writer(viewer));
+		return ResponseEntity.noContent().build();
+	}
+
+	@RequestMapping
+	ResponseEntity<byte[]> otherMethods(@PathVariable String slug, @PathVariable String id,
+			HttpServletRequest request) {
+		visible(slug, id, authors.viewer(request).orElse(null));
+		throw ApiProblem
+			.of(HttpStatus.METHOD_NOT_ALLOWED, "An annotation takes " + ProtocolHeaders.ANNOTATION_ALLOW + ".")
+			.withHeader(HttpHeaders.ALLOW, ProtocolHeaders.ANNOTATION_ALLOW);
+	}
+
+	/** Protocol §3: Content-Type, Link, ETag, Allow and Vary on every representation of an annotation. */
+	private ResponseEntity<byte[]> represent(Note note, ResponseFormat format, HttpStatus status) {
+		HttpHeaders headers = ProtocolHeaders.annotation(EntityTags.of(note));
+		headers.setContentType(format.mediaType());
+		return ResponseEntity.status(status).headers(headers).body(Json.write(representations.annotation(note, true)));
+	}
+
+	/**
+	 * The checks in the order RFC 9110 §13.2.2 wants them before a precondition: 404 (never say whether a private
+	 * note exists), 410 for a deleted note kept for its replies, 401 without credentials, 403 for someone else's.
+	 */
+	private Note ownNote(String slug, String id, Optional<Author> viewer) {
+		Note note = visible(slug, id, viewer.orElse(null));
+		Author author = authors.writer(viewer);
+		if (!note.isBy(author)) {
+			throw ApiProblem.of(HttpStatus.FORBIDDEN, "Only the author of an annotation can change it.");
+		}
+		return note;
+	}
+
+	private Note visible(String slug, String id, @Nullable Author viewer) {
+		if (library.find(slug).isEmpty() || !ApiLinks.isNoteId(id)) {
+			throw notFound();
+		}
+		Note note = notes.find(slug, id, viewer).orElseThrow(AnnotationController::notFound);
+		if (note.deleted()) {
+			throw ApiProblem.of(HttpStatus.GONE, "This annotation was deleted.");
+		}
+		return note;
+	}
+
+	/** RFC 9110 §13.1.1: If-Match with the current ETag (strong comparison) or "*"; else 412. */
+	private static void checkPrecondition(String ifMatch, Note note) {
+		if (!EntityTags.matches(ifMatch, EntityTags.of(note))) {
+			throw ApiProblem.of(HttpStatus.PRECONDITION_FAILED,
+					"The annotation has changed since you loaded it (its ETag is now " + EntityTags.of(note) + ").")
+				.withHeader(HttpHeaders.ETAG, EntityTags.of(note));
+		}
+	}
+
+	private static ApiProblem notFound() {
+		return ApiProblem.of(HttpStatus.NOT_FOUND, "There is no such annotation, or it is not yours to see.");
+	}
+
+}

@@ -1,0 +1,116 @@
+package dev.marginalia.annotations;
+
+import dev.marginalia.annotations.AnnotationDraft.InReplyTo;
+import dev.marginalia.annotations.AnnotationDraft.OnParagraph;
+import dev.marginalia.annotations.AnnotationDraft.Target;
+import dev.marginalia.notes.Author;
+import dev.marginalia.notes.NewNote;
+import dev.marginalia.notes.Note;
+import dev.marginalia.notes.NoteService;
+import dev.marginalia.notes.Visibility;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Creating, replacing and deleting notes from annotations: what the protocol adds to {@link NoteService}'s rules.
+ * Replies take their note's visibility unless told otherwise, and a reply to a private note cannot be public (its
+ * target would name the private note to everyone). A PUT that leaves out {@code marginalia:visibility} or
+ * {@code creator} keeps them as they were, so that a client that drops properties it does not know can never make
+ * a private note public.
+ */
+@Component
+class AnnotationWrites {
+
+	private static final String VISIBILITY = Vocabulary.VISIBILITY;
+
+	private final NoteService notes;
+
+	private final ApiLinks links;
+
+	AnnotationWrites(NoteService notes, ApiLinks links) {
+		this.notes = notes;
+		this.links = links;
+	}
+
+	/** @throws ApiProblem 422 when there is no target, or nothing visible to reply to */
+	Note create(String slug, AnnotationDraft draft, Author author) {
+		Target target = draft.target();
+		if (target == null) {
+			throw ApiProblem.invalid("target", "An annotation needs a target: a paragraph of this article, or an "
+					+ "annotation to reply to.");
+		}
+		if (target instanceof OnParagraph paragraph) {
+			return notes.create(slug, paragraph.blockId(),
+					new NewNote(draft.body(), draft.creatorName(), draft.visibility()), author);
+		}
+		String parentId = ((InReplyTo) target).noteId();
+		Note parent = notes.find(slug, parentId, author)
+			.orElseThrow(() -> ApiProblem.invalid("target", "There is no annotation "
+					+ links.annotation(slug, parentId) + " to reply to, or it is not yours to see."));
+		String visibility = draft.visibility() != null ? draft.visibility() : privateThread(parent) ? "private" : "public";
+		checkReplyVisibility(parent, visibility);
+		return notes.reply(slug, parentId, new NewNote(draft.body(), draft.creatorName(), visibility), author);
+	}
+
+	/**
+	 * PUT: the new state of the annotation. Its id, target and motivation cannot change (409).
+	 * @param current the note as the client's {@code If-Match} named it
+	 */
+	Note replace(Note current, AnnotationDraft draft, Author author) {
+		String slug = current.articleSlug();
+		String id = draft.id();
+		if (id != null && !links.noteId(slug, id).map(current.id()::equals).orElse(false)) {
+			throw ApiProblem.immutable("id", "The id of an annotation cannot change.");
+		}
+		checkSameTarget(current, draft);
+		String visibility = draft.visibility() != null ? draft.visibility()
+				: current.isPrivate() ? "private" : "public";
+		String parentId = current.parentId();
+		if (parentId != null) {
+			notes.find(slug, parentId, author).ifPresent(parent -> checkReplyVisibility(parent, visibility));
+		}
+		String name = draft.creatorName() != null ? draft.creatorName()
+				: Note.ANONYMOUS.equals(current.authorName()) ? null : current.authorName();
+		NewNote replacement = new NewNote(draft.body(), name, visibility);
+		notes.validate(replacement); // edit does not check the rules itself
+		return notes.edit(slug, current.id(), replacement, current.version(), author);
+	}
+
+	/** @param current the note as the client's {@code If-Match} named it (or as it is, without one) */
+	void delete(Note current, Author author) {
+		notes.delete(current.articleSlug(), current.id(), current.version(), author);
+	}
+
+	private void checkSameTarget(Note current, AnnotationDraft draft) {
+		Target target = draft.target();
+		boolean reply = current.isReply();
+		if (target != null) {
+			boolean same = reply ? target instanceof InReplyTo to && to.noteId().equals(current.parentId())
+					: target instanceof OnParagraph on && on.blockId().equals(current.blockId());
+			if (!same) {
+				throw ApiProblem.immutable("target", "The target of an annotation cannot change.");
+			}
+		}
+		String motivation = draft.motivation();
+		if (motivation != null && !motivation.equals(reply ? AnnotationDraft.REPLYING : AnnotationDraft.COMMENTING)) {
+			throw ApiProblem.immutable("motivation", "A note stays a note and a reply stays a reply.");
+		}
+	}
+
+	private void checkReplyVisibility(Note parent, @Nullable String visibility) {
+		if (privateThread(parent) && Visibility.parse(visibility) == Visibility.PUBLIC) {
+			throw ApiProblem.invalid(VISIBILITY, "A reply to a private note is private too.");
+		}
+	}
+
+	/** Whether the note, or the note it replies to (threads are one level deep), is private. */
+	private boolean privateThread(Note note) {
+		if (note.isPrivate()) {
+			return true;
+		}
+		String parentId = note.parentId();
+		return parentId != null && notes.find(note.articleSlug(), parentId, null).isEmpty();
+	}
+
+}

@@ -1,0 +1,96 @@
+package dev.marginalia.annotations;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request the API refuses, answered as RFC 9457 problem details by {@link ApiProblems}. Plain HTTP errors use
+ * the type {@code about:blank} (the title is then the status's reason phrase); our own types are documented at
+ * {@code /api/problems.html}.
+ */
+class ApiProblem extends RuntimeException {
+
+	/** 400: the request is not JSON we can read. */
+	static final String MALFORMED = "malformed-request";
+
+	/** 422: the JSON is fine, but it is not an annotation this server can store. */
+	static final String INVALID = "invalid-annotation";
+
+	/** 409: an update tries to change what cannot change (the target, the id). */
+	static final String IMMUTABLE = "immutable-property";
+
+	private final HttpStatus status;
+
+	private final @Nullable String type;
+
+	private final String title;
+
+	private final Map<String, String> errors;
+
+	private final HttpHeaders headers = new HttpHeaders();
+
+	private ApiProblem(HttpStatus status, @Nullable String type, String title, String detail,
+			Map<String, String> errors) {
+		super(detail, null, false, false);
+		this.status = status;
+		this.type = type;
+		this.title = title;
+		this.errors = Map.copyOf(new LinkedHashMap<>(errors));
+	}
+
+	/** A plain HTTP error: type {@code about:blank}. */
+	static ApiProblem of(HttpStatus status, String detail) {
+		return new ApiProblem(status, null, status.getReasonPhrase(), detail, Map.of());
+	}
+
+	static ApiProblem malformed(String detail) {
+		return new ApiProblem(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request", detail, Map.of());
+	}
+
+	/** Field errors, by the JSON path of the field (for example {@code body.value}). */
+	static ApiProblem invalid(Map<String, String> errors) {
+		return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, INVALID, "Invalid annotation",
+				"The annotation breaks " + (errors.size() == 1 ? "a rule" : errors.size() + " rules")
+						+ ": see errors.",
+				errors);
+	}
+
+	static ApiProblem invalid(String field, String message) {
+		return invalid(Map.of(field, message));
+	}
+
+	static ApiProblem immutable(String field, String message) {
+		return new ApiProblem(HttpStatus.CONFLICT, IMMUTABLE, "Property cannot change", message, Map.of(field, message));
+	}
+
+	ApiProblem withHeader(String name, String value) {
+		headers.add(name, value);
+		return this;
+	}
+
+	HttpStatus status() {
+		return status;
+	}
+
+	@Nullable String type() {
+		return type;
+	}
+
+	String title() {
+		return title;
+	}
+
+	Map<String, String> errors() {
+		return errors;
+	}
+
+	HttpHeaders headers() {
+		return headers;
+	}
+
+}

@@ -1,0 +1,143 @@
+package dev.marginalia.annotations;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.marginalia.content.Article;
+import dev.marginalia.notes.Note;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Notes as Web Annotations, and containers and pages as Activity Streams collections, in compacted JSON-LD
+ * (ordered maps, written by {@link Json}).
+ */
+@Component
+class Representations {
+
+	/** How many annotations a page holds. */
+	static final int PAGE_SIZE = 20;
+
+	private static final List<String> CONTAINER_TYPES = List.of("BasicContainer", "AnnotationCollection");
+
+	private final ApiLinks links;
+
+	Representations(ApiLinks links) {
+		this.links = links;
+	}
+
+	/**
+	 * A note as an annotation: motivation commenting and a paragraph target, or motivation replying and the
+	 * parent annotation as target; one TextualBody in Markdown; creator, created and modified in UTC.
+	 * @param standalone a document of its own, with its {@code @context} (not an item of a page)
+	 */
+	Map<String, Object> annotation(Note note, boolean standalone) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		if (standalone) {
+			json.put("@context", Vocabulary.ANNOTATION_CONTEXT);
+		}
+		json.put("id", links.annotation(note.articleSlug(), note.id()));
+		json.put("type", "Annotation");
+		json.put("motivation", note.isReply() ? AnnotationDraft.REPLYING : AnnotationDraft.COMMENTING);
+		json.put("created", timestamp(note.createdAt()));
+		if (note.editedAt() != null) {
+			json.put("modified", timestamp(note.editedAt()));
+		}
+		json.put("creator", ordered("type", "Person", "name", note.authorName()));
+		json.put("body", ordered("type", "TextualBody", "value", note.body(), "format", "text/markdown"));
+		String parentId = note.parentId();
+		json.put("target", parentId != null ? links.annotation(note.articleSlug(), parentId) : paragraph(note));
+		json.put(Vocabulary.VISIBILITY, note.isPrivate() ? "private" : "public");
+		return json;
+	}
+
+	/**
+	 * The container (Protocol §4.2): with links to its first and last pages, or with the first page embedded
+	 * unless the client prefers the minimal container.
+	 * @param firstPage the annotations of page 0 (unused for the minimal container)
+	 */
+	Map<String, Object> container(Article article, ContainerPreference preference, int total, List<Note> firstPage) {
+		String slug = article.slug();
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("@context", Vocabulary.CONTAINER_CONTEXT);
+		json.put("id", links.containerView(slug, preference.iris()));
+		json.put("type", CONTAINER_TYPES);
+		json.put("label", "Notes on " + article.metadata().title());
+		json.put("total", total);
+		if (total > 0) {
+			// the minimal container MUST NOT embed the first page (Protocol §4.2.2)
+			json.put("first", preference.minimal() ? links.page(slug, preference.iris(), 0)
+					: page(slug, preference.iris(), 0, total, firstPage, false));
+			json.put("last", links.page(slug, preference.iris(), lastPage(total)));
+		}
+		return json;
+	}
+
+	/**
+	 * One page (Protocol §4.3): MUST link its container with {@code partOf}, the previous page with {@code prev}
+	 * unless it is the first, and the next with {@code next} unless it is the last.
+	 * @param standalone a document of its own (else embedded as the container's {@code first})
+	 */
+	Map<String, Object> page(String slug, boolean iris, int page, int total, List<Note> notes, boolean standalone) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		if (standalone) {
+			json.put("@context", Vocabulary.ANNOTATION_CONTEXT);
+		}
+		json.put("id", links.page(slug, iris, page));
+		json.put("type", "AnnotationPage");
+		if (standalone) {
+			Map<String, Object> partOf = new LinkedHashMap<>();
+			partOf.put("id", links.containerView(slug, iris));
+			partOf.put("type", CONTAINER_TYPES);
+			partOf.put("total", total);
+			if (total > 0) {
+				partOf.put("first", links.page(slug, iris, 0));
+				partOf.put("last", links.page(slug, iris, lastPage(total)));
+			}
+			json.put("partOf", partOf);
+		}
+		else {
+			json.put("partOf", links.containerView(slug, iris));
+		}
+		json.put("startIndex", page * PAGE_SIZE);
+		if (page > 0) {
+			json.put("prev", links.page(slug, iris, page - 1));
+		}
+		if (page < lastPage(total)) {
+			json.put("next", links.page(slug, iris, page + 1));
+		}
+		json.put("items", notes.stream()
+			.map(note -> iris ? links.annotation(slug, note.id()) : (Object) annotation(note, false))
+			.toList());
+		return json;
+	}
+
+	/** @return the number of the last page, from 0 (an empty container has one, empty, page) */
+	static int lastPage(int total) {
+		return total == 0 ? 0 : (total - 1) / PAGE_SIZE;
+	}
+
+	/** The paragraph, by its id as an HTML fragment of the article (Data Model §4.2.1, FragmentSelector). */
+	private Map<String, Object> paragraph(Note note) {
+		return ordered("source", links.article(note.articleSlug()), "selector", ordered("type", "FragmentSelector",
+				"value", note.blockId(), "conformsTo", Vocabulary.HTML_FRAGMENTS));
+	}
+
+	/** Data Model §3.3.1: xsd:dateTime, in UTC with the "Z" designator. */
+	private static String timestamp(OffsetDateTime time) {
+		return DateTimeFormatter.ISO_INSTANT.format(time.toInstant().truncatedTo(ChronoUnit.SECONDS));
+	}
+
+	private static Map<String, Object> ordered(Object... keysAndValues) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.marginalia.annotations;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.MediaType;
+
+/** The IRIs, media types and JSON-LD contexts of the Web Annotation Protocol, LDP and our one extension. */
+final class Vocabulary {
+
+	static final String ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
+
+	static final String LDP_CONTEXT = "http://www.w3.org/ns/ldp.jsonld";
+
+	/** Our extension's namespace; its one term is {@value #VISIBILITY}. */
+	static final String NAMESPACE = "https://marginalia.dev/ns#";
+
+	static final String VISIBILITY = "marginalia:visibility";
+
+	/** Maps the {@code marginalia:} prefix, so that the extension property is a full IRI to a JSON-LD processor. */
+	static final Map<String, String> EXTENSION_CONTEXT = Map.of("marginalia", NAMESPACE);
+
+	/** An annotation's context: the Web Annotation context first, extensions after it (Data Model §6). */
+	static final List<Object> ANNOTATION_CONTEXT = List.of(ANNO_CONTEXT, EXTENSION_CONTEXT);
+
+	/** A container's context: both the annotation and the LDP contexts (Protocol §4.1). */
+	static final List<Object> CONTAINER_CONTEXT = List.of(ANNO_CONTEXT, LDP_CONTEXT, EXTENSION_CONTEXT);
+
+	static final String LDP_BASIC_CONTAINER = "http://www.w3.org/ns/ldp#BasicContainer";
+
+	static final String LDP_RESOURCE = "http://www.w3.org/ns/ldp#Resource";
+
+	static final String LDP_CONSTRAINED_BY = "http://www.w3.org/ns/ldp#constrainedBy";
+
+	static final String OA_ANNOTATION = "http://www.w3.org/ns/oa#Annotation";
+
+	static final String PROTOCOL = "http://www.w3.org/TR/annotation-protocol/";
+
+	static final String PREFER_MINIMAL_CONTAINER = "http://www.w3.org/ns/ldp#PreferMinimalContainer";
+
+	static final String PREFER_CONTAINED_IRIS = "http://www.w3.org/ns/oa#PreferContainedIRIs";
+
+	static final String PREFER_CONTAINED_DESCRIPTIONS = "http://www.w3.org/ns/oa#PreferContainedDescriptions";
+
+	/** What a FragmentSelector on an HTML document conforms to (Data Model §4.2.1). */
+	static final String HTML_FRAGMENTS = "http://tools.ietf.org/rfc/rfc3986";
+
+	/** The media type the protocol requires servers to support (Protocol §2). */
+	static final MediaType ANNOTATION_JSON_LD = MediaType
+		.parseMediaType("application/ld+json; profile=\"" + ANNO_CONTEXT + "\"");
+
+	static final MediaType JSON_LD = MediaType.parseMediaType("application/ld+json");
+
+	/** What a client may POST to a container, or PUT to an annotation. */
+	static final String ACCEPTED_REQUEST_TYPES = ANNOTATION_JSON_LD + ", " + MediaType.APPLICATION_JSON_VALUE;
+
+	private Vocabulary() {
+	}
+
+}

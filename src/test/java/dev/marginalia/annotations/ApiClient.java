@@ -1,0 +1,154 @@
+package dev.marginalia.annotations;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** HTTP against the running test server's annotation API, with JSON bodies parsed by Jackson. */
+final class ApiClient {
+
+	static final String SLUG = "stability-a-rare-strategic-resource";
+
+	static final String PARAGRAPH = "p-AarAar";
+
+	static final String CONTAINER = "/api/articles/" + SLUG + "/annotations/";
+
+	static final String JSON_LD = "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"";
+
+	static final String SECRET_HEADER = "Marginalia-Author-Secret";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final String base;
+
+	ApiClient(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	String base() {
+		return base;
+	}
+
+	String articleUrl() {
+		return base + "/articles/" + SLUG;
+	}
+
+	String containerIri() {
+		return base + CONTAINER;
+	}
+
+	/** @param headers name, value, name, value... */
+	HttpResponse<String> send(String method, String pathOrUrl, byte[] body, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathOrUrl))
+			.method(method, body.length == 0 && !method.equals("POST") && !method.equals("PUT")
+					? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	HttpResponse<String> send(String method, String pathOrUrl, String body, String... headers) {
+		return send(method, pathOrUrl, body.getBytes(StandardCharsets.UTF_8), headers);
+	}
+
+	HttpResponse<String> get(String pathOrUrl, String... headers) {
+		return send("GET", pathOrUrl, new byte[0], headers);
+	}
+
+	HttpResponse<String> post(String json, String... headers) {
+		return send("POST", CONTAINER, json, with(headers, "Content-Type", JSON_LD));
+	}
+
+	/** Creates a note on the paragraph as the author with this secret (null: a new author) and checks the 201. */
+	Created create(String secret, String json) {
+		HttpResponse<String> response = secret == null ? post(json) : post(json, "Authorization", "Bearer " + secret);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		String issued = response.headers().firstValue(SECRET_HEADER).orElse(secret);
+		return new Created(json(response), response.headers().firstValue("ETag").orElseThrow(), issued, response);
+	}
+
+	Created note(String secret, String text) {
+		return create(secret, note(text));
+	}
+
+	/** A note on {@link #PARAGRAPH}, as a Web Annotation. */
+	String note(String text) {
+		return note(PARAGRAPH, text, "");
+	}
+
+	/** @param extra more members, with a leading comma */
+	String note(String paragraph, String text, String extra) {
+		return """
+				{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "motivation": "commenting",
+				 "body": {"type": "TextualBody", "value": %s, "format": "text/markdown"},
+				 "target": {"source": %s, "selector": {"type": "FragmentSelector", "value": %s,
+				   "conformsTo": "http://tools.ietf.org/rfc/rfc3986"}}%s}
+				""".formatted(quote(text), quote(articleUrl()), quote(paragraph), extra);
+	}
+
+	String reply(String parentIri, String text, String extra) {
+		return """
+				{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation", "motivation": "replying",
+				 "body": {"type": "TextualBody", "value": %s}, "target": %s%s}
+				""".formatted(quote(text), quote(parentIri), extra);
+	}
+
+	static JsonNode json(HttpResponse<String> response) {
+		return JSON.readTree(response.body());
+	}
+
+	static String quote(String text) {
+		return JSON.writeValueAsString(text);
+	}
+
+	static String[] with(String[] headers, String... more) {
+		List<String> all = new java.util.ArrayList<>(List.of(headers));
+		all.addAll(List.of(more));
+		return all.toArray(String[]::new);
+	}
+
+	private URI uri(String pathOrUrl) {
+		return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl);
+	}
+
+	/** A created annotation, the ETag it came with, and the secret of its author. */
+	record Created(JsonNode json, String etag, String secret, HttpResponse<String> response) {
+
+		String iri() {
+			return json.get("id").stringValue();
+		}
+
+		String path() {
+			return URI.create(iri()).getPath();
+		}
+
+	}
+
+}
