@@ -22,13 +22,28 @@ import org.jspecify.annotations.Nullable;
  * @param editedAt when last edited, or null
  * @param deleted a deleted note kept as a tombstone because it has replies
  * @param version incremented by every edit, for conflict detection
+ * @param quote for a note on a passage, the passage as it was written on; null for a whole paragraph
  */
 public record Note(String id, String articleSlug, String blockId, int blockPosition, String blockHash, String blockText,
 		@Nullable String parentId, String authorHash, String authorName, String body, String bodyHtml,
 		Visibility visibility, OffsetDateTime createdAt, @Nullable OffsetDateTime editedAt, boolean deleted,
-		int version) {
+		int version, ReAnchoring.@Nullable TextQuote quote) {
 
 	public static final String ANONYMOUS = "Anonymous";
+
+	/** A note on a whole paragraph. */
+	public Note(String id, String articleSlug, String blockId, int blockPosition, String blockHash, String blockText,
+			@Nullable String parentId, String authorHash, String authorName, String body, String bodyHtml,
+			Visibility visibility, OffsetDateTime createdAt, @Nullable OffsetDateTime editedAt, boolean deleted,
+			int version) {
+		this(id, articleSlug, blockId, blockPosition, blockHash, blockText, parentId, authorHash, authorName, body, bodyHtml,
+				visibility, createdAt, editedAt, deleted, version, null);
+	}
+
+	/** @return where the note was written, for re-anchoring */
+	public ReAnchoring.Anchor anchor() {
+		return new ReAnchoring.Anchor(blockId, blockPosition, blockText, quote);
+	}
 
 	public boolean isReply() {
 		return parentId != null;

@@ -8,12 +8,18 @@ import org.jspecify.annotations.Nullable;
  * @param authorName the optional display name
  * @param visibility "public" or "private"
  * @param version the version being edited (edit form only)
+ * @param quote the passage's words, for a note on a passage (add form only)
+ * @param quoteStart where the passage starts in the paragraph, in code points (sent by the page's script)
  */
 record NoteForm(@Nullable String body, @Nullable String authorName, @Nullable String visibility,
-		@Nullable Integer version) {
+		@Nullable Integer version, @Nullable String quote, @Nullable Integer quoteStart) {
+
+	NoteForm(@Nullable String body, @Nullable String authorName, @Nullable String visibility, @Nullable Integer version) {
+		this(body, authorName, visibility, version, null, null);
+	}
 
 	NewNote toNewNote() {
-		return new NewNote(body, authorName, visibility);
+		return new NewNote(body, authorName, visibility, quote, quoteStart);
 	}
 
 }

@@ -46,9 +46,11 @@ class NotePagesController {
 
 	/** All the notes on one paragraph, and the form to add one. */
 	@GetMapping("/articles/{slug}/p/{blockId}/notes")
-	String paragraph(@PathVariable String slug, @PathVariable String blockId, HttpServletRequest request, Model model) {
-		return paragraphPage(slug, blockId, identity.current(request).orElse(null), new NewNote(null, null, null),
-				Map.of(), model);
+	String paragraph(@PathVariable String slug, @PathVariable String blockId,
+			@RequestParam(required = false) @Nullable String quote, @RequestParam(required = false) @Nullable Integer quoteStart,
+			HttpServletRequest request, Model model) {
+		return paragraphPage(slug, blockId, identity.current(request).orElse(null),
+				new NewNote(null, null, null, quote, quoteStart), Map.of(), model);
 	}
 
 	@PostMapping("/articles/{slug}/p/{blockId}/notes")
@@ -156,7 +158,8 @@ class NotePagesController {
 		String name = draft.authorName() != null ? draft.authorName()
 				: viewer != null && viewer.displayName() != null ? viewer.displayName() : "";
 		model.addAttribute("viewer", viewer);
-		model.addAttribute("form", new NoteForm(draft.body(), name, draft.visibility(), version));
+		model.addAttribute("form", new NoteForm(draft.body(), name, draft.visibility(), version, draft.quote(),
+				draft.quoteStart()));
 		model.addAttribute("errors", errors);
 		return view;
 	}

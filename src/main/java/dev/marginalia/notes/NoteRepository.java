@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 class NoteRepository {
 
 	private static final String COLUMNS = "id, article_slug, block_id, block_position, block_hash, block_text, "
-			+ "parent_id, author_hash, author_name, body, body_html, visibility, created_at, edited_at, deleted, version";
+			+ "parent_id, author_hash, author_name, body, body_html, visibility, created_at, edited_at, deleted, version, "
+			+ "quote_exact, quote_prefix, quote_suffix, quote_start, quote_end";
 
 	/** What a reader may see: public notes, and their own private ones. */
 	private static final String VISIBLE = "(visibility = 'public' OR author_hash = :viewer)";
@@ -30,7 +31,7 @@ class NoteRepository {
 	void insert(Note note) {
 		jdbc.sql("INSERT INTO notes (" + COLUMNS + ") VALUES (:id, :slug, :blockId, :blockPosition, :blockHash, "
 				+ ":blockText, :parentId, :authorHash, :authorName, :body, :bodyHtml, :visibility, :createdAt, "
-				+ ":editedAt, :deleted, :version)")
+				+ ":editedAt, :deleted, :version, :quoteExact, :quotePrefix, :quoteSuffix, :quoteStart, :quoteEnd)")
 			.param("id", note.id())
 			.param("slug", note.articleSlug())
 			.param("blockId", note.blockId())
@@ -47,6 +48,11 @@ class NoteRepository {
 			.param("editedAt", note.editedAt())
 			.param("deleted", note.deleted())
 			.param("version", note.version())
+			.param("quoteExact", note.quote() == null ? null : note.quote().exact())
+			.param("quotePrefix", note.quote() == null ? null : note.quote().prefix())
+			.param("quoteSuffix", note.quote() == null ? null : note.quote().suffix())
+			.param("quoteStart", note.quote() == null ? null : note.quote().start())
+			.param("quoteEnd", note.quote() == null ? null : note.quote().end())
 			.update();
 	}
 
@@ -120,13 +126,22 @@ class NoteRepository {
 			.single();
 	}
 
+	private static ReAnchoring.@Nullable TextQuote quote(ResultSet row) throws SQLException {
+		String exact = row.getString("quote_exact");
+		if (exact == null) {
+			return null;
+		}
+		return new ReAnchoring.TextQuote(exact, row.getString("quote_prefix"), row.getString("quote_suffix"),
+				row.getInt("quote_start"), row.getInt("quote_end"));
+	}
+
 	private static Note map(ResultSet row, int number) throws SQLException {
 		return new Note(row.getString("id"), row.getString("article_slug"), row.getString("block_id"),
 				row.getInt("block_position"), row.getString("block_hash"), row.getString("block_text"),
 				row.getString("parent_id"), row.getString("author_hash"), row.getString("author_name"),
 				row.getString("body"), row.getString("body_html"), Visibility.fromDb(row.getString("visibility")),
 				row.getObject("created_at", OffsetDateTime.class), row.getObject("edited_at", OffsetDateTime.class),
-				row.getBoolean("deleted"), row.getInt("version"));
+				row.getBoolean("deleted"), row.getInt("version"), quote(row));
 	}
 
 }

@@ -33,6 +33,9 @@ public class NoteService {
 
 	public static final int MAX_NAME = 80;
 
+	/** Code points of context kept on each side of a quoted passage (TextQuoteSelector prefix and suffix). */
+	static final int QUOTE_CONTEXT = 32;
+
 	private final NoteRepository notes;
 
 	private final AuthorRepository authors;
@@ -84,7 +87,8 @@ public class NoteService {
 			errors.put("block", "There is no paragraph '" + abbreviate(blockId) + "' in this article.");
 		}
 		Checked checked = check(draft, errors);
-		return insert(article, block.orElse(null), null, checked, author);
+		ReAnchoring.TextQuote quote = block.isPresent() ? locate(block.get().text(), draft, errors) : null;
+		return insert(article, block.orElse(null), null, checked, author, quote);
 	}
 
 	/**
@@ -104,7 +108,7 @@ public class NoteService {
 		Checked checked = check(draft, new LinkedHashMap<>());
 		Block block = new Block(parent.blockId(), dev.marginalia.content.BlockKind.PARAGRAPH, parent.blockPosition(),
 				parent.blockText());
-		return insert(article, block, parent.id(), checked, author);
+		return insert(article, block, parent.id(), checked, author, null);
 	}
 
 	/**
@@ -125,7 +129,8 @@ public class NoteService {
 		Checked checked = check(draft, new LinkedHashMap<>());
 		Note edited = new Note(note.id(), note.articleSlug(), note.blockId(), note.blockPosition(), note.blockHash(),
 				note.blockText(), note.parentId(), note.authorHash(), checked.name(), checked.body(),
-				renderer.render(checked.body()), checked.visibility(), note.createdAt(), now(), false, note.version() + 1);
+				renderer.render(checked.body()), checked.visibility(), note.createdAt(), now(), false, note.version() + 1,
+				note.quote());
 		if (!notes.update(edited)) {
 			throw new NoteConflictException();
 		}
@@ -197,12 +202,12 @@ public class NoteService {
 				continue;
 			}
 			NoteThread thread = new NoteThread(note, List.copyOf(replies));
-			Optional<ReAnchoring.Placement> placement = anchoring.place(
-					new ReAnchoring.Anchor(note.blockId(), note.blockPosition(), note.blockText(), null));
+			Optional<ReAnchoring.Placement> placement = anchoring.place(note.anchor());
 			if (placement.isEmpty()) {
 				orphans.add(thread);
 				continue;
 			}
+			thread = new NoteThread(note, thread.replies(), placement.get().range());
 			String blockId = placement.get().block().id();
 			threads.computeIfAbsent(blockId, key -> new ArrayList<>()).add(thread);
 			counts.merge(blockId, replies.size() + (note.deleted() ? 0 : 1), Integer::sum);
@@ -225,7 +230,7 @@ public class NoteService {
 	}
 
 	private Note insert(Article article, @Nullable Block block, @Nullable String parentId, Checked checked,
-			Author author) {
+			Author author, ReAnchoring.@Nullable TextQuote quote) {
 		if (!checked.errors().isEmpty() || block == null) {
 			throw new InvalidNoteException(checked.errors());
 		}
@@ -233,9 +238,42 @@ public class NoteService {
 		authors.save(author.secretHash(), checked.givenName(), now);
 		Note note = new Note(AuthorSecrets.newNoteId(), article.slug(), block.id(), block.position(), sha256(block.text()),
 				block.text(), parentId, author.secretHash(), checked.name(), checked.body(),
-				renderer.render(checked.body()), checked.visibility(), now, null, false, 1);
+				renderer.render(checked.body()), checked.visibility(), now, null, false, 1, quote);
 		notes.insert(note);
 		return note;
+	}
+
+	/**
+	 * Finds the passage a reader chose in the paragraph's text: at the given start when the words are there,
+	 * else the occurrence nearest to it. Prefix and suffix are taken from the paragraph, never from the client.
+	 */
+	private static ReAnchoring.@Nullable TextQuote locate(String text, NewNote draft, Map<String, String> errors) {
+		String exact = draft.quote() == null ? "" : draft.quote().replaceAll("\\s+", " ").strip();
+		if (exact.isEmpty()) {
+			return null;
+		}
+		int wanted = -1;
+		if (draft.quoteStart() != null && draft.quoteStart() >= 0
+				&& draft.quoteStart() <= text.codePointCount(0, text.length())) {
+			wanted = text.offsetByCodePoints(0, draft.quoteStart());
+		}
+		int best = -1;
+		for (int at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
+			if (best < 0 || Math.abs(at - wanted) < Math.abs(best - wanted)) {
+				best = at;
+			}
+		}
+		if (best < 0) {
+			errors.put("quote", "Those words are not in this paragraph: copy them exactly, or leave the passage empty.");
+			return null;
+		}
+		int end = best + exact.length();
+		int start = text.codePointCount(0, best);
+		int prefixFrom = text.offsetByCodePoints(best, -Math.min(QUOTE_CONTEXT, start));
+		int after = text.codePointCount(end, text.length());
+		int suffixTo = text.offsetByCodePoints(end, Math.min(QUOTE_CONTEXT, after));
+		return new ReAnchoring.TextQuote(exact, text.substring(prefixFrom, best), text.substring(end, suffixTo), start,
+				start + exact.codePointCount(0, exact.length()));
 	}
 
 	private Article article(String slug) {

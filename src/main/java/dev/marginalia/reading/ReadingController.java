@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.content.Block;
+import dev.marginalia.notes.ArticleNotes;
 import dev.marginalia.notes.Author;
 import dev.marginalia.notes.AuthorIdentity;
 import dev.marginalia.notes.NoteService;
@@ -72,7 +73,9 @@ class ReadingController {
 		Author viewer = identity.current(request).orElse(null);
 		model.addAttribute("article", article);
 		model.addAttribute("viewer", viewer);
-		model.addAttribute("notes", notes.notesOn(article, viewer));
+		ArticleNotes articleNotes = notes.notesOn(article, viewer);
+		model.addAttribute("notes", articleNotes);
+		model.addAttribute("highlighted", Highlights.of(article, articleNotes));
 		model.addAttribute("aliases", history.aliases(article));
 		model.addAttribute("done", done == null ? null : DONE_MESSAGES.get(done));
 		return ARTICLE_VIEW;

@@ -349,4 +349,63 @@ class NotePagesTests {
 		assertThat(all.html().select("ol.threads > li .note-body").eachText()).hasSize(5);
 	}
 
+
+	@Test
+	void aNoteOnAPassageIsHighlightedInItsParagraphAndPointsBackToIt() {
+		Reader ada = new Reader();
+		ada.page(ARTICLE + "/p/" + BLOCK + "/notes");
+		HttpResponse<String> response = ada.post(ARTICLE + "/p/" + BLOCK + "/notes",
+				Map.of("body", "Whose legitimacy?", "quote", "lost its  legitimacy"));
+		assertThat(response.statusCode()).isEqualTo(303);
+		String id = response.headers().firstValue("Location").orElseThrow().replaceAll(".*#note-", "");
+
+		Document article = new Reader().page(ARTICLE);
+		Element paragraph = article.getElementById(BLOCK);
+		Element mark = paragraph.selectFirst("mark.passage");
+		assertThat(mark.text()).isEqualTo("lost its legitimacy");
+		assertThat(mark.attr("data-notes")).isEqualTo(id);
+		assertThat(paragraph.text()).as("the text is unchanged").isEqualTo(
+				"As a result, globalization has gradually lost its legitimacy in the eyes of hundreds of millions of people around the world.");
+		assertThat(paragraph.getElementById("passage-" + id)).isNotNull();
+		Element note = article.getElementById("note-" + id);
+		assertThat(note.select(".note-quote a").attr("href")).isEqualTo(ARTICLE + "#passage-" + id);
+		assertThat(note.select(".note-quote").text()).isEqualTo("“lost its legitimacy”");
+	}
+
+	@Test
+	void aPassageMustBeInTheParagraphAndTheChosenOccurrenceIsKept() {
+		Reader ada = new Reader();
+		ada.page(ARTICLE + "/p/p-HotIti/notes");
+		HttpResponse<String> missing = ada.post(ARTICLE + "/p/p-HotIti/notes",
+				Map.of("body", "hm", "quote", "words that are not there"));
+		assertThat(missing.statusCode()).isEqualTo(400);
+		Document form = Jsoup.parse(missing.body());
+		assertThat(form.getElementById("new-quote-error").text()).contains("not in this paragraph");
+		assertThat(form.getElementById("new-quote").text()).isEqualTo("words that are not there");
+		assertThat(stored()).isZero();
+
+		String text = ada.page(ARTICLE).getElementById("p-HotIti").text();
+		int second = text.indexOf("without", text.indexOf("without") + 1);
+		HttpResponse<String> chosen = ada.post(ARTICLE + "/p/p-HotIti/notes",
+				Map.of("body", "the second one", "quote", "without", "quoteStart", String.valueOf(second)));
+		assertThat(chosen.statusCode()).isEqualTo(303);
+		String id = chosen.headers().firstValue("Location").orElseThrow().replaceAll(".*#note-", "");
+		Element anchor = ada.page(ARTICLE).getElementById("passage-" + id);
+		assertThat(anchor.nextElementSibling().text()).isEqualTo("without");
+		assertThat(anchor.parent().html().substring(0, anchor.parent().html().indexOf("passage-" + id)))
+			.contains("freedom");
+	}
+
+	@Test
+	void overlappingPassagesAreBothHighlighted() {
+		Reader ada = new Reader();
+		ada.page(ARTICLE + "/p/" + BLOCK + "/notes");
+		ada.post(ARTICLE + "/p/" + BLOCK + "/notes", Map.of("body", "one", "quote", "gradually lost its legitimacy"));
+		ada.post(ARTICLE + "/p/" + BLOCK + "/notes", Map.of("body", "two", "quote", "its legitimacy in the eyes"));
+		Element paragraph = ada.page(ARTICLE).getElementById(BLOCK);
+		assertThat(paragraph.select("mark").eachText()).containsExactly("gradually lost", "its legitimacy", "in the eyes");
+		assertThat(paragraph.select("mark.overlap").text()).isEqualTo("its legitimacy");
+		assertThat(paragraph.select("mark.overlap").attr("data-notes").split(" ")).hasSize(2);
+	}
+
 }
