@@ -127,6 +127,9 @@ public class NoteService {
 			throw new NoteConflictException();
 		}
 		Checked checked = check(draft, new LinkedHashMap<>());
+		if (!checked.errors().isEmpty()) {
+			throw new InvalidNoteException(checked.errors());
+		}
 		Note edited = new Note(note.id(), note.articleSlug(), note.blockId(), note.blockPosition(), note.blockHash(),
 				note.blockText(), note.parentId(), note.authorHash(), checked.name(), checked.body(),
 				renderer.render(checked.body()), checked.visibility(), note.createdAt(), now(), false, note.version() + 1,

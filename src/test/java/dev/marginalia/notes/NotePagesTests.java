@@ -264,6 +264,10 @@ class NotePagesTests {
 		assertThat(note.select(".note-body").text()).isEqualTo("second draft");
 		assertThat(note.select(".edited").text()).isEqualTo("(edited)");
 
+		HttpResponse<String> emptied = ada.post(ARTICLE + "/notes/" + id, Map.of("body", "  ", "version", "2"));
+		assertThat(emptied.statusCode()).isEqualTo(400);
+		assertThat(Jsoup.parse(emptied.body()).getElementById("edit-body-error").text()).contains("cannot be empty");
+
 		HttpResponse<String> stale = ada.post(ARTICLE + "/notes/" + id,
 				Map.of("body", "from an old tab", "version", "1"));
 		assertThat(stale.statusCode()).isEqualTo(409);

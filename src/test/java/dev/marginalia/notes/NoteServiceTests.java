@@ -134,6 +134,22 @@ class NoteServiceTests {
 	}
 
 	@Test
+	void anEditBreakingTheRulesIsRefusedAndChangesNothing() {
+		Note note = service.create(SLUG, BLOCK, new NewNote("fine", "Ada", null), ada);
+		assertThatThrownBy(() -> service.edit(SLUG, note.id(), new NewNote(" ", null, null), 1, ada))
+			.isInstanceOfSatisfying(InvalidNoteException.class, ex -> assertThat(ex.errors()).containsKey("body"));
+		assertThatThrownBy(() -> service.edit(SLUG, note.id(), new NewNote("x".repeat(10_001), null, null), 1, ada))
+			.isInstanceOf(InvalidNoteException.class);
+		assertThatThrownBy(() -> service.edit(SLUG, note.id(), new NewNote("ok", "n".repeat(81), null), 1, ada))
+			.isInstanceOfSatisfying(InvalidNoteException.class, ex -> assertThat(ex.errors()).containsKey("authorName"));
+		assertThatThrownBy(() -> service.edit(SLUG, note.id(), new NewNote("ok", null, "everyone"), 1, ada))
+			.isInstanceOfSatisfying(InvalidNoteException.class, ex -> assertThat(ex.errors()).containsKey("visibility"));
+		Note stored = service.find(SLUG, note.id(), ada).orElseThrow();
+		assertThat(stored.body()).isEqualTo("fine");
+		assertThat(stored.version()).isEqualTo(1);
+	}
+
+	@Test
 	void aStaleVersionIsAConflict() {
 		Note note = service.create(SLUG, BLOCK, new NewNote("v1", null, null), ada);
 		service.edit(SLUG, note.id(), new NewNote("v2", null, null), 1, ada);
