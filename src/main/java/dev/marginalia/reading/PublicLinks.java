@@ -30,6 +30,10 @@ class PublicLinks {
 		return base().path("/articles/{slug}").buildAndExpand(article.slug()).encode().toUriString();
 	}
 
+	String annotations(Article article) {
+		return base().path("/api/articles/{slug}/annotations/").buildAndExpand(article.slug()).encode().toUriString();
+	}
+
 	String share(Article article, Block block) {
 		return base().path("/articles/{slug}/p/{id}").buildAndExpand(article.slug(), block.id()).encode().toUriString();
 	}

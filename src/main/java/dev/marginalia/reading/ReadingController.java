@@ -11,8 +11,10 @@ import dev.marginalia.notes.Author;
 import dev.marginalia.notes.AuthorIdentity;
 import dev.marginalia.notes.NoteService;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -68,8 +70,10 @@ class ReadingController {
 
 	@GetMapping("/articles/{slug}")
 	String article(@PathVariable String slug, @RequestParam(required = false) @Nullable String done,
-			HttpServletRequest request, Model model) {
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		Article article = article(slug);
+		// discovery of the W3C annotation container (Web Annotation Protocol, section 4)
+		response.addHeader(HttpHeaders.LINK, "<" + links.annotations(article) + ">; rel=\"http://www.w3.org/ns/oa#annotationService\"");
 		Author viewer = identity.current(request).orElse(null);
 		model.addAttribute("article", article);
 		model.addAttribute("viewer", viewer);
