@@ -1,0 +1,78 @@
+package dev.marginalia.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A real PostgreSQL server for the tests that run the repository and API suites on it: by default the one on
+ * this project's machines (127.0.0.1:5432, trust auth, database {@code test}), or {@code MARGINALIA_TEST_PG_URL}.
+ * Each test class gets a schema of its own, so runs never see each other's rows.
+ *
+ * <p>Where no server answers, these tests are skipped with the reason, unless {@code MARGINALIA_REQUIRE_POSTGRES}
+ * is {@code true} (as {@code .ci/run} sets it): then they fail.
+ */
+public final class PostgresDatabase implements ExecutionCondition {
+
+	static final String URL = System.getenv().getOrDefault("MARGINALIA_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+
+	static final String USER = System.getenv().getOrDefault("MARGINALIA_TEST_PG_USER", "postgres");
+
+	@Override
+	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+		try (Connection connection = connect()) {
+			return ConditionEvaluationResult.enabled("PostgreSQL at " + URL + " answers");
+		}
+		catch (SQLException ex) {
+			String reason = "PostgreSQL tests need a server at " + URL + " (" + ex.getMessage() + ")";
+			if ("true".equals(System.getenv("MARGINALIA_REQUIRE_POSTGRES"))) {
+				Assertions.fail(reason + " (required: MARGINALIA_REQUIRE_POSTGRES=true)");
+			}
+			System.out.println("SKIPPED PostgreSQL tests: " + reason);
+			return ConditionEvaluationResult.disabled("SKIPPED: " + reason);
+		}
+	}
+
+	/**
+	 * Creates a fresh schema and points the application's datasource at it.
+	 * @return the schema's name, to drop when the class is done
+	 */
+	public static String useFreshSchema(DynamicPropertyRegistry registry) {
+		String schema = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE SCHEMA " + schema);
+		}
+		catch (SQLException ex) {
+			// the condition above reported it; the context will fail to start if it is really gone
+			return schema;
+		}
+		registry.add("spring.datasource.url", () -> URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+		registry.add("spring.datasource.username", () -> USER);
+		registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("MARGINALIA_TEST_PG_PASSWORD", ""));
+		return schema;
+	}
+
+	public static void drop(String schema) {
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+		}
+		catch (SQLException ex) {
+			System.out.println("Could not drop test schema " + schema + ": " + ex.getMessage());
+		}
+	}
+
+	private static Connection connect() throws SQLException {
+		DriverManager.setLoginTimeout(3);
+		return DriverManager.getConnection(URL, USER, System.getenv().getOrDefault("MARGINALIA_TEST_PG_PASSWORD", ""));
+	}
+
+}
