@@ -19,6 +19,7 @@ import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.content.Block;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,6 +37,11 @@ public class NoteService {
 	/** Code points of context kept on each side of a quoted passage (TextQuoteSelector prefix and suffix). */
 	static final int QUOTE_CONTEXT = 32;
 
+	/** The longest paragraph id and text a note can keep (the sizes of their columns). */
+	public static final int MAX_BLOCK_ID = 120;
+
+	public static final int MAX_BLOCK_TEXT = 100_000;
+
 	private final NoteRepository notes;
 
 	private final AuthorRepository authors;
@@ -46,13 +52,16 @@ public class NoteService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	NoteService(NoteRepository notes, AuthorRepository authors, ArticleLibrary library, NoteBodyRenderer renderer,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
 		this.notes = notes;
 		this.authors = authors;
 		this.library = library;
 		this.renderer = renderer;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** @return the author holding this secret, with the name they last gave; a new one if never seen */
@@ -138,6 +147,7 @@ public class NoteService {
 			throw new NoteConflictException();
 		}
 		authors.save(author.secretHash(), checked.givenName(), now());
+		events.publishEvent(NoteChanged.of(edited, NoteChanged.Kind.EDITED));
 		return edited;
 	}
 
@@ -161,11 +171,13 @@ public class NoteService {
 			if (!notes.update(tombstone)) {
 				throw new NoteConflictException();
 			}
+			events.publishEvent(NoteChanged.of(note, NoteChanged.Kind.DELETED));
 			return;
 		}
 		if (!notes.delete(note.id(), note.version())) {
 			throw new NoteConflictException();
 		}
+		events.publishEvent(NoteChanged.of(note, NoteChanged.Kind.DELETED));
 		if (note.parentId() != null) {
 			notes.find(slug, note.parentId())
 				.filter(parent -> parent.deleted() && notes.countReplies(parent.id()) == 0)
@@ -232,6 +244,52 @@ public class NoteService {
 		return notes.countVisible(slug, viewer == null ? null : viewer.secretHash());
 	}
 
+	/**
+	 * Writes a note brought in by an import of annotations: the rules of {@link #create}, but on the paragraph text
+	 * given, which the caller has found (a paragraph of the current article, or the text a note was written on
+	 * that is no longer in it: the note is then an orphan from the start, shown with that text), and dated when it
+	 * was first written. The passage is located in that text as {@link #create} does. Joins the caller's
+	 * transaction, so that an import stores all of its notes or none.
+	 * @param writtenOn the paragraph: its id, position and text
+	 * @param writtenAt when it was first written; null or later than now: now
+	 * @throws InvalidNoteException when a field breaks a rule (nothing is stored)
+	 */
+	@Transactional
+	public Note restore(String slug, Block writtenOn, NewNote draft, Author author, @Nullable OffsetDateTime writtenAt) {
+		Article article = article(slug);
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (writtenOn.id().isBlank() || writtenOn.id().length() > MAX_BLOCK_ID || writtenOn.text().isBlank()
+				|| writtenOn.text().length() > MAX_BLOCK_TEXT) {
+			errors.put("block", "A paragraph has an id of 1 to " + MAX_BLOCK_ID + " characters and a text of 1 to "
+					+ MAX_BLOCK_TEXT + ".");
+		}
+		Checked checked = check(draft, errors);
+		ReAnchoring.TextQuote quote = errors.containsKey("block") ? null : locate(writtenOn.text(), draft, errors);
+		return dated(insert(article, writtenOn, null, checked, author, quote), writtenAt);
+	}
+
+	/**
+	 * Writes a reply brought in by an import of annotations: {@link #reply}, dated when it was first written.
+	 * @param writtenAt when it was first written; null or later than now: now
+	 */
+	@Transactional
+	public Note restoreReply(String slug, String parentId, NewNote draft, Author author,
+			@Nullable OffsetDateTime writtenAt) {
+		return dated(reply(slug, parentId, draft, author), writtenAt);
+	}
+
+	/** A note just written, dated earlier when it was first written elsewhere. */
+	private Note dated(Note note, @Nullable OffsetDateTime writtenAt) {
+		if (writtenAt == null || !writtenAt.isBefore(note.createdAt())) {
+			return note;
+		}
+		OffsetDateTime createdAt = writtenAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+		notes.redate(note.id(), createdAt);
+		return new Note(note.id(), note.articleSlug(), note.blockId(), note.blockPosition(), note.blockHash(),
+				note.blockText(), note.parentId(), note.authorHash(), note.authorName(), note.body(), note.bodyHtml(),
+				note.visibility(), createdAt, note.editedAt(), note.deleted(), note.version(), note.quote());
+	}
+
 	private Note insert(Article article, @Nullable Block block, @Nullable String parentId, Checked checked,
 			Author author, ReAnchoring.@Nullable TextQuote quote) {
 		if (!checked.errors().isEmpty() || block == null) {
@@ -243,6 +301,7 @@ public class NoteService {
 				block.text(), parentId, author.secretHash(), checked.name(), checked.body(),
 				renderer.render(checked.body()), checked.visibility(), now, null, false, 1, quote);
 		notes.insert(note);
+		events.publishEvent(NoteChanged.of(note, NoteChanged.Kind.ADDED));
 		return note;
 	}
 

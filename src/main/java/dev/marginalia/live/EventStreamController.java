@@ -1,0 +1,64 @@
+package dev.marginalia.live;
+
+import dev.marginalia.content.ArticleLibrary;
+import dev.marginalia.notes.Author;
+import dev.marginalia.notes.AuthorIdentity;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * {@code GET /api/articles/{slug}/events}: Server-Sent Events of the notes added, edited and deleted on an
+ * article. Each event's id is its place in the log; a browser that reconnects sends {@code Last-Event-ID} and
+ * gets what it missed (a client that cannot set headers may send {@code ?lastEventId=}).
+ */
+@RestController
+class EventStreamController {
+
+	private final ArticleLibrary library;
+
+	private final AuthorIdentity identity;
+
+	private final Streams streams;
+
+	EventStreamController(ArticleLibrary library, AuthorIdentity identity, Streams streams) {
+		this.library = library;
+		this.identity = identity;
+		this.streams = streams;
+	}
+
+	@GetMapping(path = "/api/articles/{slug}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter events(@PathVariable String slug,
+			@RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventIdHeader,
+			@RequestParam(name = "lastEventId", required = false) @Nullable String lastEventIdParam,
+			HttpServletRequest request) {
+		if (library.find(slug).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such article");
+		}
+		String viewer = identity.current(request).map(Author::secretHash).orElse(null);
+		return streams.open(slug, viewer, parse(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam));
+	}
+
+	private static @Nullable Long parse(@Nullable String id) {
+		if (id == null) {
+			return null;
+		}
+		try {
+			long value = Long.parseLong(id.strip());
+			return value >= 0 ? value : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+}

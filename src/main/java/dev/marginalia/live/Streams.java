@@ -1,0 +1,128 @@
+package dev.marginalia.live;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The open event streams of this instance, by article. Each reader is told only what they may see: private
+ * notes reach their author alone. A stream lives half an hour, then the browser reconnects with the last id it
+ * saw and is sent what it missed; a comment every 20 seconds keeps proxies from closing a quiet stream.
+ */
+@Component
+class Streams {
+
+	static final Duration LIFETIME = Duration.ofMinutes(30);
+
+	static final int REPLAY_LIMIT = 500;
+
+	private final Map<String, Set<Subscriber>> bySlug = new ConcurrentHashMap<>();
+
+	private final AtomicLong sent = new AtomicLong();
+
+	private final EventLog log;
+
+	Streams(EventLog log) {
+		this.log = log;
+	}
+
+	/**
+	 * @param lastEventId the last event the reader saw, or null for a new page (nothing to replay)
+	 */
+	SseEmitter open(String slug, @Nullable String viewerHash, @Nullable Long lastEventId) {
+		SseEmitter emitter = new SseEmitter(LIFETIME.toMillis());
+		Subscriber subscriber = new Subscriber(emitter, slug, viewerHash);
+		Set<Subscriber> subscribers = bySlug.computeIfAbsent(slug, key -> ConcurrentHashMap.newKeySet());
+		subscribers.add(subscriber);
+		Runnable remove = () -> subscribers.remove(subscriber);
+		emitter.onCompletion(remove);
+		emitter.onTimeout(remove);
+		emitter.onError(error -> remove.run());
+		subscriber.send(SseEmitter.event().reconnectTime(3_000).comment("connected"));
+		if (lastEventId != null) {
+			for (LiveEvent missed : log.replay(slug, lastEventId, REPLAY_LIMIT)) {
+				if (missed.isVisibleTo(viewerHash)) {
+					subscriber.send(message(missed));
+				}
+			}
+		}
+		return emitter;
+	}
+
+	void publish(LiveEvent event) {
+		for (Subscriber subscriber : bySlug.getOrDefault(event.slug(), Set.of())) {
+			if (event.isVisibleTo(subscriber.viewerHash())) {
+				subscriber.send(message(event));
+				sent.incrementAndGet();
+			}
+		}
+	}
+
+	/** @return how many streams are open on this instance */
+	int open() {
+		return bySlug.values().stream().mapToInt(Set::size).sum();
+	}
+
+	/** @return how many events this instance has sent to streams */
+	long sent() {
+		return sent.get();
+	}
+
+	@Scheduled(fixedDelay = 20_000, initialDelay = 20_000)
+	void heartbeat() {
+		bySlug.values().forEach(subscribers -> subscribers.forEach(subscriber ->
+				subscriber.send(SseEmitter.event().comment("keep-alive"))));
+	}
+
+	/** Before the server stops: close every stream cleanly, so browsers reconnect elsewhere at once. */
+	@EventListener(ContextClosedEvent.class)
+	void closeAll() {
+		bySlug.values().forEach(subscribers -> {
+			subscribers.forEach(subscriber -> subscriber.emitter().complete());
+			subscribers.clear();
+		});
+	}
+
+	private static SseEmitter.SseEventBuilder message(LiveEvent event) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("kind", event.kind().name().toLowerCase(Locale.ROOT));
+		data.put("note", event.noteId());
+		data.put("block", event.blockId());
+		if (event.parentId() != null) {
+			data.put("parent", event.parentId());
+		}
+		return SseEmitter.event().id(Long.toString(event.id())).name("note").data(data, MediaType.APPLICATION_JSON);
+	}
+
+	private record Subscriber(SseEmitter emitter, String slug, @Nullable String viewerHash) {
+
+		/** Sends one event; a reader who has gone away is dropped. */
+		void send(SseEmitter.SseEventBuilder event) {
+			synchronized (this) {
+				try {
+					emitter.send(event);
+				}
+				catch (IOException | IllegalStateException ex) {
+					emitter.completeWithError(ex);
+				}
+			}
+		}
+
+	}
+
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Live updates: what happens to notes reaches open pages within a second, over Server-Sent Events, from
+ * whichever instance it happened on (an event log in the database, woken by PostgreSQL's LISTEN/NOTIFY).
+ */
+@NullMarked
+package dev.marginalia.live;
+
+import org.jspecify.annotations.NullMarked;

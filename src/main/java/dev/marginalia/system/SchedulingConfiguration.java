@@ -1,0 +1,10 @@
+package dev.marginalia.system;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Timers: the keep-alive comments of live event streams. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class SchedulingConfiguration {
+}

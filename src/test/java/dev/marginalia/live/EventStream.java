@@ -1,0 +1,94 @@
+package dev.marginalia.live;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** A test client of a Server-Sent Events stream: parses the events into a queue as they arrive. */
+final class EventStream implements AutoCloseable {
+
+	/** One event as received, with the moment it arrived. */
+	record Event(String id, String name, String data, long receivedNanos) {
+	}
+
+	private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+
+	private final CompletableFuture<HttpResponse<Stream<String>>> response;
+
+	private final HttpClient client = HttpClient.newHttpClient();
+
+	private volatile int status;
+
+	private volatile Stream<String> body;
+
+	EventStream(String url, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET();
+		headers.forEach(request::header);
+		CompletableFuture<Void> connected = new CompletableFuture<>();
+		response = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
+		response.thenAcceptAsync(answer -> {
+			status = answer.statusCode();
+			body = answer.body();
+			connected.complete(null);
+			String[] current = { "", "message", "" };
+			answer.body().forEach(line -> {
+				if (line.isEmpty()) {
+					if (!current[2].isEmpty()) {
+						events.add(new Event(current[0], current[1], current[2], System.nanoTime()));
+					}
+					current[1] = "message";
+					current[2] = "";
+				}
+				else if (line.startsWith("id:")) {
+					current[0] = line.substring(3).strip();
+				}
+				else if (line.startsWith("event:")) {
+					current[1] = line.substring(6).strip();
+				}
+				else if (line.startsWith("data:")) {
+					current[2] += line.substring(5).strip();
+				}
+			});
+		});
+		try {
+			connected.get(10, TimeUnit.SECONDS);
+			// the stream is registered on the server once its first bytes ("retry", a comment) have been sent
+			Thread.sleep(100);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("The event stream did not open", ex);
+		}
+	}
+
+	int status() {
+		return status;
+	}
+
+	/** @return the next event within the time, or null */
+	Event next(Duration within) {
+		try {
+			return events.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		if (body != null) {
+			body.close();
+		}
+		response.cancel(true);
+	}
+
+}
