@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Assertions;
@@ -59,6 +61,21 @@ public final class PostgresDatabase implements ExecutionCondition {
 		registry.add("spring.datasource.username", () -> USER);
 		registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("MARGINALIA_TEST_PG_PASSWORD", ""));
 		return schema;
+	}
+
+	/**
+	 * Creates a fresh schema, for applications started by hand (several instances on one database).
+	 * @return the schema's name and the properties that point an application at it
+	 */
+	public static Map.Entry<String, Map<String, Object>> freshSchema() {
+		Map<String, Object> properties = new HashMap<>();
+		String schema = useFreshSchema(new DynamicPropertyRegistry() {
+			@Override
+			public void add(String name, java.util.function.Supplier<Object> value) {
+				properties.put(name, value.get());
+			}
+		});
+		return Map.entry(schema, properties);
 	}
 
 	public static void drop(String schema) {

@@ -1,0 +1,134 @@
+package dev.marginalia.live;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.marginalia.MarginaliaApplication;
+import dev.marginalia.notes.AuthorIdentity;
+import dev.marginalia.support.PostgresDatabase;
+import dev.marginalia.support.WebClient;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the application on one PostgreSQL database, sharing nothing else: a note written through
+ * one reaches a page connected to the other, and a reader's cookies work whichever instance they reach.
+ */
+@ExtendWith(PostgresDatabase.class)
+class TwoInstancesTests {
+
+	static final String ARTICLE = "/articles/stability-a-rare-strategic-resource";
+
+	static String schema;
+
+	static ConfigurableApplicationContext first;
+
+	static ConfigurableApplicationContext second;
+
+	@BeforeAll
+	static void start() {
+		var database = PostgresDatabase.freshSchema();
+		schema = database.getKey();
+		first = instance(database.getValue());
+		second = instance(database.getValue());
+	}
+
+	static ConfigurableApplicationContext instance(Map<String, Object> database) {
+		Map<String, Object> properties = new HashMap<>(database);
+		properties.put("server.port", "0");
+		// command-line arguments: they outrank application.properties, as an operator's settings would
+		String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+		return new SpringApplicationBuilder(MarginaliaApplication.class).run(arguments);
+	}
+
+	@AfterAll
+	static void stop() {
+		if (first != null) {
+			first.close();
+		}
+		if (second != null) {
+			second.close();
+		}
+		PostgresDatabase.drop(schema);
+	}
+
+	static WebClient web(ConfigurableApplicationContext instance) {
+		return new WebClient(Integer.parseInt(instance.getEnvironment().getProperty("local.server.port")));
+	}
+
+	@Test
+	void aNoteWrittenOnOneInstanceReachesAPageOnTheOtherWithinASecond() {
+		WebClient a = web(first);
+		WebClient b = web(second);
+		List<Long> delays = new ArrayList<>();
+		try (EventStream page = new EventStream(b.base() + "/api/articles/stability-a-rare-strategic-resource/events", Map.of())) {
+			for (int i = 0; i < 100; i++) {
+				HttpResponse<String> written = a.send(HttpRequest.newBuilder(URI.create(a.base() + ARTICLE + "/p/p-AarAar/notes"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString("body=" + URLEncoder.encode("note " + i, StandardCharsets.UTF_8)))
+					.build());
+				long acknowledged = System.nanoTime();
+				assertThat(written.statusCode()).isEqualTo(303);
+				String id = written.headers().firstValue("Location").orElseThrow().replaceAll(".*#note-", "");
+				EventStream.Event event = page.next(Duration.ofSeconds(1));
+				assertThat(event).as("note %d reached the other instance within a second", i).isNotNull();
+				assertThat(event.data()).contains(id);
+				delays.add(Math.max(0, event.receivedNanos() - acknowledged) / 1_000);
+			}
+		}
+		Collections.sort(delays);
+		System.out.printf("LIVE DELAY A->B over %d notes: median %.1f ms, worst %.1f ms%n", delays.size(),
+				delays.get(delays.size() / 2) / 1000.0, delays.get(delays.size() - 1) / 1000.0);
+		assertThat(delays.get(delays.size() - 1)).isLessThan(1_000_000);
+	}
+
+	@Test
+	void aReadersCookiesAndTokensWorkWhicheverInstanceServesThem() {
+		WebClient a = web(first);
+		WebClient b = web(second);
+		HttpResponse<String> page = a.send(HttpRequest.newBuilder(URI.create(a.base() + ARTICLE)).header("Accept", "text/html").GET().build());
+		String csrf = Jsoup.parse(page.body()).selectFirst("meta[name=_csrf]").attr("content");
+		String csrfCookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+			.map(c -> c.split(";", 2)[0]).findFirst().orElseThrow();
+
+		// the first write, on B, with the CSRF token that A issued
+		HttpResponse<String> written = b.send(HttpRequest.newBuilder(URI.create(b.base() + ARTICLE + "/p/p-AarAar/notes"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", csrfCookie)
+			.POST(HttpRequest.BodyPublishers.ofString("body=hello&_csrf=" + csrf))
+			.build());
+		assertThat(written.statusCode()).isEqualTo(303);
+		String author = written.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(AuthorIdentity.COOKIE + "="))
+			.map(c -> c.split(";", 2)[0]).findFirst().orElseThrow();
+		String id = written.headers().firstValue("Location").orElseThrow().replaceAll(".*#note-", "");
+
+		// its author edits it on A
+		HttpResponse<String> edited = a.send(HttpRequest.newBuilder(URI.create(a.base() + ARTICLE + "/notes/" + id))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Cookie", csrfCookie + "; " + author)
+			.POST(HttpRequest.BodyPublishers.ofString("body=hello+again&version=1&_csrf=" + csrf))
+			.build());
+		assertThat(edited.statusCode()).isEqualTo(303);
+		String shown = Jsoup.parse(b.send(HttpRequest.newBuilder(URI.create(b.base() + ARTICLE)).GET().build()).body())
+			.getElementById("note-" + id).select(".note-body").text();
+		assertThat(shown).isEqualTo("hello again");
+	}
+
+}
