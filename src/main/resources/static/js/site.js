@@ -1,13 +1,9 @@
 // Enhancements only: every control here is a plain link that works without this script.
 
-const announcer = document.querySelector('[data-announcer]');
+import { announce, isPlainClick } from './page.js';
+import './notes.js';
 
-/** Tells screen-reader users what just happened, politely. */
-export function announce(message) {
-  if (!announcer) return;
-  announcer.textContent = '';
-  window.setTimeout(() => { announcer.textContent = message; }, 50);
-}
+export { announce };
 
 async function copyText(text) {
   if (navigator.clipboard && window.isSecureContext) {
@@ -32,10 +28,6 @@ async function copyText(text) {
   }
   area.remove();
   return copied;
-}
-
-function isPlainClick(event) {
-  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 }
 
 // A paragraph's ¶ link copies the paragraph's share link instead of leaving the page.

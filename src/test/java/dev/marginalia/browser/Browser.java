@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 
@@ -13,6 +14,7 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -39,8 +41,15 @@ public final class Browser implements AutoCloseable {
 
 	private final ChromeDriver driver;
 
-	private Browser(ChromeDriver driver) {
+	/** Whether the pages' own scripts run. */
+	private final boolean javascript;
+
+	private Browser(ChromeDriver driver, boolean javascript) {
 		this.driver = driver;
+		this.javascript = javascript;
+		if (!javascript) {
+			pageScripts(false);
+		}
 	}
 
 	private static String unavailable = "";
@@ -50,6 +59,14 @@ public final class Browser implements AutoCloseable {
 	 * fails where a browser is required.
 	 */
 	public static @Nullable Browser startIfAvailable() {
+		return startIfAvailable(true);
+	}
+
+	/**
+	 * Starts a browser that runs the pages' scripts, or not: as a reader who turned JavaScript off. WebDriver's
+	 * own scripts still run, and axe-core too (the page's scripts stay off: a page's scripts run only as it loads).
+	 */
+	public static @Nullable Browser startIfAvailable(boolean javascript) {
 		boolean required = Boolean.getBoolean("marginalia.test.require-browser")
 				|| "true".equals(System.getenv("MARGINALIA_REQUIRE_BROWSER"));
 		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
@@ -77,7 +94,7 @@ public final class Browser implements AutoCloseable {
 		try {
 			ChromeDriver driver = new ChromeDriver(service, options);
 			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20)).scriptTimeout(Duration.ofSeconds(20));
-			return new Browser(driver);
+			return new Browser(driver, javascript);
 		}
 		catch (RuntimeException ex) {
 			if (required) {
@@ -125,9 +142,35 @@ public final class Browser implements AutoCloseable {
 				Map.of("permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
 	}
 
+	/** @return this browser's cookies for the site open now (HttpOnly ones included) */
+	public Set<Cookie> cookies() {
+		return driver.manage().getCookies();
+	}
+
+	/**
+	 * Replaces the cookies of the site open now: with none, the browser is a new reader (no author secret, no
+	 * CSRF token); reload the page afterwards.
+	 */
+	public void useCookies(Set<Cookie> cookies) {
+		driver.manage().deleteAllCookies();
+		cookies.forEach(driver.manage()::addCookie);
+	}
+
+	private void pageScripts(boolean enabled) {
+		// Chromium's --blink-settings=scriptEnabled=false also stops axe-core; this emulation can be lifted for it
+		driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", !enabled));
+	}
+
 	/** Runs axe-core on the current page and fails with a readable list of what it found. */
 	public void assertAccessible() {
-		Results results = new AxeBuilder().analyze(driver);
+		Results results;
+		try {
+			pageScripts(true);
+			results = new AxeBuilder().analyze(driver);
+		}
+		finally {
+			pageScripts(javascript);
+		}
 		List<Rule> violations = results.getViolations();
 		String report = violations.stream()
 			.map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "

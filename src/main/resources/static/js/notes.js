@@ -1,0 +1,343 @@
+// Margin notes without page loads. Every control is a link or a form that works without this script; here
+// they fetch the same pages and post to the same URLs, and the answer is put in place:
+// - "Add a note", "Reply" and "Edit" fetch the form page and show its form in place, with a Cancel button;
+// - a sent form is answered by the article page (after the redirect): the paragraph's count and notes are
+//   taken from it; a form with errors (400, 409) is answered by the form again, shown instead of this one;
+// - "Delete" asks first, in place;
+// - on narrow screens a paragraph's note count opens and closes its notes (a disclosure button).
+// Focus always lands somewhere useful: the new note, the first field in error, or the control that opened
+// a closed form.
+
+import { announce, isPlainClick } from './page.js';
+
+const DONE = { add: 'Note added', reply: 'Reply added', edit: 'Note saved', delete: 'Note deleted' };
+
+/** Open inline forms: form element -> { action, opener, key, noteId, n } */
+const inline = new WeakMap();
+/** Which form is open for which control (action and URL), so that a second click focuses it. */
+const openForms = new Map();
+let formNumber = 0;
+
+// With this script the notes of a paragraph open and close by their toggle alone (see site.css).
+document.documentElement.classList.add('js-notes');
+document.querySelectorAll('.reading a[data-notes-toggle]').forEach(initToggle);
+window.addEventListener('hashchange', () => {
+  const aside = document.querySelector('.notes:target, .notes:has(:target)');
+  if (aside) setOpen(aside, true);
+});
+
+// ---- Narrow screens: the count link is a disclosure button for the paragraph's notes.
+
+function initToggle(link) {
+  const aside = document.getElementById(link.dataset.notesToggle);
+  if (!aside) return;
+  link.setAttribute('role', 'button');
+  link.setAttribute('aria-controls', aside.id);
+  if (aside.matches(':target, :has(:target)')) aside.classList.add('is-open');
+  link.setAttribute('aria-expanded', String(aside.classList.contains('is-open')));
+}
+
+function setOpen(aside, open) {
+  aside.classList.toggle('is-open', open);
+  toggleOf(aside)?.setAttribute('aria-expanded', String(open));
+}
+
+function toggleOf(aside) {
+  return document.querySelector(`[data-notes-toggle="${CSS.escape(aside.id)}"]`);
+}
+
+// ---- Fetching and sending
+
+async function fetchPage(url, options = {}) {
+  const response = await fetch(url, { credentials: 'same-origin', redirect: 'follow', ...options });
+  const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+  return { response, page };
+}
+
+function post(form) {
+  const headers = { Accept: 'text/html' };
+  const token = document.querySelector('meta[name="_csrf"]')?.content;
+  const header = document.querySelector('meta[name="_csrf_header"]')?.content;
+  if (token && header) headers[header] = token;
+  return fetchPage(form.action, { method: 'POST', headers, body: new URLSearchParams(new FormData(form)) });
+}
+
+/** @return the first of the elements that takes focus */
+function focusFirst(...candidates) {
+  for (const element of candidates) {
+    if (!element || !element.isConnected) continue;
+    element.focus();
+    if (document.activeElement === element) return element;
+  }
+  return null;
+}
+
+// ---- Inline forms
+
+async function openForm(opener) {
+  const action = opener.dataset.action || 'add';
+  const key = `${action} ${opener.href}`;
+  const open = openForms.get(key);
+  if (open?.isConnected) {
+    focusField(open);
+    return;
+  }
+  if (opener.getAttribute('aria-busy') === 'true') return;
+  opener.setAttribute('aria-busy', 'true');
+  let form = null;
+  try {
+    const { response, page } = await fetchPage(opener.href);
+    form = response.ok ? page.querySelector('form.note-form') : null;
+  } catch {
+    form = null;
+  } finally {
+    opener.removeAttribute('aria-busy');
+  }
+  if (!form) {
+    window.location.assign(opener.href); // the form's own page says what went wrong
+    return;
+  }
+  const wrapper = document.createElement('div');
+  wrapper.className = 'inline-note-form';
+  const block = opener.closest('.block');
+  const aside = block?.querySelector(':scope > .notes');
+  if (action === 'reply') {
+    opener.closest('.thread').append(wrapper);
+  } else if (action === 'edit') {
+    opener.closest('.note').after(wrapper);
+  } else if (aside) {
+    aside.querySelector('.notes-add').before(wrapper);
+    setOpen(aside, true);
+  } else {
+    opener.after(wrapper);
+  }
+  const noteId = action === 'edit' ? opener.closest('.note').id : null;
+  const context = { action, opener, key, noteId, n: ++formNumber };
+  wrapper.append(prepare(form, context));
+  openForms.set(key, form);
+  focusField(form);
+}
+
+/** Makes a fetched form ready to live in this page: unique ids, a Cancel button, known to the handlers. */
+function prepare(form, context) {
+  const renamed = new Map();
+  for (const element of form.querySelectorAll('[id]')) {
+    renamed.set(element.id, `${element.id}-${context.n}`);
+    element.id = renamed.get(element.id);
+  }
+  const rename = (ids) => ids.split(/\s+/).map((id) => renamed.get(id) ?? id).join(' ');
+  for (const element of [form, ...form.querySelectorAll('[for], [aria-describedby], a[href^="#"]')]) {
+    for (const name of ['for', 'aria-describedby']) {
+      if (element.hasAttribute(name)) element.setAttribute(name, rename(element.getAttribute(name)));
+    }
+    if (element.matches('a[href^="#"]')) element.setAttribute('href', `#${rename(element.getAttribute('href').slice(1))}`);
+  }
+  const cancel = document.createElement('button');
+  cancel.type = 'button';
+  cancel.className = 'secondary';
+  cancel.dataset.cancel = '';
+  cancel.textContent = 'Cancel';
+  form.querySelector('.form-actions').append(cancel);
+  inline.set(form, context);
+  return form;
+}
+
+function focusField(form) {
+  const field = focusFirst(form.querySelector('[aria-invalid="true"]'), form.querySelector('textarea'));
+  if (field instanceof HTMLTextAreaElement) field.setSelectionRange(field.value.length, field.value.length);
+}
+
+function closeForm(form) {
+  const { opener, key } = inline.get(form);
+  openForms.delete(key);
+  const region = form.closest('.block, .orphans');
+  form.closest('.inline-note-form').remove();
+  focusFirst(opener, region?.querySelector('.note-count'), region?.querySelector('.note'));
+}
+
+async function send(form) {
+  const context = inline.get(form);
+  if (form.getAttribute('aria-busy') === 'true') return;
+  form.setAttribute('aria-busy', 'true');
+  try {
+    const { response, page } = await post(form);
+    const again = page.querySelector('form.note-form');
+    if (response.ok && response.redirected) {
+      openForms.delete(context.key);
+      done(context.action, form, page, context.noteId);
+    } else if ((response.status === 400 || response.status === 409) && again) {
+      form.replaceWith(prepare(again, context));
+      openForms.set(context.key, again);
+      focusField(again);
+    } else {
+      problem(form, `Your note was not saved (error ${response.status}). Reload the page and try again.`);
+    }
+  } catch {
+    problem(form, 'Your note could not be sent. Check your connection and try again.');
+  } finally {
+    form.removeAttribute('aria-busy');
+  }
+}
+
+/** Says what went wrong, at the end of the form or of the delete question; focus stays where it is. */
+function problem(where, message) {
+  let alert = where.querySelector(':scope > [role="alert"]');
+  if (!alert) {
+    alert = document.createElement(where.matches('form') ? 'p' : 'span');
+    alert.className = 'field-error';
+    alert.setAttribute('role', 'alert');
+    where.append(alert);
+  }
+  alert.textContent = message;
+}
+
+/**
+ * Puts the notes of the article page just received in place of the ones around {@code element} (its
+ * paragraph, or the orphaned notes), then moves focus to what changed.
+ */
+function done(action, element, page, focusId) {
+  const region = element.closest('.block, .orphans');
+  const before = new Set([...region.querySelectorAll('.note')].map((note) => note.id));
+  const updated = refresh(region, page);
+  const added = [...updated.querySelectorAll('.note')].find((note) => !before.has(note.id));
+  const target = focusId ? document.getElementById(focusId) : added;
+  const aside = updated.querySelector(':scope > .notes');
+  if (aside) setOpen(aside, true);
+  const focused = focusFirst(target, updated.querySelector('.note'), updated.querySelector('.note-count'),
+      updated.querySelector('a, button'));
+  if (focused === target && target) {
+    target.classList.add('is-changed'); // marked like a note arrived at by its link, until the reader moves on
+    target.addEventListener('focusout', () => target.classList.remove('is-changed'), { once: true });
+  }
+  announce(DONE[action]);
+}
+
+function refresh(region, page) {
+  if (region.matches('.orphans')) {
+    const fresh = page.querySelector('.orphans');
+    if (fresh) {
+      region.replaceWith(fresh);
+      return fresh;
+    }
+    const article = region.previousElementSibling;
+    region.remove();
+    return article;
+  }
+  const fresh = page.getElementById(region.firstElementChild.id)?.parentElement;
+  region.querySelectorAll(':scope > .note-count, :scope > .notes, :scope > .inline-note-form')
+    .forEach((element) => element.remove());
+  if (fresh) {
+    region.firstElementChild.replaceWith(fresh.firstElementChild); // the paragraph: its passages may have changed
+    region.append(...fresh.querySelectorAll(':scope > .note-count, :scope > .notes'));
+  }
+  region.querySelectorAll(':scope > a[data-notes-toggle]').forEach(initToggle);
+  return region;
+}
+
+// ---- Delete, after asking
+
+function confirmDelete(form) {
+  const asking = form.nextElementSibling;
+  if (asking?.matches('.confirm')) {
+    focusFirst(asking.querySelector('button'));
+    return;
+  }
+  const box = document.createElement('span');
+  box.className = 'confirm';
+  box.setAttribute('role', 'group');
+  box.setAttribute('aria-label', 'Delete this note?');
+  const question = document.createElement('span');
+  question.textContent = 'Delete this note?';
+  const yes = button('Yes, delete', () => remove(form, box));
+  const no = button('No, keep it', () => keep(form, box));
+  yes.dataset.confirm = '';
+  box.append(question, yes, no);
+  form.after(box);
+  yes.focus();
+  form.hidden = true;
+}
+
+function button(label, onClick) {
+  const element = document.createElement('button');
+  element.type = 'button';
+  element.className = 'link-button';
+  element.textContent = label;
+  element.addEventListener('click', onClick);
+  return element;
+}
+
+function keep(form, box) {
+  form.hidden = false;
+  box.remove();
+  focusFirst(form.querySelector('button'));
+}
+
+async function remove(form, box) {
+  if (box.getAttribute('aria-busy') === 'true') return;
+  box.setAttribute('aria-busy', 'true');
+  try {
+    const { response, page } = await post(form);
+    if (response.ok && response.redirected) {
+      done('delete', form, page, form.closest('.note').id);
+      return;
+    }
+    problem(box, `The note was not deleted (error ${response.status}). Reload the page and try again.`);
+  } catch {
+    problem(box, 'The note could not be deleted. Check your connection and try again.');
+  } finally {
+    box.removeAttribute('aria-busy');
+  }
+}
+
+// ---- Events, delegated: the notes of a paragraph are replaced after every change.
+
+document.addEventListener('click', (event) => {
+  const target = event.target instanceof Element ? event.target : null;
+  if (!target || event.defaultPrevented || !isPlainClick(event)) return;
+  const toggle = target.closest('.reading a[data-notes-toggle]');
+  const hide = target.closest('.reading .notes-close');
+  const opener = target.closest('.reading a[data-action], .reading a.note-count:not([data-notes-toggle])');
+  const cancel = target.closest('.inline-note-form [data-cancel]');
+  const jump = target.closest('.inline-note-form .form-errors a[href^="#"]');
+  if (toggle) {
+    const aside = document.getElementById(toggle.dataset.notesToggle);
+    if (aside) setOpen(aside, !aside.classList.contains('is-open'));
+  } else if (hide) {
+    const aside = hide.closest('.notes');
+    setOpen(aside, false);
+    focusFirst(toggleOf(aside));
+  } else if (opener) {
+    openForm(opener);
+  } else if (cancel) {
+    closeForm(cancel.form);
+  } else if (jump) {
+    focusFirst(document.getElementById(jump.getAttribute('href').slice(1)));
+  } else {
+    return;
+  }
+  event.preventDefault();
+});
+
+document.addEventListener('keydown', (event) => {
+  const target = event.target instanceof Element ? event.target : null;
+  if (event.key === ' ' && target?.matches('a[data-notes-toggle][role="button"]')) {
+    event.preventDefault();
+    target.click();
+  } else if (event.key === 'Escape' && target?.closest('.inline-note-form')) {
+    closeForm(target.closest('form'));
+  } else if (event.key === 'Escape' && target?.closest('.confirm')) {
+    const box = target.closest('.confirm');
+    keep(box.previousElementSibling, box);
+  }
+});
+
+document.addEventListener('submit', (event) => {
+  const form = event.target;
+  if (inline.has(form)) {
+    event.preventDefault();
+    send(form);
+  } else if (form.matches('.reading form[data-action="delete"]')) {
+    event.preventDefault();
+    confirmDelete(form);
+  }
+});
