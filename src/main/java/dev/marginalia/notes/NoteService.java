@@ -265,29 +265,47 @@ public class NoteService {
 		}
 		Checked checked = check(draft, errors);
 		ReAnchoring.TextQuote quote = errors.containsKey("block") ? null : locate(writtenOn.text(), draft, errors);
-		return dated(insert(article, writtenOn, null, checked, author, quote), writtenAt);
+		return insertRestored(article, writtenOn, null, checked, author, quote, writtenAt);
 	}
 
 	/**
-	 * Writes a reply brought in by an import of annotations: {@link #reply}, dated when it was first written.
+	 * Writes a reply brought in by an import of annotations: the rules of {@link #reply}, dated when it was first
+	 * written.
 	 * @param writtenAt when it was first written; null or later than now: now
 	 */
 	@Transactional
 	public Note restoreReply(String slug, String parentId, NewNote draft, Author author,
 			@Nullable OffsetDateTime writtenAt) {
-		return dated(reply(slug, parentId, draft, author), writtenAt);
+		Article article = article(slug);
+		Note parent = visible(slug, parentId, author);
+		if (parent.isReply()) {
+			parent = visible(slug, parent.parentId(), author);
+		}
+		if (parent.deleted()) {
+			throw new InvalidNoteException("parent", "That note was deleted; it takes no new replies.");
+		}
+		Block block = new Block(parent.blockId(), dev.marginalia.content.BlockKind.PARAGRAPH, parent.blockPosition(),
+				parent.blockText());
+		return insertRestored(article, block, parent.id(), check(draft, new LinkedHashMap<>()), author, null,
+				writtenAt);
 	}
 
-	/** A note just written, dated earlier when it was first written elsewhere. */
-	private Note dated(Note note, @Nullable OffsetDateTime writtenAt) {
-		if (writtenAt == null || !writtenAt.isBefore(note.createdAt())) {
-			return note;
+	private Note insertRestored(Article article, Block block, @Nullable String parentId, Checked checked,
+			Author author, ReAnchoring.@Nullable TextQuote quote, @Nullable OffsetDateTime writtenAt) {
+		if (!checked.errors().isEmpty()) {
+			throw new InvalidNoteException(checked.errors());
 		}
-		OffsetDateTime createdAt = writtenAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-		notes.redate(note.id(), createdAt);
-		return new Note(note.id(), note.articleSlug(), note.blockId(), note.blockPosition(), note.blockHash(),
-				note.blockText(), note.parentId(), note.authorHash(), note.authorName(), note.body(), note.bodyHtml(),
-				note.visibility(), createdAt, note.editedAt(), note.deleted(), note.version(), note.quote());
+		OffsetDateTime now = now();
+		OffsetDateTime createdAt = writtenAt == null || !writtenAt.isBefore(now) ? now
+				: writtenAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+		// the names in an imported file are those of its notes' writers: the name the importer gave stays theirs
+		authors.save(author.secretHash(), null, now);
+		Note note = new Note(AuthorSecrets.newNoteId(), article.slug(), block.id(), block.position(), sha256(block.text()),
+				block.text(), parentId, author.secretHash(), checked.name(), checked.body(),
+				renderer.render(checked.body()), checked.visibility(), createdAt, null, false, 1, quote);
+		notes.insert(note);
+		events.publishEvent(NoteChanged.of(note, NoteChanged.Kind.ADDED));
+		return note;
 	}
 
 	private Note insert(Article article, @Nullable Block block, @Nullable String parentId, Checked checked,
