@@ -9,6 +9,7 @@ import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.notes.Author;
 import dev.marginalia.notes.Note;
 import dev.marginalia.notes.NoteService;
+import dev.marginalia.notes.ReAnchoring;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -61,7 +62,7 @@ class AnnotationContainerController {
 		Author viewer = authors.viewer(request).orElse(null);
 		Boolean irisParameter = iris(iris);
 		if (page != null) {
-			return page(slug, pageNumber(page), irisParameter, viewer, format, request);
+			return page(article, pageNumber(page), irisParameter, viewer, format, request);
 		}
 		ContainerPreference preference = ContainerPreference.of(request, irisParameter);
 		Map<String, Object> json = container(article, preference, viewer);
@@ -103,19 +104,19 @@ class AnnotationContainerController {
 			throw ApiProblem.of(HttpStatus.METHOD_NOT_ALLOWED, "A page cannot be written to; POST to the container.")
 				.withHeader(HttpHeaders.ALLOW, ProtocolHeaders.PAGE_ALLOW);
 		}
-		article(slug);
+		Article article = article(slug);
 		ProtocolHeaders.containerLinks().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
 		ResponseFormat format = ResponseFormat.negotiate(request);
 		authors.viewer(request);
 		AnnotationDraft draft = reader.read(RequestBodies.readJson(request), slug);
 		Note note = writes.create(slug, draft, authors.writerOrNew(request, response));
-		Map<String, Object> json = representations.annotation(note, true);
+		Map<String, Object> json = representations.annotation(note, new ReAnchoring(article), true);
 		String iri = (String) json.get("id");
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(format.mediaType());
 		headers.set(HttpHeaders.LOCATION, iri);
 		headers.set(HttpHeaders.CONTENT_LOCATION, iri);
-		headers.setETag(EntityTags.of(note));
+		headers.setETag(EntityTags.of(note, article));
 		headers.set(HttpHeaders.ALLOW, ProtocolHeaders.CONTAINER_ALLOW);
 		headers.set(HttpHeaders.VARY, "Accept");
 		return ResponseEntity.status(HttpStatus.CREATED).headers(headers).body(Json.write(json));
@@ -128,8 +129,9 @@ class AnnotationContainerController {
 			.withHeader(HttpHeaders.ALLOW, ProtocolHeaders.CONTAINER_ALLOW);
 	}
 
-	private ResponseEntity<byte[]> page(String slug, int number, @Nullable Boolean irisParameter,
+	private ResponseEntity<byte[]> page(Article article, int number, @Nullable Boolean irisParameter,
 			@Nullable Author viewer, ResponseFormat format, HttpServletRequest request) {
+		String slug = article.slug();
 		int total = notes.count(slug, viewer);
 		if (number > Representations.lastPage(total)) {
 			throw ApiProblem.of(HttpStatus.NOT_FOUND,
@@ -138,7 +140,8 @@ class AnnotationContainerController {
 		// a client SHOULD NOT send Prefer for a page: the page's IRI carries the preference, and wins
 		boolean iris = irisParameter != null ? irisParameter : ContainerPreference.of(request, null).iris();
 		List<Note> items = notes.page(slug, viewer, number * Representations.PAGE_SIZE, Representations.PAGE_SIZE);
-		Map<String, Object> json = representations.page(slug, iris, number, total, items, true);
+		Map<String, Object> json = representations.page(slug, iris, number, total, items, true,
+				new ReAnchoring(article));
 		byte[] body = Json.write(json);
 		HttpHeaders headers = ProtocolHeaders.page();
 		headers.setContentType(format.mediaType());
@@ -151,7 +154,7 @@ class AnnotationContainerController {
 		int total = notes.count(article.slug(), viewer);
 		List<Note> firstPage = preference.minimal() || total == 0 ? List.of()
 				: notes.page(article.slug(), viewer, 0, Representations.PAGE_SIZE);
-		return representations.container(article, preference, total, firstPage);
+		return representations.container(article, preference, total, firstPage, new ReAnchoring(article));
 	}
 
 	private Article article(String slug) {

@@ -2,10 +2,12 @@ package dev.marginalia.annotations;
 
 import java.util.Optional;
 
+import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.notes.Author;
 import dev.marginalia.notes.Note;
 import dev.marginalia.notes.NoteService;
+import dev.marginalia.notes.ReAnchoring;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -53,41 +55,45 @@ class AnnotationController {
 
 	@RequestMapping(method = { RequestMethod.GET, RequestMethod.HEAD })
 	ResponseEntity<byte[]> read(@PathVariable String slug, @PathVariable String id, HttpServletRequest request) {
-		Note note = visible(slug, id, authors.viewer(request).orElse(null));
-		return represent(note, ResponseFormat.negotiate(request), HttpStatus.OK);
+		Article article = article(slug);
+		Note note = visible(article, id, authors.viewer(request).orElse(null));
+		return represent(note, article, ResponseFormat.negotiate(request), HttpStatus.OK);
 	}
 
 	@RequestMapping(method = RequestMethod.OPTIONS)
 	ResponseEntity<Void> options(@PathVariable String slug, @PathVariable String id, HttpServletRequest request) {
-		Note note = visible(slug, id, authors.viewer(request).orElse(null));
-		return ResponseEntity.noContent().headers(ProtocolHeaders.annotation(EntityTags.of(note))).build();
+		Article article = article(slug);
+		Note note = visible(article, id, authors.viewer(request).orElse(null));
+		return ResponseEntity.noContent().headers(ProtocolHeaders.annotation(EntityTags.of(note, article))).build();
 	}
 
 	/** Protocol §5.3: replaces the annotation; 200 with its new state. */
 	@RequestMapping(method = RequestMethod.PUT)
 	ResponseEntity<byte[]> replace(@PathVariable String slug, @PathVariable String id, HttpServletRequest request) {
+		Article article = article(slug);
 		Optional<Author> viewer = authors.viewer(request);
-		Note note = ownNote(slug, id, viewer);
+		Note note = ownNote(article, id, viewer);
 		String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
 		if (ifMatch == null) {
 			throw ApiProblem.of(HttpStatus.PRECONDITION_REQUIRED,
 					"Send If-Match with the ETag of the annotation you edited, so that no one's change is lost.");
 		}
-		checkPrecondition(ifMatch, note);
+		checkPrecondition(ifMatch, note, article);
 		ResponseFormat format = ResponseFormat.negotiate(request);
 		AnnotationDraft draft = reader.read(RequestBodies.readJson(request), slug);
 		Note replaced = writes.replace(note, draft, authors.writer(viewer));
-		return represent(replaced, format, HttpStatus.OK);
+		return represent(replaced, article, format, HttpStatus.OK);
 	}
 
 	/** Protocol §5.4: 204; the annotation leaves its container. */
 	@RequestMapping(method = RequestMethod.DELETE)
 	ResponseEntity<Void> delete(@PathVariable String slug, @PathVariable String id, HttpServletRequest request) {
+		Article article = article(slug);
 		Optional<Author> viewer = authors.viewer(request);
-		Note note = ownNote(slug, id, viewer);
+		Note note = ownNote(article, id, viewer);
 		String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
 		if (ifMatch != null) {
-			checkPrecondition(ifMatch, note);
+			checkPrecondition(ifMatch, note, article);
 		}
 		writes.delete(note, authors.writer(viewer));
 		return ResponseEntity.noContent().build();
@@ -96,25 +102,27 @@ class AnnotationController {
 	@RequestMapping
 	ResponseEntity<byte[]> otherMethods(@PathVariable String slug, @PathVariable String id,
 			HttpServletRequest request) {
-		visible(slug, id, authors.viewer(request).orElse(null));
+		visible(article(slug), id, authors.viewer(request).orElse(null));
 		throw ApiProblem
 			.of(HttpStatus.METHOD_NOT_ALLOWED, "An annotation takes " + ProtocolHeaders.ANNOTATION_ALLOW + ".")
 			.withHeader(HttpHeaders.ALLOW, ProtocolHeaders.ANNOTATION_ALLOW);
 	}
 
 	/** Protocol §3: Content-Type, Link, ETag, Allow and Vary on every representation of an annotation. */
-	private ResponseEntity<byte[]> represent(Note note, ResponseFormat format, HttpStatus status) {
-		HttpHeaders headers = ProtocolHeaders.annotation(EntityTags.of(note));
+	private ResponseEntity<byte[]> represent(Note note, Article article, ResponseFormat format, HttpStatus status) {
+		HttpHeaders headers = ProtocolHeaders.annotation(EntityTags.of(note, article));
 		headers.setContentType(format.mediaType());
-		return ResponseEntity.status(status).headers(headers).body(Json.write(representations.annotation(note, true)));
+		return ResponseEntity.status(status)
+			.headers(headers)
+			.body(Json.write(representations.annotation(note, new ReAnchoring(article), true)));
 	}
 
 	/**
 	 * The checks in the order RFC 9110 §13.2.2 wants them before a precondition: 404 (never say whether a private
 	 * note exists), 410 for a deleted note kept for its replies, 401 without credentials, 403 for someone else's.
 	 */
-	private Note ownNote(String slug, String id, Optional<Author> viewer) {
-		Note note = visible(slug, id, viewer.orElse(null));
+	private Note ownNote(Article article, String id, Optional<Author> viewer) {
+		Note note = visible(article, id, viewer.orElse(null));
 		Author author = authors.writer(viewer);
 		if (!note.isBy(author)) {
 			throw ApiProblem.of(HttpStatus.FORBIDDEN, "Only the author of an annotation can change it.");
@@ -122,11 +130,15 @@ class AnnotationController {
 		return note;
 	}
 
-	private Note visible(String slug, String id, @Nullable Author viewer) {
-		if (library.find(slug).isEmpty() || !ApiLinks.isNoteId(id)) {
+	private Article article(String slug) {
+		return library.find(slug).orElseThrow(AnnotationController::notFound);
+	}
+
+	private Note visible(Article article, String id, @Nullable Author viewer) {
+		if (!ApiLinks.isNoteId(id)) {
 			throw notFound();
 		}
-		Note note = notes.find(slug, id, viewer).orElseThrow(AnnotationController::notFound);
+		Note note = notes.find(article.slug(), id, viewer).orElseThrow(AnnotationController::notFound);
 		if (note.deleted()) {
 			throw ApiProblem.of(HttpStatus.GONE, "This annotation was deleted.");
 		}
@@ -134,11 +146,12 @@ class AnnotationController {
 	}
 
 	/** RFC 9110 §13.1.1: If-Match with the current ETag (strong comparison) or "*"; else 412. */
-	private static void checkPrecondition(String ifMatch, Note note) {
-		if (!EntityTags.matches(ifMatch, EntityTags.of(note))) {
+	private static void checkPrecondition(String ifMatch, Note note, Article article) {
+		String current = EntityTags.of(note, article);
+		if (!EntityTags.matches(ifMatch, current)) {
 			throw ApiProblem.of(HttpStatus.PRECONDITION_FAILED,
-					"The annotation has changed since you loaded it (its ETag is now " + EntityTags.of(note) + ").")
-				.withHeader(HttpHeaders.ETAG, EntityTags.of(note));
+					"The annotation has changed since you loaded it (its ETag is now " + current + ").")
+				.withHeader(HttpHeaders.ETAG, current);
 		}
 	}
 

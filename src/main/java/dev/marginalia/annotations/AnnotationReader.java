@@ -1,13 +1,22 @@
 package dev.marginalia.annotations;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.marginalia.annotations.AnnotationDraft.Imported;
 import dev.marginalia.annotations.AnnotationDraft.InReplyTo;
 import dev.marginalia.annotations.AnnotationDraft.OnParagraph;
+import dev.marginalia.annotations.AnnotationDraft.Passage;
 import dev.marginalia.annotations.AnnotationDraft.Target;
+import dev.marginalia.annotations.AnnotationDraft.ToAnnotation;
+import dev.marginalia.annotations.AnnotationDraft.WrittenOn;
+import dev.marginalia.notes.NoteService;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -18,12 +27,14 @@ import org.springframework.stereotype.Component;
  * Reads a Web Annotation (compacted JSON-LD with the Web Annotation context, or the same as plain JSON) into an
  * {@link AnnotationDraft}, collecting every problem with the JSON path of its field. Properties we do not know
  * are ignored, as Data Model §6 requires ("Implementations MUST ignore unfamiliar properties"); server-managed
- * ones ({@code created}, {@code modified}, {@code generator}, ...) are ignored too.
+ * ones ({@code created}, {@code modified}, {@code generator}, {@code marginalia:writtenOn}, ...) are ignored too,
+ * except by an import, which keeps {@code created} and where a note was written.
  *
  * <p>What we take: {@code body} as one TextualBody (an object, or an array of one) or {@code bodyValue};
  * {@code target} as {@code {"source": <article>, "selector": {"type": "FragmentSelector", "value": <paragraph id>}}}
  * or {@code "<article>#<paragraph id>"} for a note, or the IRI of an annotation in the same container for a reply;
- * {@code creator.name}; {@code marginalia:visibility}.
+ * the FragmentSelector may be {@code refinedBy} a TextQuoteSelector, a TextPositionSelector or an array of both
+ * (a passage of the paragraph); {@code creator.name}; {@code marginalia:visibility}.
  */
 @Component
 class AnnotationReader {
@@ -43,8 +54,39 @@ class AnnotationReader {
 		if (!json.isObject()) {
 			throw ApiProblem.invalid("$", "An annotation is a JSON object.");
 		}
-		checkContext(json.get("@context"));
+		if (!isAnnotationContext(json.get("@context"))) {
+			throw ApiProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+					"The @context must include " + Vocabulary.ANNO_CONTEXT + ": this server reads Web Annotations.")
+				.withHeader("Accept-Post", Vocabulary.ACCEPTED_REQUEST_TYPES);
+		}
 		Map<String, String> errors = new LinkedHashMap<>();
+		AnnotationDraft draft = parse(json, slug, false, errors);
+		if (!errors.isEmpty()) {
+			throw ApiProblem.invalid(errors);
+		}
+		return draft;
+	}
+
+	/**
+	 * Reads one annotation of an import file. Its target may also name the article at another address (the same
+	 * article exported from another host), and a reply's target is any IRI, for the importer to find in the file or
+	 * in the container; {@code created}, {@code marginalia:writtenOn}, {@code marginalia:orphaned} and
+	 * {@code marginalia:deleted} are read too.
+	 * @param errors where every problem goes, by JSON path inside the annotation ({@code $}: the annotation itself)
+	 * @return the draft, or null when the value is not an object
+	 */
+	@Nullable AnnotationDraft readImported(JsonNode json, String slug, Map<String, String> errors) {
+		if (!json.isObject()) {
+			errors.put("$", "An annotation is a JSON object.");
+			return null;
+		}
+		if (!isAnnotationContext(json.get("@context"))) {
+			errors.put("@context", "The @context must include " + Vocabulary.ANNO_CONTEXT + ".");
+		}
+		return parse(json, slug, true, errors);
+	}
+
+	private AnnotationDraft parse(JsonNode json, String slug, boolean importing, Map<String, String> errors) {
 		checkType(json.get("type"), errors);
 		if (json.has("canonical")) {
 			// Protocol §5.1: a canonical link MUST be kept without change; this server cannot store one
@@ -52,7 +94,7 @@ class AnnotationReader {
 		}
 		String id = optionalString(json, "id", "id", errors);
 		String motivation = motivation(json.get("motivation"), errors);
-		Target target = target(json.get("target"), slug, errors);
+		Target target = target(json.get("target"), slug, importing, errors);
 		String body = body(json, errors);
 		String creator = creator(json.get("creator"), errors);
 		String visibility = optionalString(json, Vocabulary.VISIBILITY, Vocabulary.VISIBILITY, errors);
@@ -60,20 +102,18 @@ class AnnotationReader {
 			if (target instanceof OnParagraph && !motivation.equals(AnnotationDraft.COMMENTING)) {
 				errors.put("motivation", "A note on a paragraph has the motivation commenting.");
 			}
-			if (target instanceof InReplyTo && !motivation.equals(AnnotationDraft.REPLYING)) {
+			if (!(target instanceof OnParagraph) && !motivation.equals(AnnotationDraft.REPLYING)) {
 				errors.put("motivation", "A reply (a target that is an annotation) has the motivation replying.");
 			}
 		}
-		if (!errors.isEmpty()) {
-			throw ApiProblem.invalid(errors);
-		}
-		return new AnnotationDraft(id, motivation, target, body, creator, visibility);
+		Imported imported = importing ? imported(json, errors) : null;
+		return new AnnotationDraft(id, motivation, target, body, creator, visibility, imported);
 	}
 
-	/** Data Model §3.1: the Web Annotation context MUST be one of the @context values. */
-	private static void checkContext(@Nullable JsonNode context) {
+	/** Data Model §3.1: the Web Annotation context MUST be one of the @context values (none: plain JSON). */
+	private static boolean isAnnotationContext(@Nullable JsonNode context) {
 		if (context == null) {
-			return; // plain JSON: the Web Annotation context is implied
+			return true; // plain JSON: the Web Annotation context is implied
 		}
 		boolean found = context.isString() && context.stringValue().equals(Vocabulary.ANNO_CONTEXT);
 		if (context.isArray()) {
@@ -81,11 +121,7 @@ class AnnotationReader {
 				found |= value.isString() && value.stringValue().equals(Vocabulary.ANNO_CONTEXT);
 			}
 		}
-		if (!found) {
-			throw ApiProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-					"The @context must include " + Vocabulary.ANNO_CONTEXT + ": this server reads Web Annotations.")
-				.withHeader("Accept-Post", Vocabulary.ACCEPTED_REQUEST_TYPES);
-		}
+		return found;
 	}
 
 	/** Data Model §3.1: an Annotation MUST have the type Annotation (we also take it left out). */
@@ -121,13 +157,14 @@ class AnnotationReader {
 		return name;
 	}
 
-	private @Nullable Target target(@Nullable JsonNode target, String slug, Map<String, String> errors) {
+	private @Nullable Target target(@Nullable JsonNode target, String slug, boolean importing,
+			Map<String, String> errors) {
 		JsonNode value = single(target, "target", errors);
 		if (value == null) {
 			return null;
 		}
 		if (value.isString()) {
-			return targetIri(value.stringValue(), slug, errors);
+			return targetIri(value.stringValue(), slug, importing, errors);
 		}
 		if (!value.isObject()) {
 			errors.put("target", "The target is an object with a source and a selector, or an IRI.");
@@ -136,13 +173,13 @@ class AnnotationReader {
 		if (!value.has("source")) {
 			JsonNode id = value.get("id");
 			if (id != null && id.isString()) {
-				return targetIri(id.stringValue(), slug, errors);
+				return targetIri(id.stringValue(), slug, importing, errors);
 			}
 			errors.put("target.source", "The target needs a source: this article's address.");
 			return null;
 		}
 		JsonNode source = value.get("source");
-		if (!source.isString() || !links.articleAliases(slug).contains(source.stringValue())) {
+		if (!source.isString() || !isArticle(source.stringValue(), slug, importing)) {
 			errors.put("target.source", "The source must be this article: " + links.article(slug) + ".");
 			return null;
 		}
@@ -153,37 +190,249 @@ class AnnotationReader {
 			}
 			return null;
 		}
-		if (!selector.isObject() || !isString(selector.get("type"), "FragmentSelector")) {
-			errors.put("target.selector.type", "The selector is a FragmentSelector naming the paragraph's id.");
+		String blockId = paragraph(selector, "target.selector", errors);
+		if (blockId == null) {
+			return null;
+		}
+		return new OnParagraph(blockId, passage(selector.get("refinedBy"), "target.selector.refinedBy", errors));
+	}
+
+	/** The paragraph's id in a FragmentSelector (Data Model §4.2.1), or null after an error. */
+	private static @Nullable String paragraph(JsonNode selector, String path, Map<String, String> errors) {
+		if (!selector.isObject() || !isString(selector.get("type"), Vocabulary.FRAGMENT_SELECTOR)) {
+			errors.put(path + ".type", "The selector is a FragmentSelector naming the paragraph's id.");
 			return null;
 		}
 		JsonNode conformsTo = selector.get("conformsTo");
 		if (conformsTo != null && !isString(conformsTo, Vocabulary.HTML_FRAGMENTS)) {
-			errors.put("target.selector.conformsTo", "A paragraph id is an HTML fragment: " + Vocabulary.HTML_FRAGMENTS
-					+ ".");
+			errors.put(path + ".conformsTo", "A paragraph id is an HTML fragment: " + Vocabulary.HTML_FRAGMENTS + ".");
 			return null;
 		}
 		JsonNode id = selector.get("value");
 		if (id == null || !id.isString() || id.stringValue().isBlank()) {
-			errors.put("target.selector.value", "The selector's value is the paragraph's id, a string.");
+			errors.put(path + ".value", "The selector's value is the paragraph's id, a string.");
 			return null;
 		}
-		return new OnParagraph(id.stringValue());
+		if (id.stringValue().length() > NoteService.MAX_BLOCK_ID) {
+			errors.put(path + ".value", "A paragraph id has at most " + NoteService.MAX_BLOCK_ID + " characters.");
+			return null;
+		}
+		return id.stringValue();
 	}
 
-	/** An annotation IRI in this container (a reply), or the article's IRI with the paragraph as its fragment. */
-	private @Nullable Target targetIri(String iri, String slug, Map<String, String> errors) {
+	/**
+	 * The passage refining a paragraph's FragmentSelector (Data Model §4.2.9): a TextQuoteSelector, a
+	 * TextPositionSelector, or an array of both, which are then alternatives selecting the same text. Only
+	 * {@code exact}, {@code start} and {@code end} are used: the server takes prefix and suffix from the paragraph.
+	 * @return the passage, or null without one or after an error
+	 */
+	private static @Nullable Passage passage(@Nullable JsonNode refinedBy, String path, Map<String, String> errors) {
+		if (refinedBy == null || refinedBy.isNull()) {
+			return null;
+		}
+		Map<String, JsonNode> selectors = new LinkedHashMap<>();
+		if (refinedBy.isObject()) {
+			selectors.put(path, refinedBy);
+		}
+		else if (refinedBy.isArray() && !refinedBy.isEmpty() && refinedBy.size() <= 2) {
+			for (int i = 0; i < refinedBy.size(); i++) {
+				selectors.put(path + "[" + i + "]", refinedBy.get(i));
+			}
+		}
+		else {
+			errors.put(path, "A passage is a TextQuoteSelector, a TextPositionSelector, or an array of both.");
+			return null;
+		}
+		int before = errors.size();
+		String exact = null;
+		Integer start = null;
+		Integer end = null;
+		String quotePath = null;
+		String positionPath = null;
+		for (Map.Entry<String, JsonNode> entry : selectors.entrySet()) {
+			String at = entry.getKey();
+			JsonNode selector = entry.getValue();
+			if (!selector.isObject()) {
+				errors.put(at, "A selector is an object with a type.");
+				continue;
+			}
+			if (selector.has("refinedBy")) {
+				errors.put(at + ".refinedBy", "A passage's selector is not refined further.");
+			}
+			JsonNode type = selector.get("type");
+			if (isString(type, Vocabulary.TEXT_QUOTE_SELECTOR)) {
+				if (quotePath != null) {
+					errors.put(at, "Give one TextQuoteSelector.");
+					continue;
+				}
+				quotePath = at;
+				exact = exact(selector, at, errors);
+			}
+			else if (isString(type, Vocabulary.TEXT_POSITION_SELECTOR)) {
+				if (positionPath != null) {
+					errors.put(at, "Give one TextPositionSelector.");
+					continue;
+				}
+				positionPath = at;
+				start = position(selector, "start", at, errors);
+				end = position(selector, "end", at, errors);
+				if (start != null && end != null && end <= start) {
+					errors.put(at + ".end", "The end comes after the start: a passage has at least one character.");
+				}
+			}
+			else {
+				errors.put(at + ".type", "A passage is selected by a TextQuoteSelector or a TextPositionSelector.");
+			}
+		}
+		if (errors.size() > before) {
+			return null;
+		}
+		return new Passage(exact, start, end, quotePath == null ? path : quotePath,
+				positionPath == null ? path : positionPath);
+	}
+
+	private static @Nullable String exact(JsonNode selector, String path, Map<String, String> errors) {
+		for (String context : new String[] { "prefix", "suffix" }) {
+			JsonNode value = selector.get(context);
+			if (value != null && !value.isString()) {
+				errors.put(path + "." + context, "The " + context + " is a string (the server takes it from the "
+						+ "paragraph).");
+			}
+		}
+		JsonNode exact = selector.get("exact");
+		if (exact == null || !exact.isString()) {
+			errors.put(path + ".exact", "The exact words of the passage, a string.");
+			return null;
+		}
+		if (Passages.normalise(exact.stringValue()).isEmpty()) {
+			errors.put(path + ".exact", "The passage's words cannot be empty.");
+			return null;
+		}
+		return exact.stringValue();
+	}
+
+	/** TextPositionSelector (Data Model §4.2.5): start and end are non-negative integers. */
+	private static @Nullable Integer position(JsonNode selector, String member, String path,
+			Map<String, String> errors) {
+		JsonNode value = selector.get(member);
+		if (value == null || !value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0) {
+			errors.put(path + "." + member, "The " + member
+					+ " is a whole number from 0: a position in the paragraph's text, in Unicode code points.");
+			return null;
+		}
+		return value.intValue();
+	}
+
+	/**
+	 * An annotation IRI in this container (a reply), or the article's IRI with the paragraph as its fragment. In an
+	 * import, any other IRI is an annotation, for the importer to find.
+	 */
+	private @Nullable Target targetIri(String iri, String slug, boolean importing, Map<String, String> errors) {
 		Optional<String> noteId = links.noteId(slug, iri);
-		if (noteId.isPresent()) {
+		if (noteId.isPresent() && !importing) {
 			return new InReplyTo(noteId.get());
 		}
 		int hash = iri.indexOf('#');
-		if (hash > 0 && hash < iri.length() - 1 && links.articleAliases(slug).contains(iri.substring(0, hash))) {
-			return new OnParagraph(iri.substring(hash + 1));
+		if (hash > 0 && hash < iri.length() - 1 && isArticle(iri.substring(0, hash), slug, importing)) {
+			return new OnParagraph(iri.substring(hash + 1), null);
+		}
+		if (importing) {
+			return new ToAnnotation(iri);
 		}
 		errors.put("target", "The target must be a paragraph of this article (" + links.article(slug)
 				+ "#<paragraph id>) or an annotation in this container (" + links.container(slug) + "<id>).");
 		return null;
+	}
+
+	/**
+	 * Whether the IRI names this article: at this site's address, or, in an import, at any http(s) address with
+	 * this article's path (the same article exported from another host of this site).
+	 */
+	private boolean isArticle(String iri, String slug, boolean importing) {
+		if (links.articleAliases(slug).contains(iri)) {
+			return true;
+		}
+		if (!importing) {
+			return false;
+		}
+		try {
+			URI uri = new URI(iri);
+			return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+					&& ("/articles/" + slug).equals(uri.getPath()) && uri.getRawQuery() == null
+					&& uri.getRawFragment() == null;
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * What an import keeps beyond what a client writes: {@code created} (an xsd:dateTime with its time zone),
+	 * {@code marginalia:deleted}, and on the target {@code marginalia:orphaned} and {@code marginalia:writtenOn}.
+	 */
+	private static Imported imported(JsonNode json, Map<String, String> errors) {
+		OffsetDateTime created = null;
+		JsonNode createdValue = json.get("created");
+		if (createdValue != null && !createdValue.isNull()) {
+			try {
+				created = createdValue.isString() ? OffsetDateTime.parse(createdValue.stringValue()) : null;
+			}
+			catch (DateTimeParseException ex) {
+				created = null;
+			}
+			if (created == null) {
+				errors.put("created", "The created time is an xsd:dateTime with its time zone, such as "
+						+ "2026-01-31T12:00:00Z.");
+			}
+		}
+		boolean deleted = flag(json, Vocabulary.DELETED, Vocabulary.DELETED, errors);
+		JsonNode target = json.get("target");
+		if (target != null && target.isArray() && target.size() == 1) {
+			target = target.get(0);
+		}
+		boolean orphaned = false;
+		WrittenOn writtenOn = null;
+		if (target != null && target.isObject()) {
+			orphaned = flag(target, Vocabulary.ORPHANED, "target." + Vocabulary.ORPHANED, errors);
+			writtenOn = writtenOn(target.get(Vocabulary.WRITTEN_ON), "target." + Vocabulary.WRITTEN_ON, errors);
+		}
+		return new Imported(created, writtenOn, orphaned, deleted);
+	}
+
+	/** The selector a note was written with, and the paragraph's text then. */
+	private static @Nullable WrittenOn writtenOn(@Nullable JsonNode value, String path, Map<String, String> errors) {
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isObject()) {
+			errors.put(path, "Where a note was written is a FragmentSelector with the paragraph's text.");
+			return null;
+		}
+		String blockId = paragraph(value, path, errors);
+		JsonNode text = value.get(Vocabulary.PARAGRAPH_TEXT);
+		if (text == null || !text.isString() || text.stringValue().isBlank()) {
+			errors.put(path + "." + Vocabulary.PARAGRAPH_TEXT, "The paragraph's text, a string.");
+			return null;
+		}
+		if (text.stringValue().length() > NoteService.MAX_BLOCK_TEXT) {
+			errors.put(path + "." + Vocabulary.PARAGRAPH_TEXT,
+					"A paragraph's text has at most " + NoteService.MAX_BLOCK_TEXT + " characters.");
+			return null;
+		}
+		Passage passage = passage(value.get("refinedBy"), path + ".refinedBy", errors);
+		return blockId == null ? null : new WrittenOn(blockId, text.stringValue(), passage, path);
+	}
+
+	private static boolean flag(JsonNode object, String member, String path, Map<String, String> errors) {
+		JsonNode value = object.get(member);
+		if (value == null || value.isNull()) {
+			return false;
+		}
+		if (!value.isBoolean()) {
+			errors.put(path, "The " + member + " flag is true or false.");
+			return false;
+		}
+		return value.booleanValue();
 	}
 
 	/** One TextualBody, as {@code body} (an object, or an array of one) or {@code bodyValue} (Data Model §3.2.5). */

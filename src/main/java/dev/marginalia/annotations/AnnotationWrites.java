@@ -1,12 +1,24 @@
 package dev.marginalia.annotations;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
 import dev.marginalia.annotations.AnnotationDraft.InReplyTo;
 import dev.marginalia.annotations.AnnotationDraft.OnParagraph;
+import dev.marginalia.annotations.AnnotationDraft.Passage;
 import dev.marginalia.annotations.AnnotationDraft.Target;
+import dev.marginalia.content.Article;
+import dev.marginalia.content.ArticleLibrary;
+import dev.marginalia.content.Block;
 import dev.marginalia.notes.Author;
 import dev.marginalia.notes.NewNote;
 import dev.marginalia.notes.Note;
 import dev.marginalia.notes.NoteService;
+import dev.marginalia.notes.ReAnchoring;
+import dev.marginalia.notes.ReAnchoring.TextQuote;
 import dev.marginalia.notes.Visibility;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +29,7 @@ import org.springframework.stereotype.Component;
  * Replies take their note's visibility unless told otherwise, and a reply to a private note cannot be public (its
  * target would name the private note to everyone). A PUT that leaves out {@code marginalia:visibility} or
  * {@code creator} keeps them as they were, so that a client that drops properties it does not know can never make
- * a private note public.
+ * a private note public; likewise a PUT whose target leaves out the passage keeps it.
  */
 @Component
 class AnnotationWrites {
@@ -26,14 +38,17 @@ class AnnotationWrites {
 
 	private final NoteService notes;
 
+	private final ArticleLibrary library;
+
 	private final ApiLinks links;
 
-	AnnotationWrites(NoteService notes, ApiLinks links) {
+	AnnotationWrites(NoteService notes, ArticleLibrary library, ApiLinks links) {
 		this.notes = notes;
+		this.library = library;
 		this.links = links;
 	}
 
-	/** @throws ApiProblem 422 when there is no target, or nothing visible to reply to */
+	/** @throws ApiProblem 422 when there is no target, a passage that is not in the paragraph, or nothing to reply to */
 	Note create(String slug, AnnotationDraft draft, Author author) {
 		Target target = draft.target();
 		if (target == null) {
@@ -41,10 +56,15 @@ class AnnotationWrites {
 					+ "annotation to reply to.");
 		}
 		if (target instanceof OnParagraph paragraph) {
-			return notes.create(slug, paragraph.blockId(),
-					new NewNote(draft.body(), draft.creatorName(), draft.visibility()), author);
+			Passages.Located passage = located(slug, paragraph);
+			return notes.create(slug, paragraph.blockId(), new NewNote(draft.body(), draft.creatorName(),
+					draft.visibility(), passage == null ? null : passage.exact(), passage == null ? null : passage.start()),
+					author);
 		}
-		String parentId = ((InReplyTo) target).noteId();
+		if (!(target instanceof InReplyTo reply)) {
+			throw new IllegalStateException("Only an import reads a target by IRI");
+		}
+		String parentId = reply.noteId();
 		Note parent = notes.find(slug, parentId, author)
 			.orElseThrow(() -> ApiProblem.invalid("target", "There is no annotation "
 					+ links.annotation(slug, parentId) + " to reply to, or it is not yours to see."));
@@ -73,7 +93,7 @@ class AnnotationWrites {
 		String name = draft.creatorName() != null ? draft.creatorName()
 				: Note.ANONYMOUS.equals(current.authorName()) ? null : current.authorName();
 		NewNote replacement = new NewNote(draft.body(), name, visibility);
-		notes.validate(replacement); // edit does not check the rules itself
+		notes.validate(replacement); // belt and braces: edit checks the rules too
 		return notes.edit(slug, current.id(), replacement, current.version(), author);
 	}
 
@@ -82,12 +102,31 @@ class AnnotationWrites {
 		notes.delete(current.articleSlug(), current.id(), current.version(), author);
 	}
 
+	/**
+	 * The passage a new note's selectors choose in its paragraph, checked against the paragraph's text (positions
+	 * in range, words in it). An unknown paragraph is left to the rules, which name it.
+	 * @throws ApiProblem 422 with the JSON path of the selector at fault
+	 */
+	private Passages.@Nullable Located located(String slug, OnParagraph paragraph) {
+		Passage passage = paragraph.passage();
+		Optional<Block> block = library.find(slug).flatMap(article -> article.block(paragraph.blockId()));
+		if (passage == null || block.isEmpty()) {
+			return null;
+		}
+		Map<String, String> errors = new LinkedHashMap<>();
+		Passages.Located located = Passages.locate(block.get().text(), passage, errors);
+		if (!errors.isEmpty()) {
+			throw ApiProblem.invalid(errors);
+		}
+		return located;
+	}
+
 	private void checkSameTarget(Note current, AnnotationDraft draft) {
 		Target target = draft.target();
 		boolean reply = current.isReply();
 		if (target != null) {
 			boolean same = reply ? target instanceof InReplyTo to && to.noteId().equals(current.parentId())
-					: target instanceof OnParagraph on && on.blockId().equals(current.blockId());
+					: target instanceof OnParagraph on && isWhereItIs(current, on);
 			if (!same) {
 				throw ApiProblem.immutable("target", "The target of an annotation cannot change.");
 			}
@@ -96,6 +135,28 @@ class AnnotationWrites {
 		if (motivation != null && !motivation.equals(reply ? AnnotationDraft.REPLYING : AnnotationDraft.COMMENTING)) {
 			throw ApiProblem.immutable("motivation", "A note stays a note and a reply stays a reply.");
 		}
+	}
+
+	/**
+	 * Whether a target names the note's paragraph and passage, as it was written or as it is now: a client sends
+	 * back the target it was given, which says where the note is now. Without a passage it names the note's
+	 * paragraph (a client that drops the refinement keeps the passage); a note on a paragraph gets no passage.
+	 */
+	private boolean isWhereItIs(Note note, OnParagraph on) {
+		Optional<Article> article = library.find(note.articleSlug());
+		Optional<Passages.Place> now = article.flatMap(current -> Passages.now(note, new ReAnchoring(current)));
+		List<Passages.Place> places = now.isPresent() ? List.of(Passages.written(note), now.get())
+				: List.of(Passages.written(note));
+		Passage passage = on.passage();
+		return places.stream().anyMatch(place -> place.blockId().equals(on.blockId())
+				&& (passage == null || place.quote() != null && isSame(passage, place.quote())));
+	}
+
+	private static boolean isSame(Passage passage, TextQuote quote) {
+		String exact = passage.exact();
+		return (exact == null || Passages.normalise(exact).equals(quote.exact()))
+				&& (passage.start() == null || Objects.equals(passage.start(), quote.start())
+						&& Objects.equals(passage.end(), quote.end()));
 	}
 
 	private void checkReplyVisibility(Note parent, @Nullable String visibility) {

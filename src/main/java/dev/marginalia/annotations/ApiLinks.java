@@ -55,6 +55,11 @@ class ApiLinks {
 		return base() + "/articles/" + slug;
 	}
 
+	/** The download of an article's notes as one AnnotationCollection. */
+	String export(String slug) {
+		return article(slug) + "/notes.jsonld";
+	}
+
 	String problemType(String name) {
 		return base() + "/api/problems.html#" + name;
 	}

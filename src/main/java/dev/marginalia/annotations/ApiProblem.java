@@ -1,6 +1,8 @@
 package dev.marginalia.annotations;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -24,6 +26,9 @@ class ApiProblem extends RuntimeException {
 	/** 409: an update tries to change what cannot change (the target, the id). */
 	static final String IMMUTABLE = "immutable-property";
 
+	/** 422: an import of annotations refused as a whole (nothing stored), with each bad annotation listed. */
+	static final String INVALID_IMPORT = "invalid-import";
+
 	private final HttpStatus status;
 
 	private final @Nullable String type;
@@ -34,13 +39,17 @@ class ApiProblem extends RuntimeException {
 
 	private final HttpHeaders headers = new HttpHeaders();
 
+	/** More members of the problem details (RFC 9457 §3.2), after the standard ones. */
+	private final Map<String, Object> extensions = new LinkedHashMap<>();
+
 	private ApiProblem(HttpStatus status, @Nullable String type, String title, String detail,
 			Map<String, String> errors) {
 		super(detail, null, false, false);
 		this.status = status;
 		this.type = type;
 		this.title = title;
-		this.errors = Map.copyOf(new LinkedHashMap<>(errors));
+		// in the order found (Map.copyOf would shuffle them)
+		this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
 	}
 
 	/** A plain HTTP error: type {@code about:blank}. */
@@ -68,6 +77,17 @@ class ApiProblem extends RuntimeException {
 		return new ApiProblem(HttpStatus.CONFLICT, IMMUTABLE, "Property cannot change", message, Map.of(field, message));
 	}
 
+	/** An import refused as a whole: every problem by its JSON path, and the bad annotations in {@code items}. */
+	static ApiProblem invalidImport(InvalidImportException ex) {
+		ApiProblem problem = new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, INVALID_IMPORT, "Invalid import",
+				ex.getMessage(), ex.errors());
+		List<Map<String, Object>> items = ex.items();
+		if (!items.isEmpty()) {
+			problem.extensions.put("items", items);
+		}
+		return problem;
+	}
+
 	ApiProblem withHeader(String name, String value) {
 		headers.add(name, value);
 		return this;
@@ -91,6 +111,10 @@ class ApiProblem extends RuntimeException {
 
 	HttpHeaders headers() {
 		return headers;
+	}
+
+	Map<String, Object> extensions() {
+		return extensions;
 	}
 
 }

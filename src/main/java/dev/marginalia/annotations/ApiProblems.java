@@ -36,7 +36,8 @@ class ApiProblems {
 
 	/** The rules' field names, as the JSON paths of the annotation. */
 	private static final Map<String, String> FIELDS = Map.of("body", "body.value", "authorName", "creator.name",
-			"visibility", Vocabulary.VISIBILITY, "block", "target.selector.value", "parent", "target");
+			"visibility", Vocabulary.VISIBILITY, "block", "target.selector.value", "parent", "target", "quote",
+			"target.selector.refinedBy");
 
 	private final ApiLinks links;
 
@@ -51,9 +52,19 @@ class ApiProblems {
 
 	@ExceptionHandler
 	ResponseEntity<byte[]> invalidNote(InvalidNoteException ex, HttpServletRequest request) {
+		return respond(ApiProblem.invalid(fields(ex)), request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<byte[]> invalidImport(InvalidImportException ex, HttpServletRequest request) {
+		return respond(ApiProblem.invalidImport(ex), request);
+	}
+
+	/** @return the rules' errors keyed by the JSON paths of the annotation's fields */
+	static Map<String, String> fields(InvalidNoteException ex) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		ex.errors().forEach((field, message) -> errors.put(FIELDS.getOrDefault(field, field), message));
-		return respond(ApiProblem.invalid(errors), request);
+		return errors;
 	}
 
 	@ExceptionHandler
@@ -107,6 +118,7 @@ class ApiProblems {
 		if (!problem.errors().isEmpty()) {
 			body.put("errors", problem.errors());
 		}
+		body.putAll(problem.extensions());
 		return ResponseEntity.status(problem.status())
 			.headers(problem.headers())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import dev.marginalia.content.Article;
 import dev.marginalia.notes.Note;
 import org.jspecify.annotations.Nullable;
 
@@ -17,12 +18,13 @@ final class EntityTags {
 	}
 
 	/**
-	 * A strong tag from the note's id and version: every change to a note (body, name, visibility, deletion) raises
-	 * its version, and the representation is the same in both formats, so it can take part in {@code If-Match}'s
+	 * A strong tag from the note's id and version and the article's version: every change to a note (body, name,
+	 * visibility, deletion) raises its version, an edit of the article can move its target (it says where the note
+	 * is now), and the representation is the same in both formats, so it can take part in {@code If-Match}'s
 	 * strong comparison.
 	 */
-	static String of(Note note) {
-		return "\"" + note.id() + "-" + note.version() + "\"";
+	static String of(Note note, Article article) {
+		return "\"" + note.id() + "-" + note.version() + "-" + article.version() + "\"";
 	}
 
 	/** A strong tag from the exact bytes and media type of a representation (containers and pages). */

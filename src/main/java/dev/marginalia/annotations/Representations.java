@@ -6,9 +6,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.marginalia.content.Article;
 import dev.marginalia.notes.Note;
+import dev.marginalia.notes.ReAnchoring;
 
 import org.springframework.stereotype.Component;
 
@@ -32,10 +34,12 @@ class Representations {
 
 	/**
 	 * A note as an annotation: motivation commenting and a paragraph target, or motivation replying and the
-	 * parent annotation as target; one TextualBody in Markdown; creator, created and modified in UTC.
+	 * parent annotation as target; one TextualBody in Markdown; creator, created and modified in UTC. A deleted note
+	 * kept for its replies (only an export lists one) has neither body nor creator, and {@code marginalia:deleted}.
+	 * @param anchoring the current version of the note's article, to say where the note is now
 	 * @param standalone a document of its own, with its {@code @context} (not an item of a page)
 	 */
-	Map<String, Object> annotation(Note note, boolean standalone) {
+	Map<String, Object> annotation(Note note, ReAnchoring anchoring, boolean standalone) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		if (standalone) {
 			json.put("@context", Vocabulary.ANNOTATION_CONTEXT);
@@ -47,11 +51,43 @@ class Representations {
 		if (note.editedAt() != null) {
 			json.put("modified", timestamp(note.editedAt()));
 		}
-		json.put("creator", ordered("type", "Person", "name", note.authorName()));
-		json.put("body", ordered("type", "TextualBody", "value", note.body(), "format", "text/markdown"));
+		if (note.deleted()) {
+			json.put(Vocabulary.DELETED, true);
+		}
+		else {
+			json.put("creator", ordered("type", "Person", "name", note.authorName()));
+			json.put("body", ordered("type", "TextualBody", "value", note.body(), "format", "text/markdown"));
+		}
 		String parentId = note.parentId();
-		json.put("target", parentId != null ? links.annotation(note.articleSlug(), parentId) : paragraph(note));
+		json.put("target", parentId != null ? links.annotation(note.articleSlug(), parentId) : target(note, anchoring));
 		json.put(Vocabulary.VISIBILITY, note.isPrivate() ? "private" : "public");
+		return json;
+	}
+
+	/**
+	 * An article's notes to download (what the viewer may see): one AnnotationCollection with every annotation
+	 * embedded in its one page (Data Model §5), so that the file stands alone and can be imported again.
+	 * @param notes in the order of the file: each note followed by its replies
+	 */
+	Map<String, Object> export(Article article, List<Note> notes, ReAnchoring anchoring) {
+		String id = links.export(article.slug());
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("@context", Vocabulary.ANNOTATION_CONTEXT);
+		json.put("id", id);
+		json.put("type", "AnnotationCollection");
+		json.put("label", "Notes on " + article.metadata().title());
+		json.put("total", notes.size());
+		if (!notes.isEmpty()) {
+			// a collection with annotations MUST have a first page (Data Model §5.1); here it is the only one
+			Map<String, Object> page = new LinkedHashMap<>();
+			page.put("id", id + "#page-0");
+			page.put("type", "AnnotationPage");
+			page.put("partOf", id);
+			page.put("startIndex", 0);
+			page.put("items", notes.stream().map(note -> annotation(note, anchoring, false)).toList());
+			json.put("first", page);
+			json.put("last", id + "#page-0");
+		}
 		return json;
 	}
 
@@ -60,7 +96,8 @@ class Representations {
 	 * unless the client prefers the minimal container.
 	 * @param firstPage the annotations of page 0 (unused for the minimal container)
 	 */
-	Map<String, Object> container(Article article, ContainerPreference preference, int total, List<Note> firstPage) {
+	Map<String, Object> container(Article article, ContainerPreference preference, int total, List<Note> firstPage,
+			ReAnchoring anchoring) {
 		String slug = article.slug();
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("@context", Vocabulary.CONTAINER_CONTEXT);
@@ -71,7 +108,7 @@ class Representations {
 		if (total > 0) {
 			// the minimal container MUST NOT embed the first page (Protocol §4.2.2)
 			json.put("first", preference.minimal() ? links.page(slug, preference.iris(), 0)
-					: page(slug, preference.iris(), 0, total, firstPage, false));
+					: page(slug, preference.iris(), 0, total, firstPage, false, anchoring));
 			json.put("last", links.page(slug, preference.iris(), lastPage(total)));
 		}
 		return json;
@@ -82,7 +119,8 @@ class Representations {
 	 * unless it is the first, and the next with {@code next} unless it is the last.
 	 * @param standalone a document of its own (else embedded as the container's {@code first})
 	 */
-	Map<String, Object> page(String slug, boolean iris, int page, int total, List<Note> notes, boolean standalone) {
+	Map<String, Object> page(String slug, boolean iris, int page, int total, List<Note> notes, boolean standalone,
+			ReAnchoring anchoring) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		if (standalone) {
 			json.put("@context", Vocabulary.ANNOTATION_CONTEXT);
@@ -111,7 +149,7 @@ class Representations {
 			json.put("next", links.page(slug, iris, page + 1));
 		}
 		json.put("items", notes.stream()
-			.map(note -> iris ? links.annotation(slug, note.id()) : (Object) annotation(note, false))
+			.map(note -> iris ? links.annotation(slug, note.id()) : (Object) annotation(note, anchoring, false))
 			.toList());
 		return json;
 	}
@@ -121,10 +159,42 @@ class Representations {
 		return total == 0 ? 0 : (total - 1) / PAGE_SIZE;
 	}
 
-	/** The paragraph, by its id as an HTML fragment of the article (Data Model §4.2.1, FragmentSelector). */
-	private Map<String, Object> paragraph(Note note) {
-		return ordered("source", links.article(note.articleSlug()), "selector", ordered("type", "FragmentSelector",
-				"value", note.blockId(), "conformsTo", Vocabulary.HTML_FRAGMENTS));
+	/**
+	 * A note's target: where the note is in the article's current version (see {@link ReAnchoring}), the paragraph
+	 * by its id as an HTML fragment (Data Model §4.2.1, FragmentSelector), and where it was written
+	 * ({@value Vocabulary#WRITTEN_ON}, with the paragraph's text then). A note whose text is no longer in the article
+	 * keeps the selector it was written with, flagged {@value Vocabulary#ORPHANED}.
+	 */
+	private Map<String, Object> target(Note note, ReAnchoring anchoring) {
+		Passages.Place written = Passages.written(note);
+		Optional<Passages.Place> now = Passages.now(note, anchoring);
+		Map<String, Object> target = ordered("source", links.article(note.articleSlug()), "selector",
+				selector(now.orElse(written)));
+		if (now.isEmpty()) {
+			target.put(Vocabulary.ORPHANED, true);
+		}
+		Map<String, Object> writtenOn = selector(written);
+		writtenOn.put(Vocabulary.PARAGRAPH_TEXT, note.blockText());
+		target.put(Vocabulary.WRITTEN_ON, writtenOn);
+		return target;
+	}
+
+	/**
+	 * The paragraph's FragmentSelector; for a passage, refined (Data Model §4.2.9) by a TextQuoteSelector (exact,
+	 * prefix, suffix) and a TextPositionSelector (start, end: code points of the paragraph's text), two alternatives
+	 * that select the same text.
+	 */
+	private static Map<String, Object> selector(Passages.Place place) {
+		Map<String, Object> selector = ordered("type", Vocabulary.FRAGMENT_SELECTOR, "value", place.blockId(),
+				"conformsTo", Vocabulary.HTML_FRAGMENTS);
+		ReAnchoring.TextQuote quote = place.quote();
+		if (quote != null) {
+			selector.put("refinedBy", List.of(
+					ordered("type", Vocabulary.TEXT_QUOTE_SELECTOR, "exact", quote.exact(), "prefix", quote.prefix(),
+							"suffix", quote.suffix()),
+					ordered("type", Vocabulary.TEXT_POSITION_SELECTOR, "start", quote.start(), "end", quote.end())));
+		}
+		return selector;
 	}
 
 	/** Data Model §3.3.1: xsd:dateTime, in UTC with the "Z" designator. */

@@ -20,7 +20,8 @@ import org.springframework.http.MediaType;
 
 /**
  * Reads the JSON of a POST or PUT, checking everything before it reaches the rules: the media type (415), the
- * size (413: at most 64 KB, never buffered beyond that), strict UTF-8 (400) and well-formed JSON (400).
+ * size (413: at most 64 KB, or 5 MB for an import, never buffered beyond that), strict UTF-8 (400) and well-formed
+ * JSON (400).
  */
 final class RequestBodies {
 
@@ -33,23 +34,31 @@ final class RequestBodies {
 	}
 
 	static JsonNode readJson(HttpServletRequest request) {
+		return readJson(request, MAX_BYTES);
+	}
+
+	/**
+	 * @param maxBytes the most this request may carry (the declared length is checked first, then at most one byte
+	 * more than this is read)
+	 */
+	static JsonNode readJson(HttpServletRequest request, int maxBytes) {
 		checkMediaType(request.getContentType());
-		if (request.getContentLengthLong() > MAX_BYTES) {
-			throw tooLarge();
+		if (request.getContentLengthLong() > maxBytes) {
+			throw tooLarge(maxBytes);
 		}
 		byte[] bytes;
 		try (InputStream in = request.getInputStream()) {
-			bytes = in.readNBytes(MAX_BYTES + 1);
+			bytes = in.readNBytes(maxBytes + 1);
 		}
 		catch (IOException ex) {
 			throw ApiProblem.malformed("The request body could not be read.");
 		}
-		if (bytes.length > MAX_BYTES) {
-			throw tooLarge();
+		if (bytes.length > maxBytes) {
+			throw tooLarge(maxBytes);
 		}
 		String text = utf8(bytes);
 		if (text.isBlank()) {
-			throw ApiProblem.malformed("The request has no body: send the annotation as JSON.");
+			throw ApiProblem.malformed("The request has no body: send the JSON.");
 		}
 		try {
 			return Json.read(text);
@@ -111,8 +120,9 @@ final class RequestBodies {
 				? value.substring(1, value.length() - 1) : value;
 	}
 
-	private static ApiProblem tooLarge() {
-		return ApiProblem.of(HttpStatus.CONTENT_TOO_LARGE, "A request can be at most " + MAX_BYTES / 1024 + " KB.");
+	private static ApiProblem tooLarge(int maxBytes) {
+		String limit = maxBytes >= 1024 * 1024 ? maxBytes / (1024 * 1024) + " MB" : maxBytes / 1024 + " KB";
+		return ApiProblem.of(HttpStatus.CONTENT_TOO_LARGE, "This request can be at most " + limit + ".");
 	}
 
 	private static ApiProblem unsupported(String detail) {

@@ -12,10 +12,32 @@ final class Vocabulary {
 
 	static final String LDP_CONTEXT = "http://www.w3.org/ns/ldp.jsonld";
 
-	/** Our extension's namespace; its one term is {@value #VISIBILITY}. */
+	/** Our extension's namespace: the terms below, documented in the OpenAPI description. */
 	static final String NAMESPACE = "https://marginalia.dev/ns#";
 
+	/** On an annotation: {@code public} or {@code private}. */
 	static final String VISIBILITY = "marginalia:visibility";
+
+	/**
+	 * On a note's target: {@code true} when the paragraph it was written on is no longer in the article (its
+	 * selector is then the one it was written with); absent otherwise.
+	 */
+	static final String ORPHANED = "marginalia:orphaned";
+
+	/**
+	 * On a note's target: the selector the note was written with (the paragraph's id then, refined by the passage
+	 * then), with {@value #PARAGRAPH_TEXT}; the target's own selector says where the note is now.
+	 */
+	static final String WRITTEN_ON = "marginalia:writtenOn";
+
+	/** On {@value #WRITTEN_ON}: the paragraph's text when the note was written. */
+	static final String PARAGRAPH_TEXT = "marginalia:paragraphText";
+
+	/**
+	 * On an annotation of an export: {@code true} for a deleted note kept (without body or creator) because it has
+	 * replies.
+	 */
+	static final String DELETED = "marginalia:deleted";
 
 	/** Maps the {@code marginalia:} prefix, so that the extension property is a full IRI to a JSON-LD processor. */
 	static final Map<String, String> EXTENSION_CONTEXT = Map.of("marginalia", NAMESPACE);
@@ -41,6 +63,12 @@ final class Vocabulary {
 	static final String PREFER_CONTAINED_IRIS = "http://www.w3.org/ns/oa#PreferContainedIRIs";
 
 	static final String PREFER_CONTAINED_DESCRIPTIONS = "http://www.w3.org/ns/oa#PreferContainedDescriptions";
+
+	static final String FRAGMENT_SELECTOR = "FragmentSelector";
+
+	static final String TEXT_QUOTE_SELECTOR = "TextQuoteSelector";
+
+	static final String TEXT_POSITION_SELECTOR = "TextPositionSelector";
 
 	/** What a FragmentSelector on an HTML document conforms to (Data Model §4.2.1). */
 	static final String HTML_FRAGMENTS = "http://tools.ietf.org/rfc/rfc3986";

@@ -1,6 +1,7 @@
 package dev.marginalia.system;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,7 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * No request body over 64 KiB: a note is at most 10,000 characters, so anything larger is a mistake or an
  * attack. Refused with 413 before anything reads it (declared length); a body sent without a length is cut
- * off by {@code server.tomcat.max-http-form-post-size} for forms and by the API's own bounded reader.
+ * off by {@code server.tomcat.max-http-form-post-size} for forms and by the API's own bounded reader. The one
+ * exception is an import of annotations ({@code POST /api/articles/{slug}/annotations/import}), a whole file of
+ * them, whose own bounded reader allows 5 MiB.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -26,10 +29,13 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
 	private static final String DETAIL = "A request can carry at most 64 KiB; a note at most 10,000 characters.";
 
+	/** The import of annotations, which limits its body itself. */
+	private static final Pattern IMPORT = Pattern.compile("/api/articles/[^/]+/annotations/import");
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > MAX_BYTES) {
+		if (request.getContentLengthLong() > MAX_BYTES && !isImport(request)) {
 			response.setHeader("Connection", "close");
 			if (request.getRequestURI().startsWith("/api/")) {
 				response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
@@ -42,6 +48,10 @@ class RequestSizeLimit extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	private static boolean isImport(HttpServletRequest request) {
+		return "POST".equals(request.getMethod()) && IMPORT.matcher(request.getRequestURI()).matches();
 	}
 
 }

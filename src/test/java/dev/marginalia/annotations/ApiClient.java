@@ -38,8 +38,16 @@ final class ApiClient {
 
 	private final String base;
 
+	private final String slug;
+
 	ApiClient(int port) {
+		this(port, SLUG);
+	}
+
+	/** A client of another article's container. */
+	ApiClient(int port, String slug) {
 		this.base = "http://localhost:" + port;
+		this.slug = slug;
 	}
 
 	String base() {
@@ -47,11 +55,16 @@ final class ApiClient {
 	}
 
 	String articleUrl() {
-		return base + "/articles/" + SLUG;
+		return base + "/articles/" + slug;
+	}
+
+	/** The path of the container. */
+	String container() {
+		return "/api/articles/" + slug + "/annotations/";
 	}
 
 	String containerIri() {
-		return base + CONTAINER;
+		return base + container();
 	}
 
 	/** @param headers name, value, name, value... */
@@ -83,7 +96,7 @@ final class ApiClient {
 	}
 
 	HttpResponse<String> post(String json, String... headers) {
-		return send("POST", CONTAINER, json, with(headers, "Content-Type", JSON_LD));
+		return send("POST", container(), json, with(headers, "Content-Type", JSON_LD));
 	}
 
 	/** Creates a note on the paragraph as the author with this secret (null: a new author) and checks the 201. */

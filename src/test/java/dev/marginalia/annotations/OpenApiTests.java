@@ -73,14 +73,16 @@ class OpenApiTests {
 			}
 		}
 		assertThat(checked).contains("get /api/articles/{slug}/annotations/", "post /api/articles/{slug}/annotations/",
-				"put /api/articles/{slug}/annotations/{id}", "delete /api/articles/{slug}/annotations/{id}");
+				"put /api/articles/{slug}/annotations/{id}", "delete /api/articles/{slug}/annotations/{id}",
+				"post /api/articles/{slug}/annotations/import", "get /articles/{slug}/notes.jsonld");
 	}
 
 	/** A valid request for the operation, as the author of the note. */
 	private HttpResponse<String> call(String method, String path, ApiClient.Created note) {
 		String bearer = "Bearer " + note.secret();
 		return switch (method) {
-			case "post" -> api.send("POST", path, api.note("Another"), "Content-Type", JSON_LD, "Authorization", bearer);
+			case "post" -> api.send("POST", path, path.endsWith("/import") ? "[" + api.note("Imported") + "]"
+					: api.note("Another"), "Content-Type", JSON_LD, "Authorization", bearer);
 			case "put" -> api.send("PUT", path, api.note("Changed"), "Content-Type", JSON_LD, "Authorization", bearer,
 					"If-Match", header(api.get(path), "ETag"));
 			default -> api.send(method.toUpperCase(java.util.Locale.ROOT), path, new byte[0], "Authorization", bearer);
