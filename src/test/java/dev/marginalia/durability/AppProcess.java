@@ -60,7 +60,9 @@ final class AppProcess implements AutoCloseable {
 		command.addAll(List.of(jvmOptions));
 		command.addAll(List.of("-cp", productionClassPath(), "dev.marginalia.MarginaliaApplication",
 				"--server.port=" + port, "--marginalia.data.dir=" + dataDir.toAbsolutePath(),
-				"--marginalia.content.dir=" + projectDir().resolve("content").toAbsolutePath()));
+				"--marginalia.content.dir=" + projectDir().resolve("content").toAbsolutePath(),
+				// one loopback client writes far faster than a reader may: lift the per-client write limits
+				"--marginalia.limits.writes-per-minute=100000000", "--marginalia.limits.writes-per-day=100000000"));
 		if (dbUrl != null) {
 			command.add("--spring.datasource.url=" + dbUrl.replace("{dir}", dataDir.toAbsolutePath().toString()));
 		}

@@ -1,0 +1,66 @@
+package dev.marginalia.limits;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Counts every write (POST, PUT, PATCH, DELETE) against its client's limits before anything else reads it;
+ * over the limit: 429 with {@code Retry-After}, as problem details on the API and as a page that says when to
+ * try again on the site. The client is the network address (behind a proxy, the forwarded one, when
+ * {@code server.forward-headers-strategy} trusts it).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class WriteLimitFilter extends OncePerRequestFilter {
+
+	static final String RETRY_AFTER = "marginalia.retryAfterSeconds";
+
+	private final WriteLimiter limiter;
+
+	WriteLimitFilter(WriteLimiter limiter) {
+		this.limiter = limiter;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return switch (request.getMethod()) {
+			case "POST", "PUT", "PATCH", "DELETE" -> false;
+			default -> true;
+		};
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Duration wait = limiter.take(request.getRemoteAddr());
+		if (wait.isZero()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		if (request.getRequestURI().startsWith("/api/")) {
+			response.setContentType("application/problem+json");
+			response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
+					+ "\"detail\":\"This client has written too much too fast; try again in " + seconds + " seconds.\","
+					+ "\"retryAfter\":" + seconds + "}");
+			return;
+		}
+		request.setAttribute(RETRY_AFTER, seconds);
+		request.getRequestDispatcher(TooManyWritesController.PATH).forward(request, response);
+	}
+
+}

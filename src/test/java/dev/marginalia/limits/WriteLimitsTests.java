@@ -1,0 +1,96 @@
+package dev.marginalia.limits;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import dev.marginalia.support.WebClient;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One client may write only so fast; over the limit it is told when to try again, and nothing is stored. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "marginalia.limits.writes-per-minute=3", "marginalia.limits.writes-per-day=200" })
+class WriteLimitsTests {
+
+	static final String ARTICLE = "/articles/stability-a-rare-strategic-resource";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	WriteLimiter limits;
+
+	WebClient web;
+
+	@BeforeEach
+	void setUp() {
+		web = new WebClient(port);
+		limits.forget();
+	}
+
+	HttpResponse<String> write(String accept, String path, String contentType, String body) {
+		return web.send(HttpRequest.newBuilder(URI.create(web.base() + path))
+			.header("Content-Type", contentType)
+			.header("Accept", accept)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	int stored() {
+		return jdbc.sql("SELECT COUNT(*) FROM notes").query(Integer.class).single();
+	}
+
+	@Test
+	void theFourthWriteInAMinuteIsRefusedWithAPageThatSaysWhenToTryAgain() {
+		for (int i = 0; i < 3; i++) {
+			assertThat(write("text/html", ARTICLE + "/p/p-AarAar/notes", "application/x-www-form-urlencoded", "body=n" + i)
+				.statusCode()).isEqualTo(303);
+		}
+		int before = stored();
+		HttpResponse<String> refused = write("text/html", ARTICLE + "/p/p-AarAar/notes", "application/x-www-form-urlencoded", "body=one+too+many");
+		assertThat(refused.statusCode()).isEqualTo(429);
+		long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+		assertThat(retryAfter).isBetween(1L, 60L);
+		var page = Jsoup.parse(refused.body());
+		assertThat(page.select("h1").text()).isEqualTo("Please slow down");
+		assertThat(page.select("main").text()).contains("try again in " + retryAfter + " seconds");
+		assertThat(stored()).isEqualTo(before);
+	}
+
+	@Test
+	void theApiAnswersWithProblemDetails() {
+		String annotation = "{\"@context\":\"http://www.w3.org/ns/anno.jsonld\",\"type\":\"Annotation\","
+				+ "\"body\":{\"type\":\"TextualBody\",\"value\":\"hi\",\"format\":\"text/markdown\"},"
+				+ "\"target\":{\"source\":\"" + web.base() + ARTICLE + "\",\"selector\":{\"type\":\"FragmentSelector\",\"value\":\"p-AarAar\"}}}";
+		HttpResponse<String> last = null;
+		for (int i = 0; i < 4; i++) {
+			last = write("application/ld+json", "/api/articles/stability-a-rare-strategic-resource/annotations/",
+					"application/ld+json", annotation);
+		}
+		assertThat(last.statusCode()).isEqualTo(429);
+		assertThat(last.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(last.body()).contains("\"status\":429");
+		assertThat(last.headers().firstValue("Retry-After")).isPresent();
+	}
+
+	@Test
+	void readingIsNeverLimited() {
+		for (int i = 0; i < 10; i++) {
+			assertThat(web.get(ARTICLE).statusCode()).isEqualTo(200);
+		}
+	}
+
+}
