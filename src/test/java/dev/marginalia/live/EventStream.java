@@ -29,6 +29,8 @@ final class EventStream implements AutoCloseable {
 
 	private volatile Stream<String> body;
 
+	private final CompletableFuture<Void> ended = new CompletableFuture<>();
+
 	EventStream(String url, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET();
 		headers.forEach(request::header);
@@ -57,6 +59,7 @@ final class EventStream implements AutoCloseable {
 					current[2] += line.substring(5).strip();
 				}
 			});
+			ended.complete(null);
 		});
 		try {
 			connected.get(10, TimeUnit.SECONDS);
@@ -65,6 +68,17 @@ final class EventStream implements AutoCloseable {
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("The event stream did not open", ex);
+		}
+	}
+
+	/** @return whether the server ended the stream within the time */
+	boolean ended(Duration within) {
+		try {
+			ended.get(within.toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (Exception ex) {
+			return false;
 		}
 	}
 
