@@ -7,8 +7,12 @@
 // - on narrow screens a paragraph's note count opens and closes its notes (a disclosure button).
 // Focus always lands somewhere useful: the new note, the first field in error, or the control that opened
 // a closed form.
+//
+// Other scripts use this one: passages.js opens the add form with a selected passage (addNoteOn), live.js
+// puts in place what other readers wrote (refresh). After a paragraph's notes are replaced, its region gets a
+// 'notes:updated' event; when an inline form closes, the document gets 'notes:formclosed'.
 
-import { announce, isPlainClick } from './page.js';
+import { announce, isPlainClick, ownWrites } from './page.js';
 
 const DONE = { add: 'Note added', reply: 'Reply added', edit: 'Note saved', delete: 'Note deleted' };
 
@@ -37,7 +41,7 @@ function initToggle(link) {
   link.setAttribute('aria-expanded', String(aside.classList.contains('is-open')));
 }
 
-function setOpen(aside, open) {
+export function setOpen(aside, open) {
   aside.classList.toggle('is-open', open);
   toggleOf(aside)?.setAttribute('aria-expanded', String(open));
 }
@@ -74,19 +78,59 @@ function focusFirst(...candidates) {
 
 // ---- Inline forms
 
-async function openForm(opener) {
+/**
+ * Opens the form to add a note on a paragraph, with a passage of it chosen by the reader (the form's page
+ * takes them as ?quote=…&quoteStart=…). @return whether the paragraph can take notes
+ * @param region the paragraph's block (its .block, or its li)
+ * @param passage { quote, start }: the words, and where they start in the paragraph's text in code points
+ */
+export function addNoteOn(region, passage) {
+  const opener = region.querySelector(
+    ':scope > .notes .notes-add a[data-action="add"], :scope > a.note-count:not([data-notes-toggle])');
+  if (!opener) return false;
+  openForm(opener, passage);
+  return true;
+}
+
+function withPassage(href, passage) {
+  const url = new URL(href, window.location.href);
+  if (passage) {
+    url.searchParams.set('quote', passage.quote);
+    url.searchParams.set('quoteStart', String(passage.start));
+  }
+  return url.href;
+}
+
+/** Puts a passage into an add form that is already open. */
+function fillPassage(form, passage) {
+  const quote = form.querySelector('[name="quote"]');
+  if (!quote) return;
+  quote.value = passage.quote;
+  let start = form.querySelector('input[name="quoteStart"]');
+  if (!start) {
+    start = document.createElement('input');
+    start.type = 'hidden';
+    start.name = 'quoteStart';
+    quote.after(start);
+  }
+  start.value = String(passage.start);
+}
+
+async function openForm(opener, passage = null) {
   const action = opener.dataset.action || 'add';
   const key = `${action} ${opener.href}`;
   const open = openForms.get(key);
   if (open?.isConnected) {
+    if (passage) fillPassage(open, passage);
     focusField(open);
     return;
   }
   if (opener.getAttribute('aria-busy') === 'true') return;
   opener.setAttribute('aria-busy', 'true');
+  const href = withPassage(opener.href, passage);
   let form = null;
   try {
-    const { response, page } = await fetchPage(opener.href);
+    const { response, page } = await fetchPage(href);
     form = response.ok ? page.querySelector('form.note-form') : null;
   } catch {
     form = null;
@@ -94,7 +138,7 @@ async function openForm(opener) {
     opener.removeAttribute('aria-busy');
   }
   if (!form) {
-    window.location.assign(opener.href); // the form's own page says what went wrong
+    window.location.assign(href); // the form's own page says what went wrong
     return;
   }
   const wrapper = document.createElement('div');
@@ -153,18 +197,21 @@ function closeForm(form) {
   const region = form.closest('.block, .orphans');
   form.closest('.inline-note-form').remove();
   focusFirst(opener, region?.querySelector('.note-count'), region?.querySelector('.note'));
+  document.dispatchEvent(new CustomEvent('notes:formclosed'));
 }
 
 async function send(form) {
   const context = inline.get(form);
   if (form.getAttribute('aria-busy') === 'true') return;
   form.setAttribute('aria-busy', 'true');
+  let written = null;
+  ownWrites.started();
   try {
     const { response, page } = await post(form);
     const again = page.querySelector('form.note-form');
     if (response.ok && response.redirected) {
       openForms.delete(context.key);
-      done(context.action, form, page, context.noteId);
+      written = done(context.action, form, page, context.noteId);
     } else if ((response.status === 400 || response.status === 409) && again) {
       form.replaceWith(prepare(again, context));
       openForms.set(context.key, again);
@@ -176,6 +223,7 @@ async function send(form) {
     problem(form, 'Your note could not be sent. Check your connection and try again.');
   } finally {
     form.removeAttribute('aria-busy');
+    ownWrites.ended([written]);
   }
 }
 
@@ -193,7 +241,7 @@ function problem(where, message) {
 
 /**
  * Puts the notes of the article page just received in place of the ones around {@code element} (its
- * paragraph, or the orphaned notes), then moves focus to what changed.
+ * paragraph, or the orphaned notes), then moves focus to what changed. @return the id of the note written
  */
 function done(action, element, page, focusId) {
   const region = element.closest('.block, .orphans');
@@ -210,13 +258,20 @@ function done(action, element, page, focusId) {
     target.addEventListener('focusout', () => target.classList.remove('is-changed'), { once: true });
   }
   announce(DONE[action]);
+  document.dispatchEvent(new CustomEvent('notes:formclosed'));
+  return (focusId ?? added?.id)?.replace(/^note-/, '') ?? null;
 }
 
-function refresh(region, page) {
+/**
+ * Replaces a paragraph's note count, notes and passages (or the orphaned notes) with those of an article
+ * page just fetched. @return the region, or what stands in its place
+ */
+export function refresh(region, page) {
   if (region.matches('.orphans')) {
     const fresh = page.querySelector('.orphans');
     if (fresh) {
       region.replaceWith(fresh);
+      fresh.dispatchEvent(new CustomEvent('notes:updated', { bubbles: true }));
       return fresh;
     }
     const article = region.previousElementSibling;
@@ -224,14 +279,38 @@ function refresh(region, page) {
     return article;
   }
   const fresh = page.getElementById(region.firstElementChild.id)?.parentElement;
-  region.querySelectorAll(':scope > .note-count, :scope > .notes, :scope > .inline-note-form')
-    .forEach((element) => element.remove());
+  const count = region.querySelector(':scope > .note-count');
+  const freshCount = fresh?.querySelector(':scope > .note-count');
+  const wasOpen = region.querySelector(':scope > .notes')?.classList.contains('is-open');
+  region.querySelectorAll(':scope > .notes, :scope > .inline-note-form').forEach((element) => element.remove());
   if (fresh) {
     region.firstElementChild.replaceWith(fresh.firstElementChild); // the paragraph: its passages may have changed
-    region.append(...fresh.querySelectorAll(':scope > .note-count, :scope > .notes'));
+    if (count && freshCount) {
+      morph(count, freshCount); // the same element: it keeps the focus, if it has it
+    } else {
+      count?.remove();
+      if (freshCount) region.append(freshCount);
+    }
+    const notes = fresh.querySelector(':scope > .notes');
+    if (notes) {
+      notes.classList.toggle('is-open', Boolean(wasOpen));
+      region.append(notes);
+    }
+  } else {
+    count?.remove();
   }
   region.querySelectorAll(':scope > a[data-notes-toggle]').forEach(initToggle);
+  region.dispatchEvent(new CustomEvent('notes:updated', { bubbles: true }));
   return region;
+}
+
+/** Makes an element like another (attributes and content), keeping the element itself. */
+function morph(element, model) {
+  for (const { name } of [...element.attributes]) {
+    if (!model.hasAttribute(name)) element.removeAttribute(name);
+  }
+  for (const { name, value } of [...model.attributes]) element.setAttribute(name, value);
+  element.replaceChildren(...model.childNodes);
 }
 
 // ---- Delete, after asking
@@ -275,10 +354,12 @@ function keep(form, box) {
 async function remove(form, box) {
   if (box.getAttribute('aria-busy') === 'true') return;
   box.setAttribute('aria-busy', 'true');
+  let written = null;
+  ownWrites.started();
   try {
     const { response, page } = await post(form);
     if (response.ok && response.redirected) {
-      done('delete', form, page, form.closest('.note').id);
+      written = done('delete', form, page, form.closest('.note').id);
       return;
     }
     problem(box, `The note was not deleted (error ${response.status}). Reload the page and try again.`);
@@ -286,6 +367,7 @@ async function remove(form, box) {
     problem(box, 'The note could not be deleted. Check your connection and try again.');
   } finally {
     box.removeAttribute('aria-busy');
+    ownWrites.ended([written]);
   }
 }
 

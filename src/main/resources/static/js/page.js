@@ -13,3 +13,63 @@ export function announce(message) {
 export function isPlainClick(event) {
   return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 }
+
+/** Puts text on the clipboard. @return whether it worked */
+export async function copyText(text) {
+  if (navigator.clipboard && window.isSecureContext) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      // permission refused: try the older way below
+    }
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.className = 'offscreen';
+  const focused = document.activeElement;
+  document.body.append(area);
+  area.select();
+  let copied = false;
+  try {
+    copied = document.execCommand('copy');
+  } catch {
+    copied = false;
+  }
+  area.remove();
+  if (focused instanceof HTMLElement && focused.isConnected) focused.focus({ preventScroll: true });
+  return copied;
+}
+
+/** The paragraph number a reader sees for a block (from its note count: "… on paragraph 6"). */
+export function paragraphNumber(region) {
+  const label = region?.querySelector(':scope > .note-count .visually-hidden')?.textContent ?? '';
+  return label.match(/\d+/)?.[0] ?? null;
+}
+
+/**
+ * The writes this page makes itself (notes.js), so that the live updates (live.js) do not show or announce
+ * them a second time: while one is on its way, events wait; each note written here is skipped once.
+ */
+export const ownWrites = {
+  pending: 0,
+  /** note id -> how many of its coming events are this page's own */
+  notes: new Map(),
+  started() {
+    this.pending += 1;
+  },
+  /** @param ids the notes written (added, replied to, edited or deleted), when the write succeeded */
+  ended(ids = []) {
+    ids.filter(Boolean).forEach((id) => this.notes.set(id, (this.notes.get(id) ?? 0) + 1));
+    this.pending = Math.max(0, this.pending - 1);
+    if (this.pending === 0) document.dispatchEvent(new CustomEvent('marginalia:settled'));
+  },
+  /** @return whether an event about this note is the echo of a write made here (then it is used up) */
+  isOwn(id) {
+    const count = this.notes.get(id) ?? 0;
+    if (count === 0) return false;
+    if (count === 1) this.notes.delete(id); else this.notes.set(id, count - 1);
+    return true;
+  },
+};

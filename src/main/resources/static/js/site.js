@@ -1,34 +1,11 @@
 // Enhancements only: every control here is a plain link that works without this script.
 
-import { announce, isPlainClick } from './page.js';
+import { announce, copyText, isPlainClick } from './page.js';
 import './notes.js';
+import './passages.js';
+import './live.js';
 
 export { announce };
-
-async function copyText(text) {
-  if (navigator.clipboard && window.isSecureContext) {
-    try {
-      await navigator.clipboard.writeText(text);
-      return true;
-    } catch {
-      // permission refused: try the older way below
-    }
-  }
-  const area = document.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.className = 'offscreen';
-  document.body.append(area);
-  area.select();
-  let copied = false;
-  try {
-    copied = document.execCommand('copy');
-  } catch {
-    copied = false;
-  }
-  area.remove();
-  return copied;
-}
 
 // A paragraph's ¶ link copies the paragraph's share link instead of leaving the page.
 document.addEventListener('click', async (event) => {

@@ -37,6 +37,9 @@ public final class Browser implements AutoCloseable {
 
 	static final Path CHROMIUM = Path.of(System.getProperty("marginalia.test.chromium", "/usr/bin/chromium"));
 
+	/** Caret browsing: the reader moves a caret through the text with the arrow keys, and selects with Shift. */
+	static final String CARET_BROWSING = "--blink-settings=caretBrowsingEnabled=true";
+
 	static final Path CHROMEDRIVER = Path.of(System.getProperty("marginalia.test.chromedriver", "/usr/bin/chromedriver"));
 
 	private final ChromeDriver driver;
@@ -67,6 +70,14 @@ public final class Browser implements AutoCloseable {
 	 * own scripts still run, and axe-core too (the page's scripts stay off: a page's scripts run only as it loads).
 	 */
 	public static @Nullable Browser startIfAvailable(boolean javascript) {
+		return startIfAvailable(javascript, List.of());
+	}
+
+	/**
+	 * Starts a browser with more command-line arguments, for example {@link #CARET_BROWSING} (F7 does not
+	 * turn it on in a headless browser).
+	 */
+	public static @Nullable Browser startIfAvailable(boolean javascript, List<String> arguments) {
 		boolean required = Boolean.getBoolean("marginalia.test.require-browser")
 				|| "true".equals(System.getenv("MARGINALIA_REQUIRE_BROWSER"));
 		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
@@ -84,6 +95,7 @@ public final class Browser implements AutoCloseable {
 				"--disable-default-apps", "--disable-extensions", "--disable-quic",
 				// Chromium calls Google at start even with the flags above: a dead proxy stops it; loopback bypasses it.
 				"--proxy-server=http://127.0.0.1:9", "--window-size=1280,900", "--lang=en-US");
+		options.addArguments(arguments);
 		LoggingPreferences logs = new LoggingPreferences();
 		logs.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability("goog:loggingPrefs", logs);
@@ -135,6 +147,12 @@ public final class Browser implements AutoCloseable {
 	public void colorScheme(String scheme) {
 		driver.executeCdpCommand("Emulation.setEmulatedMedia",
 				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+	}
+
+	/** Emulates a touch screen (pointer: coarse, touch events), or stops. */
+	public void touchScreen(boolean enabled) {
+		driver.executeCdpCommand("Emulation.setTouchEmulationEnabled",
+				enabled ? Map.of("enabled", true, "maxTouchPoints", 5) : Map.of("enabled", false));
 	}
 
 	public void grantClipboard() {
