@@ -15,7 +15,8 @@ const slug = document.querySelector('main.reading')
   ? window.location.pathname.match(/^\/articles\/([^/]+)\/?$/)?.[1] : null;
 
 let source = null;
-let lastEventId = null;
+/** Starts where the page was rendered, so that nothing written before the stream opens is missed. */
+let lastEventId = document.querySelector('meta[name="marginalia-last-event"]')?.content || null;
 /** Events that came while this page's own write was on its way: handled once it is back. */
 const waiting = [];
 /** Regions to update: their key -> the events about them (none: only catching up after a deferral) */
@@ -31,7 +32,7 @@ const regionOf = (key) => (key === 'orphans' ? document.querySelector('.orphans'
 
 function connect() {
   const url = new URL(`/api/articles/${slug}/events`, window.location.href);
-  if (lastEventId) url.searchParams.set('lastEventId', lastEventId); // after a return from the back-forward cache
+  if (lastEventId) url.searchParams.set('lastEventId', lastEventId); // the page's, or the last seen (back-forward cache)
   source = new EventSource(url.href);
   source.addEventListener('note', received);
   source.addEventListener('open', () => { document.documentElement.dataset.live = 'open'; });

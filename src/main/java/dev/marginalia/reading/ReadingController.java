@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.content.Block;
+import dev.marginalia.live.EventPosition;
 import dev.marginalia.notes.ArticleNotes;
 import dev.marginalia.notes.Author;
 import dev.marginalia.notes.AuthorIdentity;
@@ -53,13 +54,16 @@ class ReadingController {
 
 	private final LinkHistory history;
 
+	private final EventPosition events;
+
 	ReadingController(ArticleLibrary library, PublicLinks links, NoteService notes, AuthorIdentity identity,
-			LinkHistory history) {
+			LinkHistory history, EventPosition events) {
 		this.library = library;
 		this.links = links;
 		this.notes = notes;
 		this.identity = identity;
 		this.history = history;
+		this.events = events;
 	}
 
 	@GetMapping("/")
@@ -81,6 +85,7 @@ class ReadingController {
 		model.addAttribute("notes", articleNotes);
 		model.addAttribute("highlighted", Highlights.of(article, articleNotes));
 		model.addAttribute("aliases", history.aliases(article));
+		model.addAttribute("lastEventId", events.current());
 		model.addAttribute("done", done == null ? null : DONE_MESSAGES.get(done));
 		return ARTICLE_VIEW;
 	}

@@ -127,6 +127,16 @@ class LiveEventsTests {
 	}
 
 	@Test
+	void aPageStartsItsStreamWhereItWasRenderedSoNothingInBetweenIsLost() {
+		String position = org.jsoup.Jsoup.parse(web.page("/articles/" + SLUG).response().body())
+			.selectFirst("meta[name=marginalia-last-event]").attr("content");
+		String writtenBeforeTheStreamOpened = write("in between", "public", null)[1];
+		try (EventStream page = new EventStream(web.base() + "/api/articles/" + SLUG + "/events?lastEventId=" + position, Map.of())) {
+			assertThat(page.next(SECOND).data()).contains(writtenBeforeTheStreamOpened);
+		}
+	}
+
+	@Test
 	void anUnknownArticleHasNoStream() {
 		var response = web.get("/api/articles/no-such-article/events");
 		assertThat(response.statusCode()).isEqualTo(404);
