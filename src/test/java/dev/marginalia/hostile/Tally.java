@@ -31,17 +31,17 @@ final class Tally {
 
 	static synchronized String table() {
 		StringBuilder out = new StringBuilder();
-		out.append(String.format("HOSTILE: %-28s %7s %6s %15s %7s %5s%n", "category", "inputs", "4xx", "accepted-inert",
+		out.append(String.format("HOSTILE: %-46s %7s %6s %15s %7s %5s%n", "category", "inputs", "4xx", "accepted-inert",
 				"closed", "5xx"));
 		int[] total = new int[5];
 		COUNTS.forEach((category, row) -> {
-			out.append(String.format("HOSTILE: %-28s %7d %6d %15d %7d %5d%n", category, row[0], row[1], row[2], row[3],
+			out.append(String.format("HOSTILE: %-46s %7d %6d %15d %7d %5d%n", category, row[0], row[1], row[2], row[3],
 					row[4]));
 			for (int i = 0; i < 5; i++) {
 				total[i] += row[i];
 			}
 		});
-		out.append(String.format("HOSTILE: %-28s %7d %6d %15d %7d %5d%n", "TOTAL", total[0], total[1], total[2],
+		out.append(String.format("HOSTILE: %-46s %7d %6d %15d %7d %5d%n", "TOTAL", total[0], total[1], total[2],
 				total[3], total[4]));
 		return out.toString();
 	}
