@@ -174,7 +174,7 @@ final class AppProcess implements AutoCloseable {
 
 	/** The raw {@code spring.datasource.url} of src/main/resources/application.properties. */
 	static String productionDbUrlPattern() {
-		Path file = projectDir().resolve("target/classes/application.properties");
+		Path file = classesOf(dev.marginalia.MarginaliaApplication.class).resolve("application.properties");
 		Properties properties = new Properties();
 		try (var in = Files.newInputStream(file)) {
 			properties.load(in);
@@ -191,15 +191,27 @@ final class AppProcess implements AutoCloseable {
 
 	/** This JVM's class path without the test classes: what the packaged application would have. */
 	private static String productionClassPath() {
-		Path testClasses = projectDir().resolve("target/test-classes");
+		// found where they are, so that a build into another directory (-Dmarginalia.build.dir) works too
+		Path testClasses = classesOf(AppProcess.class);
+		Path mainClasses = classesOf(dev.marginalia.MarginaliaApplication.class);
 		String classPath = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
 			.filter(entry -> !entry.isBlank())
 			.filter(entry -> !Path.of(entry).toAbsolutePath().normalize().equals(testClasses))
 			.collect(Collectors.joining(java.io.File.pathSeparator));
-		if (!classPath.contains("target" + java.io.File.separator + "classes")) {
-			throw new IllegalStateException("target/classes is not on the class path: " + classPath);
+		if (!classPath.contains(mainClasses.toString())) {
+			throw new IllegalStateException(mainClasses + " is not on the class path: " + classPath);
 		}
 		return classPath;
+	}
+
+	/** @return the directory a class was loaded from (its build output) */
+	private static Path classesOf(Class<?> type) {
+		try {
+			return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath().normalize();
+		}
+		catch (java.net.URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static int freePort() throws IOException {
