@@ -263,6 +263,10 @@ public class NoteService {
 			errors.put("block", "A paragraph has an id of 1 to " + MAX_BLOCK_ID + " characters and a text of 1 to "
 					+ MAX_BLOCK_TEXT + ".");
 		}
+		else if (hasForbiddenCharacters(writtenOn.id(), false) || hasForbiddenCharacters(writtenOn.text(), true)) {
+			// the same rule as for bodies: PostgreSQL refuses NUL, and lone surrogates are not text
+			errors.put("block", "The paragraph's id or text contains control characters or broken Unicode.");
+		}
 		Checked checked = check(draft, errors);
 		ReAnchoring.TextQuote quote = errors.containsKey("block") ? null : locate(writtenOn.text(), draft, errors);
 		return insertRestored(article, writtenOn, null, checked, author, quote, writtenAt);

@@ -793,6 +793,13 @@ class HostileInputTests {
 				"multipart/form-data; boundary=zz")));
 		all.add(new Case(lies, "form endpoint: multipart without a boundary", t -> t.mallory.postRaw(PARAGRAPH_NOTES,
 				"x".getBytes(StandardCharsets.US_ASCII), "multipart/form-data")));
+		// without a cookie no CSRF check answers first: these once reached the multipart parser and gave a 500
+		for (String path : new String[] { CONTAINER, CONTAINER + "abc", PARAGRAPH_NOTES, "/" }) {
+			all.add(new Case(lies, "malformed multipart without a cookie to " + path, t -> t.wire.method("POST", path,
+					"--b\r\n\r\nx\r\n--b--".getBytes(StandardCharsets.US_ASCII), "Content-Type", "multipart/form-data; boundary=b")));
+			all.add(new Case(lies, "multipart without a boundary or a cookie to " + path, t -> t.wire.method("POST", path,
+					"x".getBytes(StandardCharsets.US_ASCII), "Content-Type", "multipart/form-data")));
+		}
 		for (String accept : new String[] { "garbage", "*/*;q=garbage", "application/evil", "text/html;q=NaN",
 				"application/ld+json; profile=\"x", ";;;,,,", "" }) {
 			all.add(new Case(lies, "Accept '" + accept + "' on the API container",
@@ -942,6 +949,13 @@ class HostileInputTests {
 		for (String s : SQL) {
 			all.add(new Case(cat, "paragraph id: " + s, t -> t.imported(t.asMallory("POST", CONTAINER + "import",
 					t.importFile("x", "Mallory", s, gone, null), "Content-Type", JSON_LD), "Mallory")));
+		}
+		// these were stored (H2) or gave a 500 (PostgreSQL refuses NUL) before the import checked them
+		for (String bad : new String[] { "a\u0000b", "a\ud800b", "a\udc00b", "bell\u0007" }) {
+			all.add(new Case(cat, "orphaned paragraph text with " + label(bad), t -> t.asMallory("POST", CONTAINER + "import",
+					t.importFile("x", "Mallory", "p-Gone", bad + " " + gone, null), "Content-Type", JSON_LD)));
+			all.add(new Case(cat, "orphaned paragraph id with " + label(bad), t -> t.asMallory("POST", CONTAINER + "import",
+					t.importFile("x", "Mallory", "p-" + bad, gone, null), "Content-Type", JSON_LD)));
 		}
 		all.add(new Case(cat, "paragraph text of 100,001 characters", t -> t.asMallory("POST", CONTAINER + "import",
 				t.importFile("x", "Mallory", "p-Gone", "t".repeat(100_001), null), "Content-Type", JSON_LD)));
