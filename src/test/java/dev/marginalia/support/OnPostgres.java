@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextCustomizerFactories;
 
 /**
@@ -20,5 +21,7 @@ import org.springframework.test.context.ContextCustomizerFactories;
 @Documented
 @ExtendWith(PostgresDatabase.class)
 @ContextCustomizerFactories(PostgresSchemas.class)
+// each class has a context (and a schema) of its own: close it after the class, so its connections go back
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public @interface OnPostgres {
 }

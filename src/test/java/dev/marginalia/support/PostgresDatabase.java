@@ -60,6 +60,9 @@ public final class PostgresDatabase implements ExecutionCondition {
 		registry.add("spring.datasource.url", () -> URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
 		registry.add("spring.datasource.username", () -> USER);
 		registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("MARGINALIA_TEST_PG_PASSWORD", ""));
+		// many test contexts share one server (100 connections by default): a small pool each
+		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
+		registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
 		return schema;
 	}
 
