@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.marginalia.support.TestNotes;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -120,8 +121,7 @@ class HostileInputTests {
 	@BeforeAll
 	void fixtures() {
 		wire = new Wire(port);
-		jdbc.sql("DELETE FROM notes WHERE parent_id IS NOT NULL").update();
-		jdbc.sql("DELETE FROM notes").update();
+		TestNotes.deleteAll(jdbc);
 		ada = new Reader();
 		mallory = new Reader();
 		adaNote = ada.write("Ada's fixture note", "Ada", "public");

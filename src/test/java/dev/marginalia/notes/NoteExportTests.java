@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.marginalia.support.TestNotes;
 import dev.marginalia.support.WebClient;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -40,8 +41,7 @@ class NoteExportTests {
 	@BeforeEach
 	void setUp() {
 		web = new WebClient(port);
-		jdbc.sql("DELETE FROM notes WHERE parent_id IS NOT NULL").update();
-		jdbc.sql("DELETE FROM notes").update();
+		TestNotes.deleteAll(jdbc);
 	}
 
 	/** Writes a note without cookies (no CSRF token needed) and returns the secret and the note id. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.marginalia.support.TestNotes;
 import dev.marginalia.support.WebClient;
 import dev.marginalia.support.WebClient.Page;
 import org.jsoup.Jsoup;
@@ -44,8 +45,7 @@ class NotePagesTests {
 	@BeforeEach
 	void setUp() {
 		web = new WebClient(port);
-		jdbc.sql("DELETE FROM notes WHERE parent_id IS NOT NULL").update();
-		jdbc.sql("DELETE FROM notes").update();
+		TestNotes.deleteAll(jdbc);
 		jdbc.sql("DELETE FROM authors").update();
 	}
 

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real PostgreSQL server for the tests that run the repository and API suites on it: by default the one on
@@ -45,39 +44,24 @@ public final class PostgresDatabase implements ExecutionCondition {
 	}
 
 	/**
-	 * Creates a fresh schema and points the application's datasource at it.
-	 * @return the schema's name, to drop when the class is done
+	 * Creates a fresh schema.
+	 * @return the schema's name, and the properties that point an application's datasource at it
 	 */
-	public static String useFreshSchema(DynamicPropertyRegistry registry) {
+	public static Map.Entry<String, Map<String, Object>> freshSchema() {
 		String schema = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE SCHEMA " + schema);
 		}
 		catch (SQLException ex) {
-			// the condition above reported it; the context will fail to start if it is really gone
-			return schema;
+			throw new IllegalStateException("Cannot create the test schema " + schema + " at " + URL, ex);
 		}
-		registry.add("spring.datasource.url", () -> URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-		registry.add("spring.datasource.username", () -> USER);
-		registry.add("spring.datasource.password", () -> System.getenv().getOrDefault("MARGINALIA_TEST_PG_PASSWORD", ""));
-		// many test contexts share one server (100 connections by default): a small pool each
-		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
-		registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
-		return schema;
-	}
-
-	/**
-	 * Creates a fresh schema, for applications started by hand (several instances on one database).
-	 * @return the schema's name and the properties that point an application at it
-	 */
-	public static Map.Entry<String, Map<String, Object>> freshSchema() {
 		Map<String, Object> properties = new HashMap<>();
-		String schema = useFreshSchema(new DynamicPropertyRegistry() {
-			@Override
-			public void add(String name, java.util.function.Supplier<Object> value) {
-				properties.put(name, value.get());
-			}
-		});
+		properties.put("spring.datasource.url", URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+		properties.put("spring.datasource.username", USER);
+		properties.put("spring.datasource.password", System.getenv().getOrDefault("MARGINALIA_TEST_PG_PASSWORD", ""));
+		// many test contexts share one server (100 connections by default): a small pool each
+		properties.put("spring.datasource.hikari.maximum-pool-size", "4");
+		properties.put("spring.datasource.hikari.minimum-idle", "1");
 		return Map.entry(schema, properties);
 	}
 
