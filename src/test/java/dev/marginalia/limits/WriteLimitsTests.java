@@ -87,6 +87,24 @@ class WriteLimitsTests {
 	}
 
 	@Test
+	void behindAProxyEachClientIsCountedByTheAddressTheProxyGives() {
+		for (int i = 0; i < 3; i++) {
+			assertThat(writeVia("203.0.113.7", "body=n" + i).statusCode()).isEqualTo(303);
+		}
+		assertThat(writeVia("203.0.113.7", "body=one+too+many").statusCode()).isEqualTo(429);
+		assertThat(writeVia("203.0.113.8", "body=another+reader").statusCode()).isEqualTo(303);
+	}
+
+	private HttpResponse<String> writeVia(String client, String form) {
+		return web.send(HttpRequest.newBuilder(URI.create(web.base() + ARTICLE + "/p/p-AarAar/notes"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.header("X-Forwarded-For", client)
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build());
+	}
+
+	@Test
 	void readingIsNeverLimited() {
 		for (int i = 0; i < 10; i++) {
 			assertThat(web.get(ARTICLE).statusCode()).isEqualTo(200);
