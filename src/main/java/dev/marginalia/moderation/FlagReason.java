@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** Why a reader flags a note: a short list (the form's choices), stored by {@link #value()}. */
-enum FlagReason {
+public enum FlagReason {
 
 	SPAM("spam", "Spam or advertising"),
 
@@ -25,11 +25,11 @@ enum FlagReason {
 		this.label = label;
 	}
 
-	String value() {
+	public String value() {
 		return value;
 	}
 
-	String label() {
+	public String label() {
 		return label;
 	}
 
