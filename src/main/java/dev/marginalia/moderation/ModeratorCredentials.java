@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -18,12 +19,18 @@ class ModeratorCredentials {
 
 	private static final Pattern BCRYPT = Pattern.compile("\\{bcrypt\\}\\$2[aby]?\\$\\d\\d\\$[./0-9A-Za-z]{53}");
 
-	private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	private final PasswordEncoder encoder;
 
 	private final ModerationProperties properties;
 
+	@Autowired
 	ModeratorCredentials(ModerationProperties properties) {
+		this(properties, PasswordEncoderFactories.createDelegatingPasswordEncoder());
+	}
+
+	ModeratorCredentials(ModerationProperties properties, PasswordEncoder encoder) {
 		this.properties = properties;
+		this.encoder = encoder;
 	}
 
 	/** @return whether moderation is on: a username and a usable password hash are configured */

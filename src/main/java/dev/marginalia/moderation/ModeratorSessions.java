@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.WebUtils;
 
 /**
  * The moderator's sign-ins: at each sign-in a new random token (256 bits, made as author secrets are) in an {@code HttpOnly},
@@ -82,15 +83,9 @@ class ModeratorSessions implements ModeratorCheck {
 	}
 
 	private static Optional<String> token(HttpServletRequest request) {
-		Cookie[] cookies = request.getCookies();
-		if (cookies != null) {
-			for (Cookie cookie : cookies) {
-				if (COOKIE.equals(cookie.getName()) && AuthorSecrets.isWellFormed(cookie.getValue())) {
-					return Optional.of(cookie.getValue());
-				}
-			}
-		}
-		return Optional.empty();
+		return Optional.ofNullable(WebUtils.getCookie(request, COOKIE))
+			.map(Cookie::getValue)
+			.filter(AuthorSecrets::isWellFormed);
 	}
 
 	private static void setCookie(HttpServletRequest request, HttpServletResponse response, String value, long maxAge) {

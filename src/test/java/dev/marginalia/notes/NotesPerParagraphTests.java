@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.marginalia.support.FormClient;
 import dev.marginalia.support.TestNotes;
+import dev.marginalia.support.WebClient;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,13 +75,15 @@ class NotesPerParagraphTests {
 				 "body": {"type": "TextualBody", "value": "Note"},
 				 "target": {"source": "http://localhost:%d%s", "selector": {"type": "FragmentSelector", "value": "%s"}}}
 				""".formatted(port, ARTICLE, BLOCK);
-		FormClient api = new FormClient(port);
+		WebClient api = new WebClient(port);
 		HttpResponse<String> last = null;
 		for (int i = 0; i < 3; i++) {
 			last = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/articles/stability-a-rare-strategic-resource/annotations/"))
 				.header("Content-Type", "application/ld+json")
+				.header("Accept", "application/ld+json")
 				.header("Authorization", "Bearer " + secret)
-				.POST(HttpRequest.BodyPublishers.ofString(json)));
+				.POST(HttpRequest.BodyPublishers.ofString(json))
+				.build());
 			assertThat(last.statusCode()).isEqualTo(i < 2 ? 201 : 422);
 		}
 		assertThat(last.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
