@@ -72,4 +72,26 @@ class ModeratorCredentialsTests {
 		assertThat(new ModeratorCredentials(properties(null, null)).matches("", "")).isFalse();
 	}
 
+	@Test
+	void theHashPasswordCommandPrintsAHashThatSignsIn() throws Exception {
+		java.io.InputStream stdin = System.in;
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+		int status;
+		try {
+			System.setIn(new java.io.ByteArrayInputStream("a new password\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			status = PasswordHashCommand.run(new java.io.PrintStream(out, true, "UTF-8"), new java.io.PrintStream(err, true, "UTF-8"));
+		}
+		finally {
+			System.setIn(stdin);
+		}
+
+		assertThat(status).isZero();
+		String hash = out.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+		assertThat(hash).startsWith("{bcrypt}$2a$12$");
+		ModeratorCredentials credentials = new ModeratorCredentials(properties("editor", hash));
+		assertThat(credentials.isOn()).isTrue();
+		assertThat(credentials.matches("editor", "a new password")).isTrue();
+	}
+
 }
