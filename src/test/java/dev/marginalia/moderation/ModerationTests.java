@@ -244,6 +244,8 @@ class ModerationTests {
 			assertThat(marked.select(".badge-hidden").text()).startsWith("Hidden");
 			assertThat(marked.select("form[action$=/unhide] button").text()).startsWith("Unhide");
 			assertThat(moderator.page("/moderation").select("#hidden ~ ol").text()).contains("Buy cheap pills");
+			assertThat(api(moderator, "/api/articles/" + SLUG + "/annotations/" + note).statusCode())
+				.as("the moderator still reads it in the API").isEqualTo(200);
 
 			moderator.page(ARTICLE);
 			assertThat(moderator.post(action(note, "unhide"), Map.of("back", "article")).headers().firstValue("Location")
