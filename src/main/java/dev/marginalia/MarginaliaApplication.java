@@ -1,5 +1,7 @@
 package dev.marginalia;
 
+import dev.marginalia.moderation.PasswordHashCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class MarginaliaApplication {
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws java.io.IOException {
+		if (args.length == 1 && PasswordHashCommand.NAME.equals(args[0])) {
+			System.exit(PasswordHashCommand.run(System.out, System.err));
+		}
 		SpringApplication.run(MarginaliaApplication.class, args);
 	}
 

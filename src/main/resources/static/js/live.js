@@ -1,4 +1,4 @@
-// Live updates: the notes other readers add, edit and delete show up in an open article within a second,
+// Live updates: the notes other readers add, edit and delete (and the moderator hides or shows again) show up in an open article within a second,
 // counts included, without a reload. The server tells the page what changed (Server-Sent Events from
 // /api/articles/{slug}/events: which note, on which paragraph; private notes reach only their author); the page
 // then fetches the article as the reader may see it and puts in place the notes of the paragraphs that changed.
@@ -141,6 +141,8 @@ function describe(event, region) {
   const where = region.matches('.orphans') ? 'among the orphaned notes' : `on paragraph ${paragraphNumber(region)}`;
   if (event.kind === 'added') return event.parent ? `New reply ${where}.` : `New note ${where}.`;
   if (event.kind === 'edited') return `A note ${where} was edited.`;
+  if (event.kind === 'hidden') return `A note ${where} was hidden by the moderator.`;
+  if (event.kind === 'unhidden') return `A note ${where} is shown again.`;
   return `A note ${where} was deleted.`;
 }
 

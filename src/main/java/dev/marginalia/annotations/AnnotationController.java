@@ -8,6 +8,7 @@ import dev.marginalia.notes.Author;
 import dev.marginalia.notes.Note;
 import dev.marginalia.notes.NoteService;
 import dev.marginalia.notes.ReAnchoring;
+import dev.marginalia.notes.Viewer;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -56,7 +57,8 @@ class AnnotationController {
 	@RequestMapping(method = { RequestMethod.GET, RequestMethod.HEAD })
 	ResponseEntity<byte[]> read(@PathVariable String slug, @PathVariable String id, HttpServletRequest request) {
 		Article article = article(slug);
-		Note note = visible(article, id, authors.viewer(request).orElse(null));
+		// MODERATION: a hidden annotation is 404 for everyone but the moderator
+		Note note = visible(article, id, authors.viewerOrModerator(request));
 		return represent(note, article, ResponseFormat.negotiate(request), HttpStatus.OK);
 	}
 
@@ -135,10 +137,14 @@ class AnnotationController {
 	}
 
 	private Note visible(Article article, String id, @Nullable Author viewer) {
+		return visible(article, id, Viewer.reader(viewer));
+	}
+
+	private Note visible(Article article, String id, Viewer viewer) {
 		if (!ApiLinks.isNoteId(id)) {
 			throw notFound();
 		}
-		Note note = notes.find(article.slug(), id, viewer).orElseThrow(AnnotationController::notFound);
+		Note note = notes.findSeenBy(article.slug(), id, viewer).orElseThrow(AnnotationController::notFound);
 		if (note.deleted()) {
 			throw ApiProblem.of(HttpStatus.GONE, "This annotation was deleted.");
 		}

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.notes.Author;
+import dev.marginalia.notes.ModeratorCheck;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
@@ -19,8 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/articles/{slug}/annotations/import}: a file of Web Annotations (see {@link AnnotationImport})
  * becomes notes of the article, all of them or none. The body may be up to {@value AnnotationImport#MAX_BYTES}
- * bytes (the one exception to the 64 KB limit of requests). The notes belong to the author the request names
- * (bearer token or cookie); a client with neither is given a new secret, as on a POST of one annotation.
+ * bytes (the one exception to the 64 KB limit of requests). Only the signed-in moderator may import (their
+ * cookie, and the CSRF token unless the request also carries a bearer token); anyone else gets 403. The notes
+ * belong to the author the request names (bearer token or cookie); a client with neither is given a new secret,
+ * as on a POST of one annotation.
  */
 @RestController
 class AnnotationImportController {
@@ -33,7 +36,11 @@ class AnnotationImportController {
 
 	private final ApiLinks links;
 
-	AnnotationImportController(ArticleLibrary library, ApiAuthors authors, AnnotationImport importer, ApiLinks links) {
+	private final ModeratorCheck moderator;
+
+	AnnotationImportController(ArticleLibrary library, ApiAuthors authors, AnnotationImport importer, ApiLinks links,
+			ModeratorCheck moderator) {
+		this.moderator = moderator;
 		this.library = library;
 		this.authors = authors;
 		this.importer = importer;
@@ -47,6 +54,10 @@ class AnnotationImportController {
 	@PostMapping("/api/articles/{slug}/annotations/import")
 	ResponseEntity<byte[]> importFile(@PathVariable String slug, HttpServletRequest request,
 			HttpServletResponse response) {
+		if (!moderator.isModerator(request)) {
+			throw ApiProblem.of(HttpStatus.FORBIDDEN,
+					"Only the moderator can import notes: sign in at /moderation/sign-in, then send its cookie.");
+		}
 		if (library.find(slug).isEmpty()) {
 			throw ApiProblem.of(HttpStatus.NOT_FOUND, "There is no such article.");
 		}

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import dev.marginalia.notes.Author;
 import dev.marginalia.notes.AuthorIdentity;
+import dev.marginalia.notes.Viewer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -22,6 +23,11 @@ class ApiAuthors {
 
 	ApiAuthors(AuthorIdentity identity) {
 		this.identity = identity;
+	}
+
+	/** @return the reader making the request (see {@link #viewer}), and whether it is the signed-in moderator */
+	Viewer viewerOrModerator(HttpServletRequest request) {
+		return new Viewer(viewer(request).orElse(null), identity.viewer(request).isModerator());
 	}
 
 	/**

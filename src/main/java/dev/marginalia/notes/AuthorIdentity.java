@@ -29,8 +29,11 @@ public class AuthorIdentity {
 
 	private final NoteService notes;
 
-	AuthorIdentity(NoteService notes) {
+	private final ModeratorCheck moderator;
+
+	AuthorIdentity(NoteService notes, ModeratorCheck moderator) {
 		this.notes = notes;
+		this.moderator = moderator;
 	}
 
 	/** @return the secret the request presents (bearer token first, then cookie), if well formed */
@@ -54,6 +57,11 @@ public class AuthorIdentity {
 	/** @return the author making the request, if it presents a secret */
 	public Optional<Author> current(HttpServletRequest request) {
 		return secret(request).map(notes::author);
+	}
+
+	/** @return who is looking: the author the request presents (if any), and whether it is the moderator */
+	public Viewer viewer(HttpServletRequest request) {
+		return new Viewer(current(request).orElse(null), moderator.isModerator(request));
 	}
 
 	/**

@@ -23,13 +23,23 @@ import org.jspecify.annotations.Nullable;
  * @param deleted a deleted note kept as a tombstone because it has replies
  * @param version incremented by every edit, for conflict detection
  * @param quote for a note on a passage, the passage as it was written on; null for a whole paragraph
+ * @param hidden hidden by the moderator: shown to the moderator alone (with the replies under it)
  */
 public record Note(String id, String articleSlug, String blockId, int blockPosition, String blockHash, String blockText,
 		@Nullable String parentId, String authorHash, String authorName, String body, String bodyHtml,
 		Visibility visibility, OffsetDateTime createdAt, @Nullable OffsetDateTime editedAt, boolean deleted,
-		int version, ReAnchoring.@Nullable TextQuote quote) {
+		int version, ReAnchoring.@Nullable TextQuote quote, boolean hidden) {
 
 	public static final String ANONYMOUS = "Anonymous";
+
+	/** A note as written: not hidden. */
+	public Note(String id, String articleSlug, String blockId, int blockPosition, String blockHash, String blockText,
+			@Nullable String parentId, String authorHash, String authorName, String body, String bodyHtml,
+			Visibility visibility, OffsetDateTime createdAt, @Nullable OffsetDateTime editedAt, boolean deleted,
+			int version, ReAnchoring.@Nullable TextQuote quote) {
+		this(id, articleSlug, blockId, blockPosition, blockHash, blockText, parentId, authorHash, authorName, body, bodyHtml,
+				visibility, createdAt, editedAt, deleted, version, quote, false);
+	}
 
 	/** A note on a whole paragraph. */
 	public Note(String id, String articleSlug, String blockId, int blockPosition, String blockHash, String blockText,
@@ -58,9 +68,17 @@ public record Note(String id, String articleSlug, String blockId, int blockPosit
 		return author != null && author.secretHash().equals(authorHash);
 	}
 
-	/** @return whether the given reader (null: nobody in particular) may see this note */
+	/**
+	 * @return whether the given reader (null: nobody in particular) may see this note on its own (a reply is also
+	 * hidden with the note it answers: see {@link NoteService#find})
+	 */
 	public boolean isVisibleTo(@Nullable Author author) {
-		return visibility == Visibility.PUBLIC || isBy(author);
+		return !hidden && (visibility == Visibility.PUBLIC || isBy(author));
+	}
+
+	/** @return whether the viewer may see this note on its own: the moderator sees hidden ones too */
+	public boolean isVisibleTo(Viewer viewer) {
+		return viewer.isModerator() ? visibility == Visibility.PUBLIC || isBy(viewer.author()) : isVisibleTo(viewer.author());
 	}
 
 	/** @return the last time the note changed */

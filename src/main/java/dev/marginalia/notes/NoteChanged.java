@@ -3,7 +3,7 @@ package dev.marginalia.notes;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A note was added, edited or deleted. Published inside the transaction that changed it; listeners that act
+ * A note was added, edited, deleted, hidden or shown again. Published inside the transaction that changed it; listeners that act
  * on it after the commit see only what was really stored.
  * @param slug the article
  * @param noteId the note
@@ -19,7 +19,13 @@ public record NoteChanged(String slug, String noteId, String blockId, Kind kind,
 	/** What happened to the note. */
 	public enum Kind {
 
-		ADDED, EDITED, DELETED
+		ADDED, EDITED, DELETED,
+
+		/** Hidden by the moderator: readers' pages take it away. */
+		HIDDEN,
+
+		/** Shown again by the moderator: readers' pages bring it back. */
+		UNHIDDEN
 
 	}
 

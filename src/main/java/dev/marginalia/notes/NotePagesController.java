@@ -49,8 +49,9 @@ class NotePagesController {
 	String paragraph(@PathVariable String slug, @PathVariable String blockId,
 			@RequestParam(required = false) @Nullable String quote, @RequestParam(required = false) @Nullable Integer quoteStart,
 			HttpServletRequest request, Model model) {
-		return paragraphPage(slug, blockId, identity.current(request).orElse(null),
-				new NewNote(null, null, null, quote, quoteStart), Map.of(), model);
+		Viewer viewer = identity.viewer(request);
+		model.addAttribute("moderator", viewer.isModerator());
+		return paragraphPage(slug, blockId, viewer, new NewNote(null, null, null, quote, quoteStart), Map.of(), model);
 	}
 
 	@PostMapping("/articles/{slug}/p/{blockId}/notes")
@@ -63,7 +64,7 @@ class NotePagesController {
 		}
 		catch (InvalidNoteException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return new ModelAndView(paragraphPage(slug, blockId, author, form.toNewNote(), ex.errors(), model));
+			return new ModelAndView(paragraphPage(slug, blockId, Viewer.reader(author), form.toNewNote(), ex.errors(), model));
 		}
 	}
 
@@ -129,14 +130,14 @@ class NotePagesController {
 		return redirect("/articles/" + slug + "?done=deleted#" + note.blockId());
 	}
 
-	private String paragraphPage(String slug, String blockId, @Nullable Author viewer, NewNote draft,
+	private String paragraphPage(String slug, String blockId, Viewer viewer, NewNote draft,
 			Map<String, String> errors, Model model) {
 		Article article = library.find(slug).orElseThrow(NoteNotFoundException::new);
 		Block block = article.block(blockId).orElseThrow(NoteNotFoundException::new);
 		model.addAttribute("article", article);
 		model.addAttribute("block", block);
-		model.addAttribute("blockNotes", notes.notesOn(article, viewer).on(blockId));
-		return formPage(PARAGRAPH_VIEW, viewer, draft, null, errors, model);
+		model.addAttribute("blockNotes", notes.notesSeenBy(article, viewer).on(blockId));
+		return formPage(PARAGRAPH_VIEW, viewer.author(), draft, null, errors, model);
 	}
 
 	private String replyPage(String slug, Note note, @Nullable Author viewer, NewNote draft, Map<String, String> errors,

@@ -19,6 +19,7 @@ import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.content.Block;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,8 +55,12 @@ public class NoteService {
 
 	private final ApplicationEventPublisher events;
 
+	private final int notesPerParagraph;
+
 	NoteService(NoteRepository notes, AuthorRepository authors, ArticleLibrary library, NoteBodyRenderer renderer,
-			Clock clock, ApplicationEventPublisher events) {
+			Clock clock, ApplicationEventPublisher events,
+			@Value("${marginalia.limits.notes-per-paragraph:50}") int notesPerParagraph) {
+		this.notesPerParagraph = notesPerParagraph;
 		this.notes = notes;
 		this.authors = authors;
 		this.library = library;
@@ -142,7 +147,7 @@ public class NoteService {
 		Note edited = new Note(note.id(), note.articleSlug(), note.blockId(), note.blockPosition(), note.blockHash(),
 				note.blockText(), note.parentId(), note.authorHash(), checked.name(), checked.body(),
 				renderer.render(checked.body()), checked.visibility(), note.createdAt(), now(), false, note.version() + 1,
-				note.quote());
+				note.quote(), note.hidden());
 		if (!notes.update(edited)) {
 			throw new NoteConflictException();
 		}
@@ -164,10 +169,59 @@ public class NoteService {
 		if (expectedVersion != null && expectedVersion != note.version()) {
 			throw new NoteConflictException();
 		}
+		remove(slug, note);
+	}
+
+	/**
+	 * The moderator deletes a public note or reply, hidden or not, by the rules of an author's {@link #delete}.
+	 * @throws NoteNotFoundException when there is no such public note (or it is already deleted)
+	 */
+	@Transactional
+	public void deleteAsModerator(String slug, String id) {
+		Note note = moderated(slug, id);
+		if (note.deleted()) {
+			throw new NoteNotFoundException();
+		}
+		remove(slug, note);
+	}
+
+	/**
+	 * The moderator hides a public note or reply (with the replies under it), or shows it again. Readers' open
+	 * pages are told: a hidden note leaves them, one shown again comes back.
+	 * @return the note as it was before
+	 * @throws NoteNotFoundException when there is no such public note
+	 */
+	@Transactional
+	public Note setHidden(String slug, String id, boolean hidden) {
+		Note note = moderated(slug, id);
+		if (note.hidden() != hidden) {
+			notes.setHidden(note.id(), hidden);
+			events.publishEvent(NoteChanged.of(note, hidden ? NoteChanged.Kind.HIDDEN : NoteChanged.Kind.UNHIDDEN));
+		}
+		return note;
+	}
+
+	/** @return the public note or reply, hidden or not, as the moderator sees it */
+	@Transactional(readOnly = true)
+	public Optional<Note> findAsModerator(String slug, String id) {
+		return notes.find(slug, id).filter(note -> note.visibility() == Visibility.PUBLIC);
+	}
+
+	/** @return the notes the moderator hid, newest first */
+	@Transactional(readOnly = true)
+	public List<Note> hiddenNotes(int limit) {
+		return notes.hidden(limit);
+	}
+
+	private Note moderated(String slug, String id) {
+		return findAsModerator(slug, id).orElseThrow(NoteNotFoundException::new);
+	}
+
+	private void remove(String slug, Note note) {
 		if (notes.countReplies(note.id()) > 0) {
 			Note tombstone = new Note(note.id(), note.articleSlug(), note.blockId(), note.blockPosition(),
 					note.blockHash(), note.blockText(), null, note.authorHash(), Note.ANONYMOUS, "", "",
-					note.visibility(), note.createdAt(), now(), true, note.version() + 1);
+					note.visibility(), note.createdAt(), now(), true, note.version() + 1, null, note.hidden());
 			if (!notes.update(tombstone)) {
 				throw new NoteConflictException();
 			}
@@ -185,10 +239,19 @@ public class NoteService {
 		}
 	}
 
-	/** @return the note, when the viewer may see it */
+	/** @return the note, when the viewer may see it (not hidden, nor a reply to a hidden note) */
 	@Transactional(readOnly = true)
 	public Optional<Note> find(String slug, String id, @Nullable Author viewer) {
-		return notes.find(slug, id).filter(note -> note.isVisibleTo(viewer));
+		return findSeenBy(slug, id, Viewer.reader(viewer));
+	}
+
+	/** @return the note, when the viewer may see it (the moderator sees hidden notes, marked) */
+	@Transactional(readOnly = true)
+	public Optional<Note> findSeenBy(String slug, String id, Viewer viewer) {
+		return notes.find(slug, id)
+			.filter(note -> note.isVisibleTo(viewer))
+			.filter(note -> viewer.isModerator() || note.parentId() == null
+					|| notes.find(slug, note.parentId()).filter(Note::hidden).isEmpty());
 	}
 
 	/**
@@ -197,7 +260,13 @@ public class NoteService {
 	 */
 	@Transactional(readOnly = true)
 	public ArticleNotes notesOn(Article article, @Nullable Author viewer) {
-		List<Note> visible = notes.visibleOn(article.slug(), viewer == null ? null : viewer.secretHash());
+		return notesSeenBy(article, Viewer.reader(viewer));
+	}
+
+	/** {@link #notesOn(Article, Author)}, for a viewer who may be the moderator (who also sees hidden notes) */
+	@Transactional(readOnly = true)
+	public ArticleNotes notesSeenBy(Article article, Viewer viewer) {
+		List<Note> visible = notes.visibleOn(article.slug(), viewer.authorHash(), viewer.isModerator());
 		Map<String, List<Note>> repliesByParent = new LinkedHashMap<>();
 		for (Note note : visible) {
 			if (note.isReply()) {
@@ -235,13 +304,13 @@ public class NoteService {
 	/** @return a page of the article's notes and replies the viewer may see, oldest first */
 	@Transactional(readOnly = true)
 	public List<Note> page(String slug, @Nullable Author viewer, int offset, int limit) {
-		return notes.visiblePage(slug, viewer == null ? null : viewer.secretHash(), offset, limit);
+		return notes.visiblePage(slug, viewer == null ? null : viewer.secretHash(), false, offset, limit);
 	}
 
 	/** @return how many notes and replies on the article the viewer may see */
 	@Transactional(readOnly = true)
 	public int count(String slug, @Nullable Author viewer) {
-		return notes.countVisible(slug, viewer == null ? null : viewer.secretHash());
+		return notes.countVisible(slug, viewer == null ? null : viewer.secretHash(), false);
 	}
 
 	/**
@@ -314,6 +383,11 @@ public class NoteService {
 
 	private Note insert(Article article, @Nullable Block block, @Nullable String parentId, Checked checked,
 			Author author, ReAnchoring.@Nullable TextQuote quote) {
+		if (block != null && checked.errors().isEmpty()
+				&& notes.countOnParagraph(article.slug(), block.id(), author.secretHash()) >= notesPerParagraph) {
+			checked.errors().put("body", "You have " + notesPerParagraph + " notes on this paragraph, the most one "
+					+ "reader may write on one; delete one of them to write another.");
+		}
 		if (!checked.errors().isEmpty() || block == null) {
 			throw new InvalidNoteException(checked.errors());
 		}

@@ -8,9 +8,9 @@ import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.content.Block;
 import dev.marginalia.live.EventPosition;
 import dev.marginalia.notes.ArticleNotes;
-import dev.marginalia.notes.Author;
 import dev.marginalia.notes.AuthorIdentity;
 import dev.marginalia.notes.NoteService;
+import dev.marginalia.notes.Viewer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +42,10 @@ class ReadingController {
 
 	/** What the page says after a note was written (POST-redirect-GET: the redirect names what was done). */
 	private static final Map<String, String> DONE_MESSAGES = Map.of("added", "Your note was added.", "replied",
-			"Your reply was added.", "edited", "Your note was saved.", "deleted", "Your note was deleted.");
+			"Your reply was added.", "edited", "Your note was saved.", "deleted", "Your note was deleted.",
+			"flagged", "Thank you: the moderator will look at that note.",
+			"hide", "The note is hidden: readers no longer see it.", "unhide", "The note is shown again.",
+			"delete", "The note is deleted.", "dismiss", "The note's flags are dismissed.");
 
 	private final ArticleLibrary library;
 
@@ -78,10 +81,12 @@ class ReadingController {
 		Article article = article(slug);
 		// discovery of the W3C annotation container (Web Annotation Protocol, section 4)
 		response.addHeader(HttpHeaders.LINK, "<" + links.annotations(article) + ">; rel=\"http://www.w3.org/ns/oa#annotationService\"");
-		Author viewer = identity.current(request).orElse(null);
+		// MODERATION: the moderator sees hidden notes, marked (a page for the moderator is never one to share)
+		Viewer viewer = identity.viewer(request);
 		model.addAttribute("article", article);
-		model.addAttribute("viewer", viewer);
-		ArticleNotes articleNotes = notes.notesOn(article, viewer);
+		model.addAttribute("viewer", viewer.author());
+		model.addAttribute("moderator", viewer.isModerator());
+		ArticleNotes articleNotes = notes.notesSeenBy(article, viewer);
 		model.addAttribute("notes", articleNotes);
 		model.addAttribute("highlighted", Highlights.of(article, articleNotes));
 		model.addAttribute("aliases", history.aliases(article));

@@ -56,15 +56,19 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** A write that a browser could be tricked into sending with the reader's cookies attached. */
+	/**
+	 * A write that a browser could be tricked into sending with the reader's cookies attached, and every form
+	 * of the moderator's pages, the sign-in included (a forged sign-in could sign a browser in unawares).
+	 */
 	static boolean isCookieAuthorisedWrite(HttpServletRequest request) {
 		return switch (request.getMethod()) {
 			case "GET", "HEAD", "OPTIONS", "TRACE" -> false;
-			default -> request.getHeader(HttpHeaders.COOKIE) != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
+			default -> request.getRequestURI().startsWith("/moderation/")
+					|| request.getHeader(HttpHeaders.COOKIE) != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
 		};
 	}
 
-	/** No accounts yet: nobody signs in (moderators come with their own configuration). */
+	/** No Spring Security accounts: the moderator signs in through dev.marginalia.moderation. */
 	@Bean
 	UserDetailsService noUsers() {
 		return username -> {

@@ -81,8 +81,8 @@ class AnnotationTransferTests {
 
 	static HttpResponse<String> importFile(ApiClient api, String file, String secret) {
 		String path = api.container() + "import";
-		return secret == null ? api.send("POST", path, file, "Content-Type", JSON_LD)
-				: api.send("POST", path, file, "Content-Type", JSON_LD, "Authorization", "Bearer " + secret);
+		return secret == null ? api.send("POST", path, file, api.asModerator("Content-Type", JSON_LD))
+				: api.send("POST", path, file, api.asModerator("Content-Type", JSON_LD, "Authorization", "Bearer " + secret));
 	}
 
 	static String passageNote(ApiClient api, String paragraph, String exact, String text, String extra) {
@@ -353,8 +353,8 @@ class AnnotationTransferTests {
 							+ "\"2020-05-01T10:00:00+02:00\""),
 					api.reply(there.iri(), "To a note already there", ""));
 
-		HttpResponse<String> response = api.send("POST", api.container() + "import", page, "Content-Type",
-				"application/json", "Authorization", "Bearer " + there.secret());
+		HttpResponse<String> response = api.send("POST", api.container() + "import", page, api.asModerator("Content-Type",
+				"application/json", "Authorization", "Bearer " + there.secret()));
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		JsonNode items = json(response).get("items");
@@ -422,10 +422,12 @@ class AnnotationTransferTests {
 		ApiClient api = article("not-an-import");
 		String note = api.note(block("not-an-import", 0).id(), "One", "");
 		assertThat(importFile(api, "[" + note, null).statusCode()).isEqualTo(400);
-		assertThat(api.send("POST", api.container() + "import", "[]", "Content-Type", "text/plain").statusCode())
-			.isEqualTo(415);
-		assertThat(api.send("POST", "/api/articles/no-such-article/annotations/import", "[]", "Content-Type", JSON_LD)
-			.statusCode()).isEqualTo(404);
+		assertThat(api.send("POST", api.container() + "import", "[]", api.asModerator("Content-Type", "text/plain"))
+			.statusCode()).isEqualTo(415);
+		assertThat(api.send("POST", "/api/articles/no-such-article/annotations/import", "[]",
+				api.asModerator("Content-Type", JSON_LD)).statusCode()).isEqualTo(404);
+		assertThat(api.send("POST", api.container() + "import", "[]", "Content-Type", JSON_LD).statusCode())
+			.as("not the moderator").isEqualTo(403);
 		for (String[] bad : new String[][] { { note, "type" }, { "42", "$" },
 				{ "{\"type\": \"AnnotationCollection\", \"total\": 3, \"first\": \"https://example.org/page1\"}",
 						"first" },

@@ -40,6 +40,8 @@ final class ApiClient {
 
 	private final String slug;
 
+	private String[] moderator;
+
 	ApiClient(int port) {
 		this(port, SLUG);
 	}
@@ -85,6 +87,19 @@ final class ApiClient {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * @return the headers of the signed-in moderator (their cookie, and the CSRF token in its cookie and header),
+	 * then the given ones: the import is the moderator's alone
+	 */
+	String[] asModerator(String... headers) {
+		if (moderator == null) {
+			dev.marginalia.support.FormClient client = new dev.marginalia.support.FormClient(URI.create(base).getPort())
+				.signInAsModerator();
+			moderator = new String[] { "Cookie", client.cookieHeader(), "X-XSRF-TOKEN", client.csrf() };
+		}
+		return with(moderator, headers);
 	}
 
 	HttpResponse<String> send(String method, String pathOrUrl, String body, String... headers) {

@@ -81,8 +81,10 @@ class OpenApiTests {
 	private HttpResponse<String> call(String method, String path, ApiClient.Created note) {
 		String bearer = "Bearer " + note.secret();
 		return switch (method) {
-			case "post" -> api.send("POST", path, path.endsWith("/import") ? "[" + api.note("Imported") + "]"
-					: api.note("Another"), "Content-Type", JSON_LD, "Authorization", bearer);
+			case "post" -> path.endsWith("/import")
+					? api.send("POST", path, "[" + api.note("Imported") + "]",
+							api.asModerator("Content-Type", JSON_LD, "Authorization", bearer))
+					: api.send("POST", path, api.note("Another"), "Content-Type", JSON_LD, "Authorization", bearer);
 			case "put" -> api.send("PUT", path, api.note("Changed"), "Content-Type", JSON_LD, "Authorization", bearer,
 					"If-Match", header(api.get(path), "ETag"));
 			default -> api.send(method.toUpperCase(java.util.Locale.ROOT), path, new byte[0], "Authorization", bearer);

@@ -75,6 +75,9 @@ class HostileInputTests {
 	/** The attacker, with his own cookie, token and notes (which he may change). */
 	Reader mallory;
 
+	/** The signed-in moderator, whose actions get crafted ids (and who imports the crafted files). */
+	Reader moderator;
+
 	String adaNote;
 
 	String adaPrivate;
@@ -136,6 +139,11 @@ class HostileInputTests {
 		malloryApiNote = idOf(mine);
 		fixtures = List.of(adaNote, adaPrivate, adaApiNote, malloryNote, malloryApiNote);
 		adaSnapshot = adaNotes();
+		moderator = new Reader();
+		moderator.page("/moderation/sign-in");
+		assertThat(moderator.post("/moderation/sign-in", Map.of("username", "moderator", "password",
+				"correct horse battery staple")).status()).isEqualTo(303);
+		moderator.page("/moderation");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -185,6 +193,8 @@ class HostileInputTests {
 		assertThat(adaNotes()).as("the victim's notes are unchanged").isEqualTo(adaSnapshot);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM notes WHERE id IN (:ids)").param("ids", fixtures)
 			.query(Integer.class).single()).as("no fixture was deleted").isEqualTo(fixtures.size());
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM notes WHERE hidden = TRUE").query(Integer.class).single())
+			.as("no note was hidden").isZero();
 	}
 
 	@AfterEach
@@ -288,6 +298,10 @@ class HostileInputTests {
 
 	Resp asMallory(String method, String path, String json, String... headers) {
 		List<String> all = new ArrayList<>(List.of("Authorization", "Bearer " + mallorySecret));
+		if (path.endsWith("/import")) {
+			// the import is the moderator's alone: the crafted files come with the moderator's cookie
+			all.addAll(List.of("Cookie", moderator.cookieHeader()));
+		}
 		all.addAll(List.of(headers));
 		return api(method, path, json, all.toArray(String[]::new));
 	}
@@ -411,6 +425,7 @@ class HostileInputTests {
 		headerCases(all);
 		importCases(all);
 		behaviourCases(all);
+		moderationCases(all);
 		return all.stream();
 	}
 
@@ -1041,6 +1056,89 @@ class HostileInputTests {
 			assertThat(seen).doesNotContain("for her eyes only").doesNotContain(t.adaPrivate);
 			return new Resp(200, Map.of(), "");
 		}));
+	}
+
+	/** A flag by Mallory on Ada's note (his earlier flags forgotten, so that each case is a first flag). */
+	Resp flag(Map<String, String> fields) {
+		jdbc.sql("DELETE FROM note_flags").update();
+		return mallory.post(ARTICLE + "/notes/" + adaNote + "/flag", fields);
+	}
+
+	/** A flag that was accepted is shown inert in the moderator's queue. */
+	Resp flagShownInert(Resp response, String detail) {
+		if (response.status() == 303) {
+			Resp queue = moderator.send(wire.request("/moderation").GET());
+			Document html = Wire.html(queue, wire.base + "/moderation");
+			Wire.assertInert(html);
+			// as the form sent it: a lone surrogate cannot be encoded in UTF-8 and goes as "?"
+			String sent = new String(detail.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).strip();
+			assertThat(html.select(".flag-details").text()).contains(sent);
+		}
+		return response;
+	}
+
+	Resp signIn(String username, String password) {
+		Reader stranger = new Reader();
+		stranger.page("/moderation/sign-in");
+		return stranger.post("/moderation/sign-in", Map.of("username", username, "password", password));
+	}
+
+	Resp moderate(Reader who, String slug, String id, String action) {
+		return who.post("/moderation/articles/" + Wire.segment(slug) + "/notes/" + Wire.segment(id) + "/"
+				+ Wire.segment(action), Map.of("back", "article"));
+	}
+
+	void moderationCases(List<Case> all) {
+		String cat = "moderation";
+		List<String> crafted = new ArrayList<>(SCRIPTS);
+		crafted.addAll(SQL);
+		for (String p : crafted) {
+			all.add(new Case(cat, "flag reason: " + label(p), t -> t.flag(Map.of("reason", p))));
+			all.add(new Case(cat, "flag detail: " + label(p),
+					t -> t.flagShownInert(t.flag(Map.of("reason", "other", "detail", p)), p)));
+			all.add(new Case(cat, "sign-in username: " + label(p), t -> t.signIn(p, "whatever")));
+			all.add(new Case(cat, "sign-in password: " + label(p), t -> t.signIn("moderator", p)));
+		}
+		List<String> ids = new ArrayList<>(crafted);
+		ids.addAll(TRAVERSALS);
+		for (String p : ids) {
+			all.add(new Case(cat, "moderator action on note id: " + label(p), t -> t.moderate(t.moderator, SLUG, p, "hide")));
+			all.add(new Case(cat, "moderator action on article: " + label(p),
+					t -> t.moderate(t.moderator, p, t.adaNote, "delete")));
+			all.add(new Case(cat, "moderator action name: " + label(p), t -> t.moderate(t.moderator, SLUG, t.adaNote, p)));
+		}
+		for (String bad : new String[] { "a\u0000b", "a\ud800b", "bell\u0007", "x".repeat(501), "\u202Eevil" }) {
+			all.add(new Case(cat, "flag detail with " + label(bad),
+					t -> t.flagShownInert(t.flag(Map.of("reason", "other", "detail", bad)), bad)));
+		}
+		for (String bad : new String[] { "a\u0000b", "x".repeat(10_000), "\u202Emoderator", " " }) {
+			all.add(new Case(cat, "sign-in username with " + label(bad), t -> t.signIn(bad, "x")));
+			all.add(new Case(cat, "sign-in password with " + label(bad), t -> t.signIn("moderator", bad)));
+		}
+		all.add(new Case(cat, "a private note's id to flag", t -> t.mallory.post(ARTICLE + "/notes/" + t.adaPrivate + "/flag",
+				Map.of("reason", "spam"))));
+		all.add(new Case(cat, "the moderator hides a private note", t -> t.moderate(t.moderator, SLUG, t.adaPrivate, "hide")));
+		for (String action : List.of("hide", "unhide", "delete", "dismiss")) {
+			all.add(new Case(cat, action + " without signing in (a reader's cookie and CSRF token)",
+					t -> t.moderate(t.mallory, SLUG, t.adaNote, action)));
+			all.add(new Case(cat, action + " with a forged moderator cookie", t -> {
+				Reader forger = new Reader();
+				forger.cookies.put("marginalia_moderator", NEVER_ISSUED);
+				forger.page(ARTICLE);
+				return t.moderate(forger, SLUG, t.adaNote, action);
+			}));
+			all.add(new Case(cat, action + " signed in, without the CSRF token", t -> t.moderator.postRaw(
+					"/moderation/articles/" + SLUG + "/notes/" + t.adaNote + "/" + action, new byte[0],
+					"application/x-www-form-urlencoded")));
+		}
+		all.add(new Case(cat, "import form: 10,000 nested arrays", t -> t.moderator.post("/moderation/import",
+				Map.of("article", SLUG, "annotations", "[".repeat(10_000) + "]".repeat(10_000)))));
+		all.add(new Case(cat, "import form: an article that is not there", t -> t.moderator.post("/moderation/import",
+				Map.of("article", "../../etc/passwd", "annotations", "[]"))));
+		all.add(new Case(cat, "import form without signing in", t -> t.mallory.post("/moderation/import",
+				Map.of("article", SLUG, "annotations", "[]"))));
+		all.add(new Case(cat, "import API as a reader (bearer token, no moderator cookie)", t -> t.api("POST",
+				CONTAINER + "import", "[]", "Content-Type", JSON_LD, "Authorization", "Bearer " + t.mallorySecret)));
 	}
 
 	/** What the event stream sends from the start of the log in one second. */

@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** A test client of a Server-Sent Events stream: parses the events into a queue as they arrive. */
-final class EventStream implements AutoCloseable {
+public final class EventStream implements AutoCloseable {
 
 	/** One event as received, with the moment it arrived. */
-	record Event(String id, String name, String data, long receivedNanos) {
+	public record Event(String id, String name, String data, long receivedNanos) {
 	}
 
 	private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -31,7 +31,7 @@ final class EventStream implements AutoCloseable {
 
 	private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
-	EventStream(String url, Map<String, String> headers) {
+	public EventStream(String url, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET();
 		headers.forEach(request::header);
 		CompletableFuture<Void> connected = new CompletableFuture<>();
@@ -87,7 +87,7 @@ final class EventStream implements AutoCloseable {
 	}
 
 	/** @return the next event within the time, or null */
-	Event next(Duration within) {
+	public Event next(Duration within) {
 		try {
 			return events.poll(within.toMillis(), TimeUnit.MILLISECONDS);
 		}
