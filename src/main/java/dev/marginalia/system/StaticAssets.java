@@ -1,0 +1,63 @@
+package dev.marginalia.system;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
+
+/**
+ * The files under {@code classpath:/static/}, as one version: the hash of all their paths and bytes. The CSS and
+ * the ES modules import one another by relative paths, so they are versioned together, as a folder
+ * ({@code /js/<version>/site.js} imports {@code ./notes.js} from {@code /js/<version>/notes.js}), and any change
+ * to any of them gives every one a new URL.
+ * @param version the first 12 hex digits of the SHA-256 of the files, in the order of their paths
+ * @param folders the top-level folders of {@code static/} ({@code css}, {@code js}...), whose files are versioned
+ */
+record StaticAssets(String version, List<String> folders) {
+
+	static final String LOCATION = "classpath:/static/";
+
+	static StaticAssets scan(ResourcePatternResolver resolver) {
+		Map<String, Resource> files = new TreeMap<>();
+		try {
+			for (Resource resource : resolver.getResources(LOCATION + "**")) {
+				String url = resource.getURL().toString();
+				int root = url.lastIndexOf("/static/");
+				if (resource.isReadable() && root >= 0 && !url.endsWith("/")) {
+					files.put(url.substring(root + "/static/".length()), resource);
+				}
+			}
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (Map.Entry<String, Resource> file : files.entrySet()) {
+				digest.update(file.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				digest.update((byte) 0);
+				try (InputStream in = file.getValue().getInputStream()) {
+					digest.update(in.readAllBytes());
+				}
+			}
+			String version = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+			List<String> folders = files.keySet()
+				.stream()
+				.filter(path -> path.indexOf('/') > 0)
+				.map(path -> path.substring(0, path.indexOf('/')))
+				.distinct()
+				.toList();
+			return new StaticAssets(version, folders);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the static files", ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
