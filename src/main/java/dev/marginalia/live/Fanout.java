@@ -29,6 +29,8 @@ class Fanout implements SmartLifecycle {
 
 	private static final int MAX_GAPS = 1_000;
 
+	private static final int BATCH = 500;
+
 	private final EventLog events;
 
 	private final Streams streams;
@@ -94,23 +96,22 @@ class Fanout implements SmartLifecycle {
 	private void dispatch() {
 		long now = System.currentTimeMillis();
 		gaps.values().removeIf(since -> now - since > GAP_PATIENCE_MILLIS);
+		for (LiveEvent late : events.withIds(List.copyOf(gaps.keySet()))) {
+			gaps.remove(late.id());
+			streams.publish(late);
+		}
 		List<LiveEvent> batch;
 		do {
-			batch = events.after(lastId, List.copyOf(gaps.keySet()), 500);
+			batch = events.after(lastId, BATCH);
 			for (LiveEvent event : batch) {
-				if (event.id() > lastId) {
-					for (long missing = lastId + 1; missing < event.id() && gaps.size() < MAX_GAPS; missing++) {
-						gaps.put(missing, now);
-					}
-					lastId = event.id();
+				for (long missing = lastId + 1; missing < event.id() && gaps.size() < MAX_GAPS; missing++) {
+					gaps.put(missing, now);
 				}
-				else {
-					gaps.remove(event.id());
-				}
+				lastId = event.id();
 				streams.publish(event);
 			}
 		}
-		while (batch.size() == 500);
+		while (batch.size() == BATCH);
 	}
 
 }

@@ -57,8 +57,10 @@ public class NoteService {
 
 	private final int notesPerParagraph;
 
+	private final NoteWriter writer;
+
 	NoteService(NoteRepository notes, AuthorRepository authors, ArticleLibrary library, NoteBodyRenderer renderer,
-			Clock clock, ApplicationEventPublisher events,
+			Clock clock, ApplicationEventPublisher events, NoteWriter writer,
 			@Value("${marginalia.limits.notes-per-paragraph:50}") int notesPerParagraph) {
 		this.notesPerParagraph = notesPerParagraph;
 		this.notes = notes;
@@ -67,6 +69,7 @@ public class NoteService {
 		this.renderer = renderer;
 		this.clock = clock;
 		this.events = events;
+		this.writer = writer;
 	}
 
 	/** @return the author holding this secret, with the name they last gave; a new one if never seen */
@@ -88,11 +91,11 @@ public class NoteService {
 	}
 
 	/**
-	 * Writes a note on a paragraph.
+	 * Writes a note on a paragraph. Not a transaction of its own: the note is stored by {@link NoteWriter}, in a
+	 * transaction it may share with other new notes, and is committed when this returns.
 	 * @throws InvalidNoteException when a field breaks a rule (nothing is stored)
 	 * @throws NoteNotFoundException when there is no such article
 	 */
-	@Transactional
 	public Note create(String slug, String blockId, NewNote draft, Author author) {
 		Article article = article(slug);
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -107,9 +110,9 @@ public class NoteService {
 
 	/**
 	 * Writes a reply. A reply to a reply joins the thread of the note it answers: threads are one level deep.
+	 * Stored as {@link #create} stores a note.
 	 * @throws NoteNotFoundException when the note replied to does not exist or is not visible to the author
 	 */
-	@Transactional
 	public Note reply(String slug, String parentId, NewNote draft, Author author) {
 		Article article = article(slug);
 		Note parent = visible(slug, parentId, author);
@@ -372,13 +375,7 @@ public class NoteService {
 		OffsetDateTime createdAt = writtenAt == null || !writtenAt.isBefore(now) ? now
 				: writtenAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
 		// the names in an imported file are those of its notes' writers: the name the importer gave stays theirs
-		authors.save(author.secretHash(), null, now);
-		Note note = new Note(AuthorSecrets.newNoteId(), article.slug(), block.id(), block.position(), sha256(block.text()),
-				block.text(), parentId, author.secretHash(), checked.name(), checked.body(),
-				renderer.render(checked.body()), checked.visibility(), createdAt, null, false, 1, quote);
-		notes.insert(note);
-		events.publishEvent(NoteChanged.of(note, NoteChanged.Kind.ADDED));
-		return note;
+		return writer.write(newNote(article, block, parentId, checked, author, quote, createdAt), null, now);
 	}
 
 	private Note insert(Article article, @Nullable Block block, @Nullable String parentId, Checked checked,
@@ -392,13 +389,14 @@ public class NoteService {
 			throw new InvalidNoteException(checked.errors());
 		}
 		OffsetDateTime now = now();
-		authors.save(author.secretHash(), checked.givenName(), now);
-		Note note = new Note(AuthorSecrets.newNoteId(), article.slug(), block.id(), block.position(), sha256(block.text()),
+		return writer.write(newNote(article, block, parentId, checked, author, quote, now), checked.givenName(), now);
+	}
+
+	private Note newNote(Article article, Block block, @Nullable String parentId, Checked checked, Author author,
+			ReAnchoring.@Nullable TextQuote quote, OffsetDateTime createdAt) {
+		return new Note(AuthorSecrets.newNoteId(), article.slug(), block.id(), block.position(), sha256(block.text()),
 				block.text(), parentId, author.secretHash(), checked.name(), checked.body(),
-				renderer.render(checked.body()), checked.visibility(), now, null, false, 1, quote);
-		notes.insert(note);
-		events.publishEvent(NoteChanged.of(note, NoteChanged.Kind.ADDED));
-		return note;
+				renderer.render(checked.body()), checked.visibility(), createdAt, null, false, 1, quote);
 	}
 
 	/**

@@ -196,7 +196,9 @@ final class AppProcess implements AutoCloseable {
 		Path mainClasses = classesOf(dev.marginalia.MarginaliaApplication.class);
 		String classPath = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
 			.filter(entry -> !entry.isBlank())
-			.filter(entry -> !Path.of(entry).toAbsolutePath().normalize().equals(testClasses))
+			// absolute, so that a class path given with relative entries (target/classes) works too
+			.map(entry -> Path.of(entry).toAbsolutePath().normalize().toString())
+			.filter(entry -> !Path.of(entry).equals(testClasses))
 			.collect(Collectors.joining(java.io.File.pathSeparator));
 		if (!classPath.contains(mainClasses.toString())) {
 			throw new IllegalStateException(mainClasses + " is not on the class path: " + classPath);

@@ -1,0 +1,216 @@
+package dev.marginalia.notes;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores new notes and replies with group commit. One thread takes every note waiting at that moment and writes
+ * them in one transaction (for each: its author, the note, its entry in the event log); each writer is answered
+ * only after that transaction has committed, so an acknowledged note is exactly as durable as with a transaction
+ * of its own, while the commit (on the embedded database, a write of every changed page to the file) is shared
+ * by the whole batch. When a batch fails, its notes are written again one transaction each, so that one note
+ * that cannot be stored (a reply whose note was just deleted) takes no other with it.
+ * <p>
+ * Called inside a transaction (an import), a note joins it instead; and before the thread starts or after it
+ * stopped, a note is written in a transaction of its own on the caller's thread.
+ */
+@Component
+class NoteWriter implements SmartLifecycle {
+
+	/** The most notes one transaction takes. */
+	static final int MAX_BATCH = 256;
+
+	private static final Logger log = LoggerFactory.getLogger(NoteWriter.class);
+
+	private final AuthorRepository authors;
+
+	private final NoteRepository notes;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+
+	private final AtomicLong commits = new AtomicLong();
+
+	private volatile boolean running;
+
+	private @Nullable Thread thread;
+
+	NoteWriter(AuthorRepository authors, NoteRepository notes, ApplicationEventPublisher events,
+			PlatformTransactionManager transactionManager) {
+		this.authors = authors;
+		this.notes = notes;
+		this.events = events;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/**
+	 * Stores a new note and records its author (with the name they gave, if any); returns once it is committed.
+	 * @param givenName the name to remember for the author, or null to keep the one they have
+	 */
+	Note write(Note note, @Nullable String givenName, OffsetDateTime now) {
+		Pending pending = new Pending(note, givenName, now, new CompletableFuture<>());
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			store(pending);
+			return note;
+		}
+		if (!running || !queue.offer(pending)) {
+			transactions.executeWithoutResult(status -> store(pending));
+			return note;
+		}
+		if (!running && queue.remove(pending)) {
+			// stopped in between: the thread may be gone without having seen it
+			transactions.executeWithoutResult(status -> store(pending));
+			return note;
+		}
+		return await(pending);
+	}
+
+	private static Note await(Pending pending) {
+		try {
+			return pending.committed().get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while the note was being stored", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	private void store(Pending pending) {
+		authors.save(pending.note().authorHash(), pending.givenName(), pending.now());
+		notes.insert(pending.note());
+		events.publishEvent(NoteChanged.of(pending.note(), NoteChanged.Kind.ADDED));
+	}
+
+	private void run() {
+		List<Pending> batch = new ArrayList<>(MAX_BATCH);
+		while (running || !queue.isEmpty()) {
+			try {
+				Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
+				queue.drainTo(batch, MAX_BATCH - 1);
+				commit(batch);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			finally {
+				batch.clear();
+			}
+		}
+		// interrupted: whatever is left is written by this thread's last act, not lost
+		for (Pending left = queue.poll(); left != null; left = queue.poll()) {
+			commitAlone(left);
+		}
+	}
+
+	private void commit(List<Pending> batch) {
+		if (batch.size() == 1) {
+			commitAlone(batch.get(0));
+			return;
+		}
+		try {
+			transactions.executeWithoutResult(status -> batch.forEach(this::store));
+			commits.incrementAndGet();
+		}
+		catch (RuntimeException | Error ex) {
+			log.debug("A batch of {} notes failed ({}); writing them one by one", batch.size(), ex.toString());
+			batch.forEach(this::commitAlone);
+			return;
+		}
+		batch.forEach(pending -> pending.committed().complete(pending.note()));
+	}
+
+	private void commitAlone(Pending pending) {
+		try {
+			transactions.executeWithoutResult(status -> store(pending));
+			commits.incrementAndGet();
+			pending.committed().complete(pending.note());
+		}
+		catch (RuntimeException | Error ex) {
+			pending.committed().completeExceptionally(ex);
+		}
+	}
+
+	/** @return how many transactions the writer thread has committed */
+	long commits() {
+		return commits.get();
+	}
+
+	/** @return how many notes wait for the writer thread */
+	int waiting() {
+		return queue.size();
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		Thread writer = new Thread(this::run, "note-writer");
+		writer.setDaemon(true);
+		writer.start();
+		thread = writer;
+	}
+
+	/** Stops taking notes; those already waiting are still written (the thread ends when the queue is empty). */
+	@Override
+	public void stop() {
+		running = false;
+		Thread writer = thread;
+		if (writer != null) {
+			try {
+				writer.join(TimeUnit.SECONDS.toMillis(30));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Stops after the web server has finished its requests (which may be waiting for a commit here). */
+	@Override
+	public int getPhase() {
+		return 0;
+	}
+
+	private record Pending(Note note, @Nullable String givenName, OffsetDateTime now, CompletableFuture<Note> committed) {
+	}
+
+}
