@@ -3,6 +3,7 @@ package dev.marginalia.notes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,8 @@ class NoteRepository {
 			+ "parent_id, author_hash, author_name, body, body_html, visibility, created_at, edited_at, deleted, version, "
 			+ "quote_exact, quote_prefix, quote_suffix, quote_start, quote_end";
 
+	private static final String PLACED_COLUMNS = COLUMNS + ", placed_block_id, placed_start, placed_end";
+
 	/** What a reader may see: public notes, and their own private ones. */
 	private static final String VISIBLE = "(visibility = 'public' OR author_hash = :viewer)";
 
@@ -28,10 +31,16 @@ class NoteRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insert(Note note) {
-		jdbc.sql("INSERT INTO notes (" + COLUMNS + ") VALUES (:id, :slug, :blockId, :blockPosition, :blockHash, "
+	/**
+	 * @param placement where the note is in the article's current version (for a reply: unused, it goes with its note)
+	 * @param articleVersion that version
+	 */
+	void insert(Note note, StoredPlacement placement, String articleVersion) {
+		jdbc.sql("INSERT INTO notes (" + COLUMNS + ", placed_block_id, placed_start, placed_end, orphaned, placed_version) "
+				+ "VALUES (:id, :slug, :blockId, :blockPosition, :blockHash, "
 				+ ":blockText, :parentId, :authorHash, :authorName, :body, :bodyHtml, :visibility, :createdAt, "
-				+ ":editedAt, :deleted, :version, :quoteExact, :quotePrefix, :quoteSuffix, :quoteStart, :quoteEnd)")
+				+ ":editedAt, :deleted, :version, :quoteExact, :quotePrefix, :quoteSuffix, :quoteStart, :quoteEnd, "
+				+ ":placedBlockId, :placedStart, :placedEnd, :orphaned, :placedVersion)")
 			.param("id", note.id())
 			.param("slug", note.articleSlug())
 			.param("blockId", note.blockId())
@@ -53,6 +62,11 @@ class NoteRepository {
 			.param("quoteSuffix", note.quote() == null ? null : note.quote().suffix())
 			.param("quoteStart", note.quote() == null ? null : note.quote().start())
 			.param("quoteEnd", note.quote() == null ? null : note.quote().end())
+			.param("placedBlockId", placement.blockId())
+			.param("placedStart", placement.start())
+			.param("placedEnd", placement.end())
+			.param("orphaned", placement.orphaned())
+			.param("placedVersion", articleVersion)
 			.update();
 	}
 
@@ -126,6 +140,78 @@ class NoteRepository {
 			.single();
 	}
 
+	/**
+	 * Per paragraph of the current version (null: the orphans), how many notes and replies the viewer may see
+	 * (tombstones not counted) and how many threads. Replies count where their note is.
+	 */
+	List<BlockCount> counts(String slug, @Nullable String viewerHash) {
+		return jdbc.sql("SELECT COALESCE(p.placed_block_id, n.placed_block_id) AS block_id, "
+				+ "SUM(CASE WHEN n.deleted THEN 0 ELSE 1 END) AS notes, "
+				+ "SUM(CASE WHEN n.parent_id IS NULL THEN 1 ELSE 0 END) AS threads "
+				+ "FROM notes n LEFT JOIN notes p ON p.id = n.parent_id "
+				+ "WHERE n.article_slug = :slug AND (n.visibility = 'public' OR n.author_hash = :viewer) "
+				+ "AND (n.parent_id IS NULL OR p.visibility = 'public' OR p.author_hash = :viewer) "
+				+ "GROUP BY COALESCE(p.placed_block_id, n.placed_block_id)")
+			.param("slug", slug)
+			.param("viewer", viewerHash == null ? "" : viewerHash)
+			.query((row, n) -> new BlockCount(row.getString("block_id"), row.getInt("notes"), row.getInt("threads")))
+			.list();
+	}
+
+	/** The newest few notes (not replies) the viewer may see on each paragraph, and the newest orphans; oldest first. */
+	List<PlacedNote> newestThreads(String slug, @Nullable String viewerHash, int perBlock, int orphans) {
+		return jdbc.sql("SELECT " + PLACED_COLUMNS + " FROM notes WHERE id IN (SELECT id FROM ("
+				+ "SELECT id, placed_block_id, ROW_NUMBER() OVER (PARTITION BY placed_block_id "
+				+ "ORDER BY created_at DESC, id DESC) AS newest FROM notes "
+				+ "WHERE article_slug = :slug AND parent_id IS NULL AND " + VISIBLE + ") ranked "
+				+ "WHERE newest <= CASE WHEN placed_block_id IS NULL THEN :orphans ELSE :perBlock END) "
+				+ "ORDER BY created_at, id")
+			.param("slug", slug)
+			.param("viewer", viewerHash == null ? "" : viewerHash)
+			.param("perBlock", perBlock)
+			.param("orphans", orphans)
+			.query(NoteRepository::placed)
+			.list();
+	}
+
+	/**
+	 * A page of the notes (not replies) the viewer may see on one paragraph, oldest first.
+	 * @param blockId the paragraph, or null for the orphans
+	 */
+	List<PlacedNote> threadsOn(String slug, @Nullable String blockId, @Nullable String viewerHash, int offset, int limit) {
+		return jdbc.sql("SELECT " + PLACED_COLUMNS + " FROM notes WHERE article_slug = :slug AND parent_id IS NULL AND "
+				+ (blockId == null ? "placed_block_id IS NULL" : "placed_block_id = :block") + " AND " + VISIBLE
+				+ " ORDER BY created_at, id OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
+			.param("slug", slug)
+			.param("block", blockId == null ? "" : blockId)
+			.param("viewer", viewerHash == null ? "" : viewerHash)
+			.param("offset", offset)
+			.param("limit", limit)
+			.query(NoteRepository::placed)
+			.list();
+	}
+
+	/** The replies the viewer may see to these notes, oldest first. */
+	List<Note> repliesTo(Collection<String> parentIds, @Nullable String viewerHash) {
+		if (parentIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + COLUMNS + " FROM notes WHERE parent_id IN (:parents) AND " + VISIBLE
+				+ " ORDER BY created_at, id")
+			.param("parents", parentIds)
+			.param("viewer", viewerHash == null ? "" : viewerHash)
+			.query(NoteRepository::map)
+			.list();
+	}
+
+	private static PlacedNote placed(ResultSet row, int number) throws SQLException {
+		int start = row.getInt("placed_start");
+		Integer placedStart = row.wasNull() ? null : start;
+		int end = row.getInt("placed_end");
+		Integer placedEnd = row.wasNull() ? null : end;
+		return new PlacedNote(map(row, number), new StoredPlacement(row.getString("placed_block_id"), placedStart, placedEnd));
+	}
+
 	private static ReAnchoring.@Nullable TextQuote quote(ResultSet row) throws SQLException {
 		String exact = row.getString("quote_exact");
 		if (exact == null) {
@@ -142,6 +228,14 @@ class NoteRepository {
 				row.getString("body"), row.getString("body_html"), Visibility.fromDb(row.getString("visibility")),
 				row.getObject("created_at", OffsetDateTime.class), row.getObject("edited_at", OffsetDateTime.class),
 				row.getBoolean("deleted"), row.getInt("version"), quote(row));
+	}
+
+	/** How many notes and threads one paragraph (null: the orphans) has for one viewer. */
+	record BlockCount(@Nullable String blockId, int notes, int threads) {
+	}
+
+	/** A note with where it is in the article's current version. */
+	record PlacedNote(Note note, StoredPlacement placement) {
 	}
 
 }

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,8 +55,11 @@ public class NoteService {
 
 	private final ApplicationEventPublisher events;
 
+	private final Placements placements;
+
 	NoteService(NoteRepository notes, AuthorRepository authors, ArticleLibrary library, NoteBodyRenderer renderer,
-			Clock clock, ApplicationEventPublisher events) {
+			Clock clock, ApplicationEventPublisher events, Placements placements) {
+		this.placements = placements;
 		this.notes = notes;
 		this.authors = authors;
 		this.library = library;
@@ -232,6 +236,74 @@ public class NoteService {
 		return new ArticleNotes(Map.copyOf(byBlock), List.copyOf(orphans));
 	}
 
+	/** How many threads a page of the notes of one paragraph (or of the orphans) holds. */
+	public static final int PARAGRAPH_PAGE = 50;
+
+	/**
+	 * The notes for the article page, bounded whatever their number: per paragraph the counts and the newest
+	 * {@link BlockNotes#SHOWN} threads, and the newest {@link ArticleNotes#ORPHANS_SHOWN} orphans, from the
+	 * placements stored for the article's version (see {@link Placements}); nothing is re-anchored here.
+	 */
+	public ArticleNotes pageNotes(Article article, @Nullable Author viewer) {
+		placements.ensureCurrent(article);
+		String viewerHash = viewer == null ? null : viewer.secretHash();
+		Map<String, NoteRepository.BlockCount> counts = new HashMap<>();
+		for (NoteRepository.BlockCount count : notes.counts(article.slug(), viewerHash)) {
+			counts.put(count.blockId() == null ? ORPHANS : count.blockId(), count);
+		}
+		List<NoteRepository.PlacedNote> newest = notes.newestThreads(article.slug(), viewerHash, BlockNotes.SHOWN,
+				ArticleNotes.ORPHANS_SHOWN);
+		Map<String, List<NoteThread>> threads = threads(newest, viewerHash);
+		Map<String, BlockNotes> byBlock = new HashMap<>();
+		counts.forEach((blockId, count) -> {
+			if (!blockId.equals(ORPHANS)) {
+				byBlock.put(blockId, new BlockNotes(threads.getOrDefault(blockId, List.of()), count.notes(), count.threads()));
+			}
+		});
+		NoteRepository.BlockCount orphans = counts.get(ORPHANS);
+		return new ArticleNotes(Map.copyOf(byBlock), threads.getOrDefault(ORPHANS, List.of()),
+				orphans == null ? 0 : orphans.threads());
+	}
+
+	/**
+	 * One page of the notes on a paragraph, oldest first.
+	 * @param blockId the paragraph, or null for the orphaned notes
+	 * @param page from 0
+	 */
+	public BlockNotes paragraphNotes(Article article, @Nullable String blockId, @Nullable Author viewer, int page) {
+		placements.ensureCurrent(article);
+		String viewerHash = viewer == null ? null : viewer.secretHash();
+		NoteRepository.BlockCount count = notes.counts(article.slug(), viewerHash).stream()
+			.filter(c -> java.util.Objects.equals(c.blockId(), blockId))
+			.findFirst()
+			.orElse(new NoteRepository.BlockCount(blockId, 0, 0));
+		List<NoteRepository.PlacedNote> onPage = notes.threadsOn(article.slug(), blockId, viewerHash,
+				Math.max(0, page) * PARAGRAPH_PAGE, PARAGRAPH_PAGE);
+		List<NoteThread> threads = threads(onPage, viewerHash).values().stream().findFirst().orElse(List.of());
+		return new BlockNotes(threads, count.notes(), count.threads());
+	}
+
+	private static final String ORPHANS = "\u0000orphans";
+
+	/** The threads of these notes with their replies, by paragraph (orphans under {@link #ORPHANS}), oldest first. */
+	private Map<String, List<NoteThread>> threads(List<NoteRepository.PlacedNote> tops, @Nullable String viewerHash) {
+		Map<String, List<Note>> replies = new HashMap<>();
+		for (Note reply : notes.repliesTo(tops.stream().map(top -> top.note().id()).toList(), viewerHash)) {
+			replies.computeIfAbsent(reply.parentId(), key -> new ArrayList<>()).add(reply);
+		}
+		Map<String, List<NoteThread>> threads = new LinkedHashMap<>();
+		for (NoteRepository.PlacedNote top : tops) {
+			List<Note> answers = replies.getOrDefault(top.note().id(), List.of());
+			if (top.note().deleted() && answers.isEmpty()) {
+				continue;
+			}
+			String key = top.placement().orphaned() ? ORPHANS : top.placement().blockId();
+			threads.computeIfAbsent(key, k -> new ArrayList<>())
+				.add(new NoteThread(top.note(), List.copyOf(answers), top.placement().range()));
+		}
+		return threads;
+	}
+
 	/** @return a page of the article's notes and replies the viewer may see, oldest first */
 	@Transactional(readOnly = true)
 	public List<Note> page(String slug, @Nullable Author viewer, int offset, int limit) {
@@ -307,7 +379,7 @@ public class NoteService {
 		Note note = new Note(AuthorSecrets.newNoteId(), article.slug(), block.id(), block.position(), sha256(block.text()),
 				block.text(), parentId, author.secretHash(), checked.name(), checked.body(),
 				renderer.render(checked.body()), checked.visibility(), createdAt, null, false, 1, quote);
-		notes.insert(note);
+		notes.insert(note, placements.placeNew(article, note), article.version());
 		events.publishEvent(NoteChanged.of(note, NoteChanged.Kind.ADDED));
 		return note;
 	}
@@ -322,7 +394,7 @@ public class NoteService {
 		Note note = new Note(AuthorSecrets.newNoteId(), article.slug(), block.id(), block.position(), sha256(block.text()),
 				block.text(), parentId, author.secretHash(), checked.name(), checked.body(),
 				renderer.render(checked.body()), checked.visibility(), now, null, false, 1, quote);
-		notes.insert(note);
+		notes.insert(note, placements.placeNew(article, note), article.version());
 		events.publishEvent(NoteChanged.of(note, NoteChanged.Kind.ADDED));
 		return note;
 	}

@@ -1,0 +1,143 @@
+package dev.marginalia.notes;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import dev.marginalia.content.Article;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Re-anchors the notes of an article once per version of it, not per request: new notes are placed when
+ * written, and when an article changes its notes are placed again in one run (batched updates). Several
+ * instances sharing a database agree through a compare-and-set on the article's row in
+ * {@code article_placements}: one runs, the others see it running and serve what is stored meanwhile
+ * (without caching it). A claim left unfinished (an instance died) is taken over after {@link #STALE_CLAIM}.
+ * {@link ReAnchoring} decides every placement, as it did per request.
+ */
+@Service
+public class Placements {
+
+	static final Duration STALE_CLAIM = Duration.ofMinutes(2);
+
+	private static final Logger log = LoggerFactory.getLogger(Placements.class);
+
+	private final PlacementRepository repository;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	/** Slug to the version this instance knows is placed. */
+	private final ConcurrentMap<String, String> placed = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
+
+	Placements(PlacementRepository repository, TransactionTemplate transactions, ApplicationEventPublisher events,
+			Clock clock) {
+		this.repository = repository;
+		this.transactions = transactions;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Makes sure the article's notes are placed for this version, re-anchoring them if no instance has yet.
+	 * @return whether they are (false: another instance is placing them now; what is stored is the previous
+	 * version's placement)
+	 */
+	public boolean ensureCurrent(Article article) {
+		if (article.version().equals(placed.get(article.slug()))) {
+			return true;
+		}
+		synchronized (locks.computeIfAbsent(article.slug(), slug -> new Object())) {
+			if (article.version().equals(placed.get(article.slug()))) {
+				return true;
+			}
+			OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+			Optional<PlacementRepository.Claim> claim = repository.claim(article.slug());
+			boolean mine;
+			if (claim.isEmpty()) {
+				mine = repository.claimFirst(article.slug(), article.version(), now);
+			}
+			else if (claim.get().version().equals(article.version())) {
+				if (claim.get().done()) {
+					// placed by another instance (or before a restart): new stragglers only
+					placeAll(article);
+					return markPlaced(article);
+				}
+				boolean stale = claim.get().claimedAt().isBefore(now.minus(STALE_CLAIM));
+				mine = stale && repository.claimOver(article.slug(), claim.get(), article.version(), now);
+			}
+			else {
+				mine = repository.claimOver(article.slug(), claim.get(), article.version(), now);
+			}
+			if (!mine) {
+				return false;
+			}
+			long started = System.nanoTime();
+			int count = placeAll(article);
+			repository.finish(article.slug(), article.version());
+			log.info("Re-anchored {} notes on {} in {} ms", count, article.slug(),
+					(System.nanoTime() - started) / 1_000_000);
+			return markPlaced(article);
+		}
+	}
+
+	private boolean markPlaced(Article article) {
+		placed.put(article.slug(), article.version());
+		events.publishEvent(new NotesPlaced(article.slug(), article.version()));
+		return true;
+	}
+
+	/** Places every note not yet placed for this version; again for those written meanwhile. @return how many */
+	private int placeAll(Article article) {
+		ReAnchoring anchoring = new ReAnchoring(article);
+		Map<String, String> texts = new HashMap<>();
+		int count = 0;
+		for (int pass = 0; pass < 3; pass++) {
+			List<PlacementRepository.Unplaced> notes = repository.unplaced(article.slug(), article.version());
+			if (notes.isEmpty()) {
+				break;
+			}
+			List<PlacementRepository.Placed> results = new ArrayList<>(notes.size());
+			for (PlacementRepository.Unplaced note : notes) {
+				String text = texts.computeIfAbsent(note.blockHash(), hash -> repository.text(article.slug(), hash));
+				ReAnchoring.Anchor anchor = new ReAnchoring.Anchor(note.blockId(), note.blockPosition(), text, note.quote());
+				results.add(new PlacementRepository.Placed(note.id(), StoredPlacement.of(anchoring.place(anchor))));
+			}
+			transactions.executeWithoutResult(status -> repository.store(results, article.version()));
+			count += results.size();
+		}
+		return count;
+	}
+
+	/**
+	 * @return where a new note goes in the version of the article it was written on (a reply goes with its note
+	 * and needs none)
+	 */
+	StoredPlacement placeNew(Article article, Note note) {
+		return StoredPlacement.of(new ReAnchoring(article).place(note.anchor()));
+	}
+
+	/** An article's notes were placed for a version of it: pages built before show the old places. */
+	public record NotesPlaced(String slug, String version) {
+	}
+
+}
