@@ -20,7 +20,9 @@ class NoteRepository {
 			+ "parent_id, author_hash, author_name, body, body_html, visibility, created_at, edited_at, deleted, version, "
 			+ "quote_exact, quote_prefix, quote_suffix, quote_start, quote_end";
 
-	private static final String PLACED_COLUMNS = COLUMNS + ", placed_block_id, placed_start, placed_end";
+	/** The columns of notes (as n) with their placements (as p). */
+	private static final String PLACED_COLUMNS = "n." + COLUMNS.replace(", ", ", n.")
+			+ ", p.placed_block_id, p.placed_start, p.placed_end";
 
 	/** What a reader may see: public notes, and their own private ones. */
 	private static final String VISIBLE = "(visibility = 'public' OR author_hash = :viewer)";
@@ -36,11 +38,9 @@ class NoteRepository {
 	 * @param articleVersion that version
 	 */
 	void insert(Note note, StoredPlacement placement, String articleVersion) {
-		jdbc.sql("INSERT INTO notes (" + COLUMNS + ", placed_block_id, placed_start, placed_end, orphaned, placed_version) "
-				+ "VALUES (:id, :slug, :blockId, :blockPosition, :blockHash, "
+		jdbc.sql("INSERT INTO notes (" + COLUMNS + ") VALUES (:id, :slug, :blockId, :blockPosition, :blockHash, "
 				+ ":blockText, :parentId, :authorHash, :authorName, :body, :bodyHtml, :visibility, :createdAt, "
-				+ ":editedAt, :deleted, :version, :quoteExact, :quotePrefix, :quoteSuffix, :quoteStart, :quoteEnd, "
-				+ ":placedBlockId, :placedStart, :placedEnd, :orphaned, :placedVersion)")
+				+ ":editedAt, :deleted, :version, :quoteExact, :quotePrefix, :quoteSuffix, :quoteStart, :quoteEnd)")
 			.param("id", note.id())
 			.param("slug", note.articleSlug())
 			.param("blockId", note.blockId())
@@ -62,11 +62,23 @@ class NoteRepository {
 			.param("quoteSuffix", note.quote() == null ? null : note.quote().suffix())
 			.param("quoteStart", note.quote() == null ? null : note.quote().start())
 			.param("quoteEnd", note.quote() == null ? null : note.quote().end())
+			.update();
+		jdbc.sql("INSERT INTO note_places (note_id, article_slug, parent_id, placed_block_id, orphaned, placed_start, "
+				+ "placed_end, placed_version, visibility, author_hash, deleted, created_at) VALUES (:id, :slug, :parentId, "
+				+ ":placedBlockId, :orphaned, :placedStart, :placedEnd, :placedVersion, :visibility, :authorHash, "
+				+ ":deleted, :createdAt)")
+			.param("id", note.id())
+			.param("slug", note.articleSlug())
+			.param("parentId", note.parentId())
 			.param("placedBlockId", placement.blockId())
+			.param("orphaned", placement.orphaned())
 			.param("placedStart", placement.start())
 			.param("placedEnd", placement.end())
-			.param("orphaned", placement.orphaned())
 			.param("placedVersion", articleVersion)
+			.param("visibility", note.visibility().dbValue())
+			.param("authorHash", note.authorHash())
+			.param("deleted", note.deleted())
+			.param("createdAt", note.createdAt())
 			.update();
 	}
 
@@ -87,7 +99,11 @@ class NoteRepository {
 			.param("version", note.version())
 			.param("id", note.id())
 			.param("previous", note.version() - 1)
-			.update() == 1;
+			.update() == 1 && jdbc.sql("UPDATE note_places SET visibility = :visibility, deleted = :deleted WHERE note_id = :id")
+				.param("visibility", note.visibility().dbValue())
+				.param("deleted", note.deleted())
+				.param("id", note.id())
+				.update() == 1;
 	}
 
 	boolean delete(String id, int version) {
@@ -148,7 +164,7 @@ class NoteRepository {
 		return jdbc.sql("SELECT COALESCE(p.placed_block_id, n.placed_block_id) AS block_id, "
 				+ "SUM(CASE WHEN n.deleted THEN 0 ELSE 1 END) AS notes, "
 				+ "SUM(CASE WHEN n.parent_id IS NULL THEN 1 ELSE 0 END) AS threads "
-				+ "FROM notes n LEFT JOIN notes p ON p.id = n.parent_id "
+				+ "FROM note_places n LEFT JOIN note_places p ON p.note_id = n.parent_id "
 				+ "WHERE n.article_slug = :slug AND (n.visibility = 'public' OR n.author_hash = :viewer) "
 				+ "AND (n.parent_id IS NULL OR p.visibility = 'public' OR p.author_hash = :viewer) "
 				+ "GROUP BY COALESCE(p.placed_block_id, n.placed_block_id)")
@@ -160,16 +176,28 @@ class NoteRepository {
 
 	/** The newest few notes (not replies) the viewer may see on each paragraph, and the newest orphans; oldest first. */
 	List<PlacedNote> newestThreads(String slug, @Nullable String viewerHash, int perBlock, int orphans) {
-		return jdbc.sql("SELECT " + PLACED_COLUMNS + " FROM notes WHERE id IN (SELECT id FROM ("
-				+ "SELECT id, placed_block_id, ROW_NUMBER() OVER (PARTITION BY placed_block_id "
-				+ "ORDER BY created_at DESC, id DESC) AS newest FROM notes "
+		// two steps: the ranking reads three narrow columns of every note; only the few chosen are read whole
+		List<String> ids = jdbc.sql("SELECT note_id FROM (SELECT note_id, placed_block_id, ROW_NUMBER() OVER ("
+				+ "PARTITION BY placed_block_id ORDER BY created_at DESC, note_id DESC) AS newest FROM note_places "
 				+ "WHERE article_slug = :slug AND parent_id IS NULL AND " + VISIBLE + ") ranked "
-				+ "WHERE newest <= CASE WHEN placed_block_id IS NULL THEN :orphans ELSE :perBlock END) "
-				+ "ORDER BY created_at, id")
+				+ "WHERE newest <= CASE WHEN placed_block_id IS NULL THEN :orphans ELSE :perBlock END")
 			.param("slug", slug)
 			.param("viewer", viewerHash == null ? "" : viewerHash)
 			.param("perBlock", perBlock)
 			.param("orphans", orphans)
+			.query(String.class)
+			.list();
+		return placed(ids);
+	}
+
+	/** The notes with these ids, with their placements, oldest first. */
+	private List<PlacedNote> placed(List<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + PLACED_COLUMNS + " FROM notes n JOIN note_places p ON p.note_id = n.id "
+				+ "WHERE n.id IN (:ids) ORDER BY n.created_at, n.id")
+			.param("ids", ids)
 			.query(NoteRepository::placed)
 			.list();
 	}
@@ -179,16 +207,16 @@ class NoteRepository {
 	 * @param blockId the paragraph, or null for the orphans
 	 */
 	List<PlacedNote> threadsOn(String slug, @Nullable String blockId, @Nullable String viewerHash, int offset, int limit) {
-		return jdbc.sql("SELECT " + PLACED_COLUMNS + " FROM notes WHERE article_slug = :slug AND parent_id IS NULL AND "
+		return placed(jdbc.sql("SELECT note_id FROM note_places WHERE article_slug = :slug AND parent_id IS NULL AND "
 				+ (blockId == null ? "placed_block_id IS NULL" : "placed_block_id = :block") + " AND " + VISIBLE
-				+ " ORDER BY created_at, id OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
+				+ " ORDER BY created_at, note_id OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
 			.param("slug", slug)
 			.param("block", blockId == null ? "" : blockId)
 			.param("viewer", viewerHash == null ? "" : viewerHash)
 			.param("offset", offset)
 			.param("limit", limit)
-			.query(NoteRepository::placed)
-			.list();
+			.query(String.class)
+			.list());
 	}
 
 	/** The replies the viewer may see to these notes, oldest first. */

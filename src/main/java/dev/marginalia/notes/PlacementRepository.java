@@ -65,9 +65,10 @@ class PlacementRepository {
 
 	/** The notes (not replies) of an article not yet placed for this version. */
 	List<Unplaced> unplaced(String slug, String version) {
-		return jdbc.sql("SELECT id, block_id, block_position, block_hash, quote_exact, quote_prefix, quote_suffix, "
-				+ "quote_start, quote_end FROM notes WHERE article_slug = :slug AND parent_id IS NULL "
-				+ "AND (placed_version IS NULL OR placed_version <> :version)")
+		return jdbc.sql("SELECT n.id, n.block_id, n.block_position, n.block_hash, n.quote_exact, n.quote_prefix, "
+				+ "n.quote_suffix, n.quote_start, n.quote_end FROM note_places p JOIN notes n ON n.id = p.note_id "
+				+ "WHERE p.article_slug = :slug AND p.parent_id IS NULL "
+				+ "AND (p.placed_version IS NULL OR p.placed_version <> :version)")
 			.param("slug", slug).param("version", version)
 			.query(PlacementRepository::unplaced)
 			.list();
@@ -85,8 +86,8 @@ class PlacementRepository {
 	void store(List<Placed> placed, String version) {
 		for (int from = 0; from < placed.size(); from += BATCH) {
 			List<Placed> batch = placed.subList(from, Math.min(placed.size(), from + BATCH));
-			batches.batchUpdate("UPDATE notes SET placed_block_id = ?, placed_start = ?, placed_end = ?, orphaned = ?, "
-					+ "placed_version = ? WHERE id = ?", batch.stream()
+			batches.batchUpdate("UPDATE note_places SET placed_block_id = ?, placed_start = ?, placed_end = ?, "
+					+ "orphaned = ?, placed_version = ? WHERE note_id = ?", batch.stream()
 				.map(p -> new Object[] { p.placement().blockId(), p.placement().start(), p.placement().end(),
 						p.placement().orphaned(), version, p.id() })
 				.toList());
