@@ -14,6 +14,9 @@ CREATE TABLE note_places (
     placed_start    INTEGER,
     placed_end      INTEGER,
     placed_version  VARCHAR(64),
+    -- a digest of where the note was written (paragraph id, position, text hash, passage): notes written on
+    -- the same words are placed once, together (null: not yet computed, e.g. notes from before this table)
+    anchor_key      VARCHAR(32),
     visibility      VARCHAR(10)     NOT NULL,
     author_hash     VARCHAR(64)     NOT NULL,
     deleted         BOOLEAN         NOT NULL,
@@ -25,6 +28,7 @@ INSERT INTO note_places (note_id, article_slug, parent_id, visibility, author_ha
 
 CREATE INDEX note_places_by_block ON note_places (article_slug, placed_block_id, created_at);
 CREATE INDEX note_places_by_parent ON note_places (parent_id);
+CREATE INDEX note_places_by_anchor ON note_places (article_slug, anchor_key);
 
 -- Which version of each article the notes were last placed for. An instance that sees a new version claims
 -- the run by compare-and-set on this row; the others wait for done.

@@ -64,9 +64,9 @@ class NoteRepository {
 			.param("quoteEnd", note.quote() == null ? null : note.quote().end())
 			.update();
 		jdbc.sql("INSERT INTO note_places (note_id, article_slug, parent_id, placed_block_id, orphaned, placed_start, "
-				+ "placed_end, placed_version, visibility, author_hash, deleted, created_at) VALUES (:id, :slug, :parentId, "
-				+ ":placedBlockId, :orphaned, :placedStart, :placedEnd, :placedVersion, :visibility, :authorHash, "
-				+ ":deleted, :createdAt)")
+				+ "placed_end, placed_version, anchor_key, visibility, author_hash, deleted, created_at) VALUES (:id, "
+				+ ":slug, :parentId, :placedBlockId, :orphaned, :placedStart, :placedEnd, :placedVersion, :anchorKey, "
+				+ ":visibility, :authorHash, :deleted, :createdAt)")
 			.param("id", note.id())
 			.param("slug", note.articleSlug())
 			.param("parentId", note.parentId())
@@ -75,6 +75,7 @@ class NoteRepository {
 			.param("placedStart", placement.start())
 			.param("placedEnd", placement.end())
 			.param("placedVersion", articleVersion)
+			.param("anchorKey", AnchorKeys.of(note.anchor(), note.blockHash()))
 			.param("visibility", note.visibility().dbValue())
 			.param("authorHash", note.authorHash())
 			.param("deleted", note.deleted())

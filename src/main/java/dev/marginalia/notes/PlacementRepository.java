@@ -63,35 +63,53 @@ class PlacementRepository {
 			.param("slug", slug).param("version", version).update();
 	}
 
-	/** The notes (not replies) of an article not yet placed for this version. */
-	List<Unplaced> unplaced(String slug, String version) {
+	/** The notes (not replies) of an article whose anchor key is not known yet (written before there were keys). */
+	List<Unplaced> withoutKey(String slug) {
 		return jdbc.sql("SELECT n.id, n.block_id, n.block_position, n.block_hash, n.quote_exact, n.quote_prefix, "
 				+ "n.quote_suffix, n.quote_start, n.quote_end FROM note_places p JOIN notes n ON n.id = p.note_id "
-				+ "WHERE p.article_slug = :slug AND p.parent_id IS NULL "
-				+ "AND (p.placed_version IS NULL OR p.placed_version <> :version)")
-			.param("slug", slug).param("version", version)
+				+ "WHERE p.article_slug = :slug AND p.parent_id IS NULL AND p.anchor_key IS NULL")
+			.param("slug", slug)
 			.query(PlacementRepository::unplaced)
 			.list();
 	}
 
-	/** The paragraph text that notes with this hash were written on. */
-	String text(String slug, String blockHash) {
-		return jdbc.sql("SELECT block_text FROM notes WHERE article_slug = :slug AND block_hash = :hash "
-				+ "FETCH FIRST 1 ROWS ONLY")
-			.param("slug", slug).param("hash", blockHash)
-			.query(String.class).single();
+	void storeKeys(List<Keyed> keyed) {
+		for (int from = 0; from < keyed.size(); from += BATCH) {
+			batches.batchUpdate("UPDATE note_places SET anchor_key = ? WHERE note_id = ?",
+					keyed.subList(from, Math.min(keyed.size(), from + BATCH)).stream()
+						.map(k -> new Object[] { k.anchorKey(), k.id() })
+						.toList());
+		}
 	}
 
-	/** Stores placements in batches. */
-	void store(List<Placed> placed, String version) {
-		for (int from = 0; from < placed.size(); from += BATCH) {
-			List<Placed> batch = placed.subList(from, Math.min(placed.size(), from + BATCH));
-			batches.batchUpdate("UPDATE note_places SET placed_block_id = ?, placed_start = ?, placed_end = ?, "
-					+ "orphaned = ?, placed_version = ? WHERE note_id = ?", batch.stream()
-				.map(p -> new Object[] { p.placement().blockId(), p.placement().start(), p.placement().end(),
-						p.placement().orphaned(), version, p.id() })
-				.toList());
-		}
+	/** The anchor keys of the notes (not replies) of an article not yet placed for this version. */
+	List<String> unplacedKeys(String slug, String version) {
+		return jdbc.sql("SELECT DISTINCT anchor_key FROM note_places WHERE article_slug = :slug AND parent_id IS NULL "
+				+ "AND (placed_version IS NULL OR placed_version <> :version)")
+			.param("slug", slug).param("version", version)
+			.query(String.class)
+			.list();
+	}
+
+	/** Where the notes with this anchor key were written: one of them, with its paragraph's text. */
+	Optional<Unplaced> anchor(String slug, String anchorKey) {
+		return jdbc.sql("SELECT id, block_id, block_position, block_hash, quote_exact, quote_prefix, quote_suffix, "
+				+ "quote_start, quote_end, block_text FROM notes WHERE id = (SELECT MIN(note_id) FROM note_places "
+				+ "WHERE article_slug = :slug AND anchor_key = :key)")
+			.param("slug", slug).param("key", anchorKey)
+			.query((row, n) -> unplaced(row, n).withText(row.getString("block_text")))
+			.optional();
+	}
+
+	/** Stores one placement for every note (not reply) with this anchor key. @return how many */
+	int store(String slug, String anchorKey, StoredPlacement placement, String version) {
+		return jdbc.sql("UPDATE note_places SET placed_block_id = :block, placed_start = :start, placed_end = :end, "
+				+ "orphaned = :orphaned, placed_version = :version WHERE article_slug = :slug AND anchor_key = :key "
+				+ "AND parent_id IS NULL AND (placed_version IS NULL OR placed_version <> :version)")
+			.param("block", placement.blockId()).param("start", placement.start()).param("end", placement.end())
+			.param("orphaned", placement.orphaned()).param("version", version).param("slug", slug)
+			.param("key", anchorKey)
+			.update();
 	}
 
 	private static Unplaced unplaced(ResultSet row, int number) throws SQLException {
@@ -100,19 +118,28 @@ class PlacementRepository {
 				row.getString("quote_prefix"), row.getString("quote_suffix"), row.getInt("quote_start"),
 				row.getInt("quote_end"));
 		return new Unplaced(row.getString("id"), row.getString("block_id"), row.getInt("block_position"),
-				row.getString("block_hash"), quote);
+				row.getString("block_hash"), quote, "");
 	}
 
 	/** Who is placing an article's notes, for which version, and whether they finished. */
 	record Claim(String version, boolean done, OffsetDateTime claimedAt) {
 	}
 
-	/** A note to place: its anchor without the paragraph text (fetched once per distinct text). */
+	/** Where a note was written (the paragraph text only where needed). */
 	record Unplaced(String id, String blockId, int blockPosition, String blockHash,
-			ReAnchoring.@Nullable TextQuote quote) {
+			ReAnchoring.@Nullable TextQuote quote, String text) {
+
+		Unplaced withText(String text) {
+			return new Unplaced(id, blockId, blockPosition, blockHash, quote, text);
+		}
+
+		ReAnchoring.Anchor anchor() {
+			return new ReAnchoring.Anchor(blockId, blockPosition, text, quote);
+		}
+
 	}
 
-	record Placed(String id, StoredPlacement placement) {
+	record Keyed(String id, String anchorKey) {
 	}
 
 }

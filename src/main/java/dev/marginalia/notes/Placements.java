@@ -106,26 +106,28 @@ public class Placements {
 		return true;
 	}
 
-	/** Places every note not yet placed for this version; again for those written meanwhile. @return how many */
+	/**
+	 * Places every note not yet placed for this version: once per distinct anchor (where notes were written), one
+	 * set-based update for all the notes that share it. @return how many notes
+	 */
 	private int placeAll(Article article) {
-		ReAnchoring anchoring = new ReAnchoring(article);
-		Map<String, String> texts = new HashMap<>();
-		int count = 0;
-		for (int pass = 0; pass < 3; pass++) {
-			List<PlacementRepository.Unplaced> notes = repository.unplaced(article.slug(), article.version());
-			if (notes.isEmpty()) {
-				break;
-			}
-			List<PlacementRepository.Placed> results = new ArrayList<>(notes.size());
-			for (PlacementRepository.Unplaced note : notes) {
-				String text = texts.computeIfAbsent(note.blockHash(), hash -> repository.text(article.slug(), hash));
-				ReAnchoring.Anchor anchor = new ReAnchoring.Anchor(note.blockId(), note.blockPosition(), text, note.quote());
-				results.add(new PlacementRepository.Placed(note.id(), StoredPlacement.of(anchoring.place(anchor))));
-			}
-			transactions.executeWithoutResult(status -> repository.store(results, article.version()));
-			count += results.size();
+		List<PlacementRepository.Keyed> keyed = new ArrayList<>();
+		for (PlacementRepository.Unplaced note : repository.withoutKey(article.slug())) {
+			keyed.add(new PlacementRepository.Keyed(note.id(), AnchorKeys.of(note.anchor(), note.blockHash())));
 		}
-		return count;
+		if (!keyed.isEmpty()) {
+			transactions.executeWithoutResult(status -> repository.storeKeys(keyed));
+		}
+		ReAnchoring anchoring = new ReAnchoring(article);
+		Map<String, StoredPlacement> placements = new HashMap<>();
+		for (String key : repository.unplacedKeys(article.slug(), article.version())) {
+			repository.anchor(article.slug(), key)
+				.ifPresent(anchor -> placements.put(key, StoredPlacement.of(anchoring.place(anchor.anchor()))));
+		}
+		Integer count = transactions.execute(status -> placements.entrySet().stream()
+			.mapToInt(entry -> repository.store(article.slug(), entry.getKey(), entry.getValue(), article.version()))
+			.sum());
+		return count == null ? 0 : count;
 	}
 
 	/**
