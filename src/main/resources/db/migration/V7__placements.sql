@@ -28,6 +28,7 @@ INSERT INTO note_places (note_id, article_slug, parent_id, visibility, author_ha
 
 CREATE INDEX note_places_by_block ON note_places (article_slug, placed_block_id, created_at);
 CREATE INDEX note_places_by_parent ON note_places (parent_id);
+CREATE INDEX note_places_by_article ON note_places (article_slug, created_at, note_id);
 CREATE INDEX note_places_by_anchor ON note_places (article_slug, anchor_key);
 
 -- Which version of each article the notes were last placed for. An instance that sees a new version claims

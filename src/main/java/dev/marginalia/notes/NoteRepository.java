@@ -137,20 +137,21 @@ class NoteRepository {
 			.list();
 	}
 
-	/** A page of the notes of an article the viewer may see, oldest first. */
+	/** A page of the notes of an article the viewer may see, oldest first (ranked on the narrow rows of note_places). */
 	List<Note> visiblePage(String slug, @Nullable String viewerHash, int offset, int limit) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM notes WHERE article_slug = :slug AND deleted = FALSE AND "
-				+ VISIBLE + " ORDER BY created_at, id OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
+		List<String> ids = jdbc.sql("SELECT note_id FROM note_places WHERE article_slug = :slug AND deleted = FALSE AND "
+				+ VISIBLE + " ORDER BY created_at, note_id OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
 			.param("slug", slug)
 			.param("viewer", viewerHash == null ? "" : viewerHash)
 			.param("offset", offset)
 			.param("limit", limit)
-			.query(NoteRepository::map)
+			.query(String.class)
 			.list();
+		return placed(ids).stream().map(PlacedNote::note).toList();
 	}
 
 	int countVisible(String slug, @Nullable String viewerHash) {
-		return jdbc.sql("SELECT COUNT(*) FROM notes WHERE article_slug = :slug AND deleted = FALSE AND " + VISIBLE)
+		return jdbc.sql("SELECT COUNT(*) FROM note_places WHERE article_slug = :slug AND deleted = FALSE AND " + VISIBLE)
 			.param("slug", slug)
 			.param("viewer", viewerHash == null ? "" : viewerHash)
 			.query(Integer.class)

@@ -24,6 +24,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.servlet.view.RedirectView;
@@ -112,7 +113,9 @@ class ReadingController {
 	}
 
 	@GetMapping("/articles/{slug}/p/{blockId}")
-	Object share(@PathVariable String slug, @PathVariable String blockId, Model model) {
+	@Nullable
+	Object share(@PathVariable String slug, @PathVariable String blockId, WebRequest request,
+			HttpServletResponse response, Model model) {
 		Article article = article(slug);
 		Optional<Block> current = article.block(blockId);
 		if (current.isEmpty()) {
@@ -124,6 +127,14 @@ class ReadingController {
 			return redirect;
 		}
 		Block block = current.get();
+		// the same for every reader (no token in it): revalidated by a tag of what it is made of
+		String tag = "\"" + Digests.of(article.version() + "\u0000" + block.id() + "\u0000" + links.share(article, block)
+				+ "\u0000" + links.article(article)) + "\"";
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().getHeaderValue());
+		if (request.checkNotModified(tag)) {
+			return null;
+		}
+		model.addAttribute("withoutToken", true);
 		model.addAttribute("article", article);
 		model.addAttribute("block", block);
 		model.addAttribute("shareUrl", links.share(article, block));

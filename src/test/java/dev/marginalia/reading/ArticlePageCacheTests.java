@@ -108,6 +108,19 @@ class ArticlePageCacheTests {
 	}
 
 	@Test
+	void theSharePageIsTheSameForEveryReaderAndRevalidates() {
+		String share = "/articles/" + SLUG + "/p/" + BLOCK;
+		HttpResponse<byte[]> page = get(share, Map.of());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.headers().allValues("Set-Cookie")).isEmpty();
+		assertThat(text(page)).doesNotContain("_csrf");
+		assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-cache");
+		String tag = page.headers().firstValue("ETag").orElseThrow();
+		assertThat(get(share, Map.of("If-None-Match", tag)).statusCode()).isEqualTo(304);
+		assertThat(get(share, Map.of("If-None-Match", tag, "Cookie", "XSRF-TOKEN=x")).statusCode()).isEqualTo(304);
+	}
+
+	@Test
 	void aReadersPageRevalidatesPrivatelyWithTheirToken() {
 		Reader ada = Reader.writing(this, "Ada's public note", "public");
 		HttpResponse<byte[]> page = ada.get(ARTICLE);
