@@ -2,7 +2,7 @@
 -- a narrow table of its own: the article page counts and ranks notes by paragraph from these rows alone, which
 -- stays quick with 100,000 notes (the notes table's rows carry the paragraph text and the bodies).
 -- placed_block_id: the paragraph now (null: orphaned, its text is gone); placed_start/end: a passage note's
--- passage in code points; placed_version: the article version the placement was computed for (null: not yet).
+-- passage in code points. Which article version they were computed for is in article_placements.
 -- visibility, author_hash, deleted and created_at are copies of the note's, kept in step by every write.
 -- Replies go with their note: their own placement is not used.
 CREATE TABLE note_places (
@@ -13,7 +13,6 @@ CREATE TABLE note_places (
     orphaned        BOOLEAN         NOT NULL DEFAULT FALSE,
     placed_start    INTEGER,
     placed_end      INTEGER,
-    placed_version  VARCHAR(64),
     -- a digest of where the note was written (paragraph id, position, text hash, passage): notes written on
     -- the same words are placed once, together (null: not yet computed, e.g. notes from before this table)
     anchor_key      VARCHAR(32),

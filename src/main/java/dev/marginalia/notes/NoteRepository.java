@@ -35,9 +35,8 @@ class NoteRepository {
 
 	/**
 	 * @param placement where the note is in the article's current version (for a reply: unused, it goes with its note)
-	 * @param articleVersion that version
 	 */
-	void insert(Note note, StoredPlacement placement, String articleVersion) {
+	void insert(Note note, StoredPlacement placement) {
 		jdbc.sql("INSERT INTO notes (" + COLUMNS + ") VALUES (:id, :slug, :blockId, :blockPosition, :blockHash, "
 				+ ":blockText, :parentId, :authorHash, :authorName, :body, :bodyHtml, :visibility, :createdAt, "
 				+ ":editedAt, :deleted, :version, :quoteExact, :quotePrefix, :quoteSuffix, :quoteStart, :quoteEnd)")
@@ -64,8 +63,8 @@ class NoteRepository {
 			.param("quoteEnd", note.quote() == null ? null : note.quote().end())
 			.update();
 		jdbc.sql("INSERT INTO note_places (note_id, article_slug, parent_id, placed_block_id, orphaned, placed_start, "
-				+ "placed_end, placed_version, anchor_key, visibility, author_hash, deleted, created_at) VALUES (:id, "
-				+ ":slug, :parentId, :placedBlockId, :orphaned, :placedStart, :placedEnd, :placedVersion, :anchorKey, "
+				+ "placed_end, anchor_key, visibility, author_hash, deleted, created_at) VALUES (:id, "
+				+ ":slug, :parentId, :placedBlockId, :orphaned, :placedStart, :placedEnd, :anchorKey, "
 				+ ":visibility, :authorHash, :deleted, :createdAt)")
 			.param("id", note.id())
 			.param("slug", note.articleSlug())
@@ -74,7 +73,6 @@ class NoteRepository {
 			.param("orphaned", placement.orphaned())
 			.param("placedStart", placement.start())
 			.param("placedEnd", placement.end())
-			.param("placedVersion", articleVersion)
 			.param("anchorKey", AnchorKeys.of(note.anchor(), note.blockHash()))
 			.param("visibility", note.visibility().dbValue())
 			.param("authorHash", note.authorHash())

@@ -379,7 +379,7 @@ public class NoteService {
 		Note note = new Note(AuthorSecrets.newNoteId(), article.slug(), block.id(), block.position(), sha256(block.text()),
 				block.text(), parentId, author.secretHash(), checked.name(), checked.body(),
 				renderer.render(checked.body()), checked.visibility(), createdAt, null, false, 1, quote);
-		notes.insert(note, placements.placeNew(article, note), article.version());
+		notes.insert(note, placements.placeNew(article, note));
 		events.publishEvent(NoteChanged.of(note, NoteChanged.Kind.ADDED));
 		return note;
 	}
@@ -394,7 +394,7 @@ public class NoteService {
 		Note note = new Note(AuthorSecrets.newNoteId(), article.slug(), block.id(), block.position(), sha256(block.text()),
 				block.text(), parentId, author.secretHash(), checked.name(), checked.body(),
 				renderer.render(checked.body()), checked.visibility(), now, null, false, 1, quote);
-		notes.insert(note, placements.placeNew(article, note), article.version());
+		notes.insert(note, placements.placeNew(article, note));
 		events.publishEvent(NoteChanged.of(note, NoteChanged.Kind.ADDED));
 		return note;
 	}

@@ -82,32 +82,42 @@ class PlacementRepository {
 		}
 	}
 
-	/** The anchor keys of the notes (not replies) of an article not yet placed for this version. */
-	List<String> unplacedKeys(String slug, String version) {
-		return jdbc.sql("SELECT DISTINCT anchor_key FROM note_places WHERE article_slug = :slug AND parent_id IS NULL "
-				+ "AND (placed_version IS NULL OR placed_version <> :version)")
-			.param("slug", slug).param("version", version)
-			.query(String.class)
+	/**
+	 * Every distinct anchor of the notes (not replies) of an article, with where its notes are now (one row per
+	 * anchor and place: notes written at different times on the same words may have been placed apart).
+	 */
+	List<AnchorGroup> anchors(String slug) {
+		return jdbc.sql("SELECT anchor_key, placed_block_id, placed_start, placed_end, orphaned, COUNT(*) AS notes "
+				+ "FROM note_places WHERE article_slug = :slug AND parent_id IS NULL "
+				+ "GROUP BY anchor_key, placed_block_id, placed_start, placed_end, orphaned")
+			.param("slug", slug)
+			.query((row, n) -> new AnchorGroup(row.getString("anchor_key"),
+					new StoredPlacement(row.getString("placed_block_id"), (Integer) row.getObject("placed_start"),
+							(Integer) row.getObject("placed_end")), row.getBoolean("orphaned"), row.getLong("notes")))
 			.list();
 	}
 
 	/** Where the notes with this anchor key were written: one of them, with its paragraph's text. */
 	Optional<Unplaced> anchor(String slug, String anchorKey) {
 		return jdbc.sql("SELECT id, block_id, block_position, block_hash, quote_exact, quote_prefix, quote_suffix, "
-				+ "quote_start, quote_end, block_text FROM notes WHERE id = (SELECT MIN(note_id) FROM note_places "
-				+ "WHERE article_slug = :slug AND anchor_key = :key)")
+				+ "quote_start, quote_end, block_text FROM notes WHERE id = (SELECT note_id FROM note_places "
+				+ "WHERE article_slug = :slug AND anchor_key = :key FETCH FIRST 1 ROWS ONLY)")
 			.param("slug", slug).param("key", anchorKey)
 			.query((row, n) -> unplaced(row, n).withText(row.getString("block_text")))
 			.optional();
 	}
 
-	/** Stores one placement for every note (not reply) with this anchor key. @return how many */
-	int store(String slug, String anchorKey, StoredPlacement placement, String version) {
+	/**
+	 * Stores one placement for every note (not reply) with this anchor key; rows already there are not written.
+	 * @return how many notes moved
+	 */
+	int store(String slug, String anchorKey, StoredPlacement placement) {
 		return jdbc.sql("UPDATE note_places SET placed_block_id = :block, placed_start = :start, placed_end = :end, "
-				+ "orphaned = :orphaned, placed_version = :version WHERE article_slug = :slug AND anchor_key = :key "
-				+ "AND parent_id IS NULL AND (placed_version IS NULL OR placed_version <> :version)")
+				+ "orphaned = :orphaned WHERE article_slug = :slug AND anchor_key = :key AND parent_id IS NULL "
+				+ "AND (placed_block_id IS DISTINCT FROM :block OR placed_start IS DISTINCT FROM :start "
+				+ "OR placed_end IS DISTINCT FROM :end OR orphaned <> :orphaned)")
 			.param("block", placement.blockId()).param("start", placement.start()).param("end", placement.end())
-			.param("orphaned", placement.orphaned()).param("version", version).param("slug", slug)
+			.param("orphaned", placement.orphaned()).param("slug", slug)
 			.param("key", anchorKey)
 			.update();
 	}
@@ -140,6 +150,16 @@ class PlacementRepository {
 	}
 
 	record Keyed(String id, String anchorKey) {
+	}
+
+	/** The notes of one anchor at one place: how many. */
+	record AnchorGroup(String anchorKey, StoredPlacement placement, boolean orphaned, long notes) {
+
+		/** @return whether these notes are at the given place already */
+		boolean isAt(StoredPlacement other) {
+			return placement.equals(other) && orphaned == other.orphaned();
+		}
+
 	}
 
 }

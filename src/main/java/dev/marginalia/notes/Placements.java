@@ -78,8 +78,7 @@ public class Placements {
 			}
 			else if (claim.get().version().equals(article.version())) {
 				if (claim.get().done()) {
-					// placed by another instance (or before a restart): new stragglers only
-					placeAll(article);
+					// placed by another instance, or by this one before a restart
 					return markPlaced(article);
 				}
 				boolean stale = claim.get().claimedAt().isBefore(now.minus(STALE_CLAIM));
@@ -92,10 +91,10 @@ public class Placements {
 				return false;
 			}
 			long started = System.nanoTime();
-			int count = placeAll(article);
+			Run run = placeAll(article);
 			repository.finish(article.slug(), article.version());
-			log.info("Re-anchored {} notes on {} in {} ms", count, article.slug(),
-					(System.nanoTime() - started) / 1_000_000);
+			log.info("Re-anchored {} notes on {} in {} ms ({} distinct anchors, {} notes moved)", run.notes(), article.slug(),
+					(System.nanoTime() - started) / 1_000_000, run.anchors(), run.moved());
 			return markPlaced(article);
 		}
 	}
@@ -107,10 +106,11 @@ public class Placements {
 	}
 
 	/**
-	 * Places every note not yet placed for this version: once per distinct anchor (where notes were written), one
-	 * set-based update for all the notes that share it. @return how many notes
+	 * Places the notes for this version: once per distinct anchor (where notes were written), one set-based update
+	 * for all the notes that share it, writing only the rows whose place changed. The cost grows with the number
+	 * of distinct anchors and of notes that move, not with the number of notes.
 	 */
-	private int placeAll(Article article) {
+	private Run placeAll(Article article) {
 		List<PlacementRepository.Keyed> keyed = new ArrayList<>();
 		for (PlacementRepository.Unplaced note : repository.withoutKey(article.slug())) {
 			keyed.add(new PlacementRepository.Keyed(note.id(), AnchorKeys.of(note.anchor(), note.blockHash())));
@@ -119,15 +119,23 @@ public class Placements {
 			transactions.executeWithoutResult(status -> repository.storeKeys(keyed));
 		}
 		ReAnchoring anchoring = new ReAnchoring(article);
-		Map<String, StoredPlacement> placements = new HashMap<>();
-		for (String key : repository.unplacedKeys(article.slug(), article.version())) {
-			repository.anchor(article.slug(), key)
-				.ifPresent(anchor -> placements.put(key, StoredPlacement.of(anchoring.place(anchor.anchor()))));
+		List<PlacementRepository.AnchorGroup> groups = repository.anchors(article.slug());
+		Map<String, List<PlacementRepository.AnchorGroup>> byKey = new HashMap<>();
+		for (PlacementRepository.AnchorGroup group : groups) {
+			byKey.computeIfAbsent(group.anchorKey(), key -> new ArrayList<>()).add(group);
 		}
-		Integer count = transactions.execute(status -> placements.entrySet().stream()
-			.mapToInt(entry -> repository.store(article.slug(), entry.getKey(), entry.getValue(), article.version()))
+		Map<String, StoredPlacement> placements = new HashMap<>();
+		byKey.forEach((key, places) -> repository.anchor(article.slug(), key).ifPresent(anchor -> {
+			StoredPlacement placement = StoredPlacement.of(anchoring.place(anchor.anchor()));
+			if (places.size() != 1 || !places.get(0).isAt(placement)) {
+				placements.put(key, placement);
+			}
+		}));
+		Integer moved = transactions.execute(status -> placements.entrySet().stream()
+			.mapToInt(entry -> repository.store(article.slug(), entry.getKey(), entry.getValue()))
 			.sum());
-		return count == null ? 0 : count;
+		long notes = groups.stream().mapToLong(PlacementRepository.AnchorGroup::notes).sum();
+		return new Run(notes, byKey.size(), moved == null ? 0 : moved);
 	}
 
 	/**
@@ -136,6 +144,9 @@ public class Placements {
 	 */
 	StoredPlacement placeNew(Article article, Note note) {
 		return StoredPlacement.of(new ReAnchoring(article).place(note.anchor()));
+	}
+
+	private record Run(long notes, int anchors, int moved) {
 	}
 
 	/** An article's notes were placed for a version of it: pages built before show the old places. */

@@ -107,7 +107,6 @@ public final class SeedNotes {
 				places.setString(1, slug);
 				places.executeUpdate();
 			}
-			db.createStatement().executeUpdate("UPDATE note_places SET placed_version = NULL");
 			db.commit();
 		}
 		System.out.printf("Seeded %d notes on %s in %d ms%n", count, slug, (System.nanoTime() - began) / 1_000_000);
