@@ -174,6 +174,32 @@ class NoteRepository {
 			.list();
 	}
 
+	/**
+	 * The counts of one paragraph (null: the orphans) for one viewer: a range of the paragraph's notes and their
+	 * replies, not the whole article.
+	 */
+	BlockCount countOn(String slug, @Nullable String blockId, @Nullable String viewerHash) {
+		String block = blockId == null ? "t.placed_block_id IS NULL" : "t.placed_block_id = :block";
+		String visibleThread = "(t.visibility = 'public' OR t.author_hash = :viewer)";
+		int[] threads = jdbc.sql("SELECT COUNT(*) AS threads, COALESCE(SUM(CASE WHEN t.deleted THEN 0 ELSE 1 END), 0) "
+				+ "AS notes FROM note_places t WHERE t.article_slug = :slug AND t.parent_id IS NULL AND " + block
+				+ " AND " + visibleThread)
+			.param("slug", slug)
+			.param("block", blockId == null ? "" : blockId)
+			.param("viewer", viewerHash == null ? "" : viewerHash)
+			.query((row, n) -> new int[] { row.getInt("threads"), row.getInt("notes") })
+			.single();
+		int replies = jdbc.sql("SELECT COUNT(*) FROM note_places t JOIN note_places r ON r.parent_id = t.note_id "
+				+ "WHERE t.article_slug = :slug AND t.parent_id IS NULL AND " + block + " AND " + visibleThread
+				+ " AND r.deleted = FALSE AND (r.visibility = 'public' OR r.author_hash = :viewer)")
+			.param("slug", slug)
+			.param("block", blockId == null ? "" : blockId)
+			.param("viewer", viewerHash == null ? "" : viewerHash)
+			.query(Integer.class)
+			.single();
+		return new BlockCount(blockId, threads[1] + replies, threads[0]);
+	}
+
 	/** The newest few notes (not replies) the viewer may see on each paragraph, and the newest orphans; oldest first. */
 	List<PlacedNote> newestThreads(String slug, @Nullable String viewerHash, int perBlock, int orphans) {
 		// two steps: the ranking reads three narrow columns of every note; only the few chosen are read whole

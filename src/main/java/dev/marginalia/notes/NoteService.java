@@ -273,10 +273,7 @@ public class NoteService {
 	public BlockNotes paragraphNotes(Article article, @Nullable String blockId, @Nullable Author viewer, int page) {
 		placements.ensureCurrent(article);
 		String viewerHash = viewer == null ? null : viewer.secretHash();
-		NoteRepository.BlockCount count = notes.counts(article.slug(), viewerHash).stream()
-			.filter(c -> java.util.Objects.equals(c.blockId(), blockId))
-			.findFirst()
-			.orElse(new NoteRepository.BlockCount(blockId, 0, 0));
+		NoteRepository.BlockCount count = notes.countOn(article.slug(), blockId, viewerHash);
 		List<NoteRepository.PlacedNote> onPage = notes.threadsOn(article.slug(), blockId, viewerHash,
 				Math.max(0, page) * PARAGRAPH_PAGE, PARAGRAPH_PAGE);
 		List<NoteThread> threads = threads(onPage, viewerHash).values().stream().findFirst().orElse(List.of());
