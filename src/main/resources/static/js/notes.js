@@ -55,7 +55,25 @@ function toggleOf(aside) {
 async function fetchPage(url, options = {}) {
   const response = await fetch(url, { credentials: 'same-origin', redirect: 'follow', ...options });
   const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+  adoptToken(page);
   return { response, page };
+}
+
+// A page for a reader without cookies carries no CSRF token (their first write needs none, and the page is
+// shared by all of them). That write gives them cookies; every page fetched after it carries their token:
+// keep the newest, for the next write.
+function adoptToken(page) {
+  for (const name of ['_csrf', '_csrf_header']) {
+    const fetched = page.querySelector(`meta[name="${name}"]`);
+    if (!fetched) continue;
+    let meta = document.querySelector(`meta[name="${name}"]`);
+    if (!meta) {
+      meta = document.createElement('meta');
+      meta.name = name;
+      document.head.append(meta);
+    }
+    meta.content = fetched.content;
+  }
 }
 
 function post(form) {

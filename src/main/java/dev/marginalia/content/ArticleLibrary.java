@@ -69,7 +69,8 @@ public class ArticleLibrary {
 		catch (IOException ex) {
 			throw new ArticleUnavailableException(slug, "cannot read " + file + ": " + ex.getMessage());
 		}
-		Loaded loaded = cache.compute(slug,
+		Loaded known = cache.get(slug);
+		Loaded loaded = known != null && known.stamp().equals(stamp) ? known : cache.compute(slug,
 				(key, old) -> old != null && old.stamp().equals(stamp) ? old : load(slug, file, stamp));
 		if (loaded.article() == null) {
 			throw new ArticleUnavailableException(slug, String.valueOf(loaded.problem()));

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -45,9 +46,12 @@ class Fanout implements SmartLifecycle {
 
 	private Thread thread;
 
-	Fanout(EventLog events, Streams streams) {
+	private final ApplicationEventPublisher publisher;
+
+	Fanout(EventLog events, Streams streams, ApplicationEventPublisher publisher) {
 		this.events = events;
 		this.streams = streams;
+		this.publisher = publisher;
 	}
 
 	void wake() {
@@ -109,6 +113,7 @@ class Fanout implements SmartLifecycle {
 				}
 				lastId = event.id();
 				streams.publish(event);
+				publisher.publishEvent(new NoteEventArrived(event.slug()));
 			}
 		}
 		while (batch.size() == BATCH);

@@ -65,6 +65,19 @@ public class AuthorIdentity {
 	}
 
 	/**
+	 * @return the reader making the request, known by their secret's hash only (no database read; the name
+	 * they gave is not looked up): enough to tell their notes from others'
+	 */
+	public Optional<Author> reader(HttpServletRequest request) {
+		return secret(request).map(secret -> new Author(AuthorSecrets.hash(secret), null));
+	}
+
+	/** @return who is looking, as {@link #viewer}, but with the author known by their secret's hash only */
+	public Viewer pageViewer(HttpServletRequest request) {
+		return new Viewer(reader(request).orElse(null), moderator.isModerator(request));
+	}
+
+	/**
 	 * @return the author making the request; one who has none is given a new secret, in a cookie and in the
 	 * {@value #SECRET_HEADER} response header
 	 */

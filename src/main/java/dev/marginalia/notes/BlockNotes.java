@@ -3,16 +3,22 @@ package dev.marginalia.notes;
 import java.util.List;
 
 /**
- * The notes on one paragraph that one reader may see.
- * @param threads notes with their replies, oldest first
- * @param count how many notes and replies (tombstones not counted)
+ * The notes on one paragraph that one reader may see, or some of them.
+ * @param threads notes with their replies, oldest first: all of them, or the newest few, or one page
+ * @param count how many notes and replies the paragraph has (tombstones not counted)
+ * @param threadCount how many threads the paragraph has
  */
-public record BlockNotes(List<NoteThread> threads, int count) {
+public record BlockNotes(List<NoteThread> threads, int count, int threadCount) {
 
-	public static final BlockNotes NONE = new BlockNotes(List.of(), 0);
+	public static final BlockNotes NONE = new BlockNotes(List.of(), 0, 0);
 
 	/** How many threads the page shows beside a paragraph; the rest are one link away. */
 	public static final int SHOWN = 3;
+
+	/** All the threads of a paragraph. */
+	public BlockNotes(List<NoteThread> threads, int count) {
+		this(threads, count, threads.size());
+	}
 
 	/** @return the newest few threads, oldest of them first */
 	public List<NoteThread> shown() {
@@ -21,7 +27,7 @@ public record BlockNotes(List<NoteThread> threads, int count) {
 
 	/** @return how many older threads are not shown beside the paragraph */
 	public int hidden() {
-		return threads.size() - shown().size();
+		return threadCount - shown().size();
 	}
 
 }

@@ -32,6 +32,8 @@ class NotePagesController {
 
 	static final String EDIT_VIEW = "notes/edit";
 
+	static final String ORPHANS_VIEW = "notes/orphans";
+
 	private final NoteService notes;
 
 	private final ArticleLibrary library;
@@ -48,10 +50,23 @@ class NotePagesController {
 	@GetMapping("/articles/{slug}/p/{blockId}/notes")
 	String paragraph(@PathVariable String slug, @PathVariable String blockId,
 			@RequestParam(required = false) @Nullable String quote, @RequestParam(required = false) @Nullable Integer quoteStart,
-			HttpServletRequest request, Model model) {
+			@RequestParam(defaultValue = "1") int page, HttpServletRequest request, Model model) {
 		Viewer viewer = identity.viewer(request);
 		model.addAttribute("moderator", viewer.isModerator());
+		model.addAttribute("page", page);
 		return paragraphPage(slug, blockId, viewer, new NewNote(null, null, null, quote, quoteStart), Map.of(), model);
+	}
+
+	/** The notes whose text is no longer in the article, a page at a time (the article page shows the newest). */
+	@GetMapping("/articles/{slug}/orphans")
+	String orphans(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, HttpServletRequest request,
+			Model model) {
+		Article article = library.find(slug).orElseThrow(NoteNotFoundException::new);
+		Author viewer = identity.current(request).orElse(null);
+		model.addAttribute("article", article);
+		model.addAttribute("viewer", viewer);
+		pageOf(article, null, viewer, page, model);
+		return ORPHANS_VIEW;
 	}
 
 	@PostMapping("/articles/{slug}/p/{blockId}/notes")
@@ -136,8 +151,27 @@ class NotePagesController {
 		Block block = article.block(blockId).orElseThrow(NoteNotFoundException::new);
 		model.addAttribute("article", article);
 		model.addAttribute("block", block);
-		model.addAttribute("blockNotes", notes.notesSeenBy(article, viewer).on(blockId));
+		if (viewer.isModerator()) {
+			// MODERATION: the moderator sees the paragraph's notes whole, hidden ones marked
+			model.addAttribute("blockNotes", notes.notesSeenBy(article, viewer).on(blockId));
+			model.addAttribute("page", 1);
+			model.addAttribute("pages", 1);
+		}
+		else {
+			Object page = model.getAttribute("page");
+			pageOf(article, blockId, viewer.author(), page instanceof Integer number ? number : 1, model);
+		}
 		return formPage(PARAGRAPH_VIEW, viewer.author(), draft, null, errors, model);
+	}
+
+	/** Puts one page (from 1; out of range: the nearest) of the notes of a paragraph (null: the orphans) in the model. */
+	private void pageOf(Article article, @Nullable String blockId, @Nullable Author viewer, int page, Model model) {
+		BlockNotes first = notes.paragraphNotes(article, blockId, viewer, 0);
+		int pages = Math.max(1, (first.threadCount() + NoteService.PARAGRAPH_PAGE - 1) / NoteService.PARAGRAPH_PAGE);
+		int number = Math.min(Math.max(1, page), pages);
+		model.addAttribute("blockNotes", number == 1 ? first : notes.paragraphNotes(article, blockId, viewer, number - 1));
+		model.addAttribute("page", number);
+		model.addAttribute("pages", pages);
 	}
 
 	private String replyPage(String slug, Note note, @Nullable Author viewer, NewNote draft, Map<String, String> errors,

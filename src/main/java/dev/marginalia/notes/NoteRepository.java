@@ -3,6 +3,7 @@ package dev.marginalia.notes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,10 @@ class NoteRepository {
 	private static final String COLUMNS = "id, article_slug, block_id, block_position, block_hash, block_text, "
 			+ "parent_id, author_hash, author_name, body, body_html, visibility, created_at, edited_at, deleted, version, "
 			+ "quote_exact, quote_prefix, quote_suffix, quote_start, quote_end, hidden";
+
+	/** The columns of notes (as n) with their placements (as p). */
+	private static final String PLACED_COLUMNS = "n." + COLUMNS.replace(", ", ", n.")
+			+ ", p.placed_block_id, p.placed_start, p.placed_end";
 
 	/** What a reader may see: public notes, and their own private ones. */
 	private static final String VISIBLE = "(visibility = 'public' OR author_hash = :viewer)";
@@ -35,7 +40,10 @@ class NoteRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insert(Note note) {
+	/**
+	 * @param placement where the note is in the article's current version (for a reply: unused, it goes with its note)
+	 */
+	void insert(Note note, StoredPlacement placement) {
 		jdbc.sql("INSERT INTO notes (" + COLUMNS + ") VALUES (:id, :slug, :blockId, :blockPosition, :blockHash, "
 				+ ":blockText, :parentId, :authorHash, :authorName, :body, :bodyHtml, :visibility, :createdAt, "
 				+ ":editedAt, :deleted, :version, :quoteExact, :quotePrefix, :quoteSuffix, :quoteStart, :quoteEnd, :hidden)")
@@ -62,12 +70,38 @@ class NoteRepository {
 			.param("quoteEnd", note.quote() == null ? null : note.quote().end())
 			.param("hidden", note.hidden())
 			.update();
+		jdbc.sql("INSERT INTO note_places (note_id, article_slug, parent_id, placed_block_id, orphaned, placed_start, "
+				+ "placed_end, anchor_key, visibility, author_hash, deleted, created_at, hidden) VALUES (:id, "
+				+ ":slug, :parentId, :placedBlockId, :orphaned, :placedStart, :placedEnd, :anchorKey, "
+				+ ":visibility, :authorHash, :deleted, :createdAt, :hidden)")
+			.param("id", note.id())
+			.param("slug", note.articleSlug())
+			.param("parentId", note.parentId())
+			.param("placedBlockId", placement.blockId())
+			.param("orphaned", placement.orphaned())
+			.param("placedStart", placement.start())
+			.param("placedEnd", placement.end())
+			.param("anchorKey", AnchorKeys.of(note.anchor(), note.blockHash()))
+			.param("visibility", note.visibility().dbValue())
+			.param("authorHash", note.authorHash())
+			.param("deleted", note.deleted())
+			.param("createdAt", note.createdAt())
+			.param("hidden", note.hidden())
+			.update();
 	}
 
 	/** MODERATION: hides or shows a note. @return whether there was such a note */
 	boolean setHidden(String id, boolean hidden) {
-		return jdbc.sql("UPDATE notes SET hidden = :hidden WHERE id = :id").param("hidden", hidden).param("id", id)
+		boolean found = jdbc.sql("UPDATE notes SET hidden = :hidden WHERE id = :id").param("hidden", hidden)
+			.param("id", id)
 			.update() == 1;
+		// the narrow rows the page counts from: hidden when the note or the note it answers is
+		jdbc.sql("UPDATE note_places SET hidden = (SELECT n.hidden FROM notes n WHERE n.id = note_places.note_id) "
+				+ "OR COALESCE((SELECT p.hidden FROM notes p WHERE p.id = note_places.parent_id), FALSE) "
+				+ "WHERE note_id = :id OR parent_id = :id")
+			.param("id", id)
+			.update();
+		return found;
 	}
 
 	/** @return how many notes and replies (not deleted) the author has on the paragraph */
@@ -98,7 +132,11 @@ class NoteRepository {
 			.param("version", note.version())
 			.param("id", note.id())
 			.param("previous", note.version() - 1)
-			.update() == 1;
+			.update() == 1 && jdbc.sql("UPDATE note_places SET visibility = :visibility, deleted = :deleted WHERE note_id = :id")
+				.param("visibility", note.visibility().dbValue())
+				.param("deleted", note.deleted())
+				.param("id", note.id())
+				.update() == 1;
 	}
 
 	boolean delete(String id, int version) {
@@ -141,27 +179,139 @@ class NoteRepository {
 			.list();
 	}
 
-	/** A page of the notes of an article the viewer may see, oldest first. */
+	/** A page of the notes of an article the viewer may see, oldest first (ranked on the narrow rows of note_places). */
 	List<Note> visiblePage(String slug, @Nullable String viewerHash, boolean moderator, int offset, int limit) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM notes WHERE article_slug = :slug AND deleted = FALSE AND "
-				+ VISIBLE + " AND " + NOT_HIDDEN + " ORDER BY created_at, id OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
+		List<String> ids = jdbc.sql("SELECT note_id FROM note_places WHERE article_slug = :slug AND deleted = FALSE AND "
+				+ VISIBLE + " AND (:moderator = TRUE OR hidden = FALSE)"
+				+ " ORDER BY created_at, note_id OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
 			.param("slug", slug)
 			.param("viewer", viewerHash == null ? "" : viewerHash)
 			.param("moderator", moderator)
 			.param("offset", offset)
 			.param("limit", limit)
-			.query(NoteRepository::map)
+			.query(String.class)
 			.list();
+		return placed(ids).stream().map(PlacedNote::note).toList();
 	}
 
 	int countVisible(String slug, @Nullable String viewerHash, boolean moderator) {
-		return jdbc.sql("SELECT COUNT(*) FROM notes WHERE article_slug = :slug AND deleted = FALSE AND " + VISIBLE
-				+ " AND " + NOT_HIDDEN)
+		return jdbc.sql("SELECT COUNT(*) FROM note_places WHERE article_slug = :slug AND deleted = FALSE AND " + VISIBLE
+				+ " AND (:moderator = TRUE OR hidden = FALSE)")
 			.param("slug", slug)
 			.param("viewer", viewerHash == null ? "" : viewerHash)
 			.param("moderator", moderator)
 			.query(Integer.class)
 			.single();
+	}
+
+	/**
+	 * Per paragraph of the current version (null: the orphans), how many notes and replies the viewer may see
+	 * (tombstones not counted) and how many threads. Replies count where their note is.
+	 */
+	List<BlockCount> counts(String slug, @Nullable String viewerHash) {
+		return jdbc.sql("SELECT COALESCE(p.placed_block_id, n.placed_block_id) AS block_id, "
+				+ "SUM(CASE WHEN n.deleted THEN 0 ELSE 1 END) AS notes, "
+				+ "SUM(CASE WHEN n.parent_id IS NULL THEN 1 ELSE 0 END) AS threads "
+				+ "FROM note_places n LEFT JOIN note_places p ON p.note_id = n.parent_id "
+				+ "WHERE n.article_slug = :slug AND (n.visibility = 'public' OR n.author_hash = :viewer) AND n.hidden = FALSE "
+				+ "AND (n.parent_id IS NULL OR p.visibility = 'public' OR p.author_hash = :viewer) "
+				+ "GROUP BY COALESCE(p.placed_block_id, n.placed_block_id)")
+			.param("slug", slug)
+			.param("viewer", viewerHash == null ? "" : viewerHash)
+			.query((row, n) -> new BlockCount(row.getString("block_id"), row.getInt("notes"), row.getInt("threads")))
+			.list();
+	}
+
+	/**
+	 * The counts of one paragraph (null: the orphans) for one viewer: a range of the paragraph's notes and their
+	 * replies, not the whole article.
+	 */
+	BlockCount countOn(String slug, @Nullable String blockId, @Nullable String viewerHash) {
+		String block = blockId == null ? "t.placed_block_id IS NULL" : "t.placed_block_id = :block";
+		String visibleThread = "(t.visibility = 'public' OR t.author_hash = :viewer) AND t.hidden = FALSE";
+		int[] threads = jdbc.sql("SELECT COUNT(*) AS threads, COALESCE(SUM(CASE WHEN t.deleted THEN 0 ELSE 1 END), 0) "
+				+ "AS notes FROM note_places t WHERE t.article_slug = :slug AND t.parent_id IS NULL AND " + block
+				+ " AND " + visibleThread)
+			.param("slug", slug)
+			.param("block", blockId == null ? "" : blockId)
+			.param("viewer", viewerHash == null ? "" : viewerHash)
+			.query((row, n) -> new int[] { row.getInt("threads"), row.getInt("notes") })
+			.single();
+		int replies = jdbc.sql("SELECT COUNT(*) FROM note_places t JOIN note_places r ON r.parent_id = t.note_id "
+				+ "WHERE t.article_slug = :slug AND t.parent_id IS NULL AND " + block + " AND " + visibleThread
+				+ " AND r.deleted = FALSE AND r.hidden = FALSE AND (r.visibility = 'public' OR r.author_hash = :viewer)")
+			.param("slug", slug)
+			.param("block", blockId == null ? "" : blockId)
+			.param("viewer", viewerHash == null ? "" : viewerHash)
+			.query(Integer.class)
+			.single();
+		return new BlockCount(blockId, threads[1] + replies, threads[0]);
+	}
+
+	/** The newest few notes (not replies) the viewer may see on each paragraph, and the newest orphans; oldest first. */
+	List<PlacedNote> newestThreads(String slug, @Nullable String viewerHash, int perBlock, int orphans) {
+		// two steps: the ranking reads three narrow columns of every note; only the few chosen are read whole
+		List<String> ids = jdbc.sql("SELECT note_id FROM (SELECT note_id, placed_block_id, ROW_NUMBER() OVER ("
+				+ "PARTITION BY placed_block_id ORDER BY created_at DESC, note_id DESC) AS newest FROM note_places "
+				+ "WHERE article_slug = :slug AND parent_id IS NULL AND hidden = FALSE AND " + VISIBLE + ") ranked "
+				+ "WHERE newest <= CASE WHEN placed_block_id IS NULL THEN :orphans ELSE :perBlock END")
+			.param("slug", slug)
+			.param("viewer", viewerHash == null ? "" : viewerHash)
+			.param("perBlock", perBlock)
+			.param("orphans", orphans)
+			.query(String.class)
+			.list();
+		return placed(ids);
+	}
+
+	/** The notes with these ids, with their placements, oldest first. */
+	private List<PlacedNote> placed(List<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + PLACED_COLUMNS + " FROM notes n JOIN note_places p ON p.note_id = n.id "
+				+ "WHERE n.id IN (:ids) ORDER BY n.created_at, n.id")
+			.param("ids", ids)
+			.query(NoteRepository::placed)
+			.list();
+	}
+
+	/**
+	 * A page of the notes (not replies) the viewer may see on one paragraph, oldest first.
+	 * @param blockId the paragraph, or null for the orphans
+	 */
+	List<PlacedNote> threadsOn(String slug, @Nullable String blockId, @Nullable String viewerHash, int offset, int limit) {
+		return placed(jdbc.sql("SELECT note_id FROM note_places WHERE article_slug = :slug AND parent_id IS NULL AND "
+				+ (blockId == null ? "placed_block_id IS NULL" : "placed_block_id = :block") + " AND hidden = FALSE AND " + VISIBLE
+				+ " ORDER BY created_at, note_id OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
+			.param("slug", slug)
+			.param("block", blockId == null ? "" : blockId)
+			.param("viewer", viewerHash == null ? "" : viewerHash)
+			.param("offset", offset)
+			.param("limit", limit)
+			.query(String.class)
+			.list());
+	}
+
+	/** The replies the viewer may see to these notes, oldest first. */
+	List<Note> repliesTo(Collection<String> parentIds, @Nullable String viewerHash) {
+		if (parentIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + COLUMNS + " FROM notes WHERE parent_id IN (:parents) AND hidden = FALSE AND " + VISIBLE
+				+ " ORDER BY created_at, id")
+			.param("parents", parentIds)
+			.param("viewer", viewerHash == null ? "" : viewerHash)
+			.query(NoteRepository::map)
+			.list();
+	}
+
+	private static PlacedNote placed(ResultSet row, int number) throws SQLException {
+		int start = row.getInt("placed_start");
+		Integer placedStart = row.wasNull() ? null : start;
+		int end = row.getInt("placed_end");
+		Integer placedEnd = row.wasNull() ? null : end;
+		return new PlacedNote(map(row, number), new StoredPlacement(row.getString("placed_block_id"), placedStart, placedEnd));
 	}
 
 	private static ReAnchoring.@Nullable TextQuote quote(ResultSet row) throws SQLException {
@@ -180,6 +330,14 @@ class NoteRepository {
 				row.getString("body"), row.getString("body_html"), Visibility.fromDb(row.getString("visibility")),
 				row.getObject("created_at", OffsetDateTime.class), row.getObject("edited_at", OffsetDateTime.class),
 				row.getBoolean("deleted"), row.getInt("version"), quote(row), row.getBoolean("hidden"));
+	}
+
+	/** How many notes and threads one paragraph (null: the orphans) has for one viewer. */
+	record BlockCount(@Nullable String blockId, int notes, int threads) {
+	}
+
+	/** A note with where it is in the article's current version. */
+	record PlacedNote(Note note, StoredPlacement placement) {
 	}
 
 }

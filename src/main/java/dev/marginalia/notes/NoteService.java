@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,10 +60,13 @@ public class NoteService {
 
 	private final NoteWriter writer;
 
+	private final Placements placements;
+
 	NoteService(NoteRepository notes, AuthorRepository authors, ArticleLibrary library, NoteBodyRenderer renderer,
-			Clock clock, ApplicationEventPublisher events, NoteWriter writer,
+			Clock clock, ApplicationEventPublisher events, NoteWriter writer, Placements placements,
 			@Value("${marginalia.limits.notes-per-paragraph:50}") int notesPerParagraph) {
 		this.notesPerParagraph = notesPerParagraph;
+		this.placements = placements;
 		this.notes = notes;
 		this.authors = authors;
 		this.library = library;
@@ -304,6 +308,71 @@ public class NoteService {
 		return new ArticleNotes(Map.copyOf(byBlock), List.copyOf(orphans));
 	}
 
+	/** How many threads a page of the notes of one paragraph (or of the orphans) holds. */
+	public static final int PARAGRAPH_PAGE = 50;
+
+	/**
+	 * The notes for the article page, bounded whatever their number: per paragraph the counts and the newest
+	 * {@link BlockNotes#SHOWN} threads, and the newest {@link ArticleNotes#ORPHANS_SHOWN} orphans, from the
+	 * placements stored for the article's version (see {@link Placements}); nothing is re-anchored here.
+	 */
+	public ArticleNotes pageNotes(Article article, @Nullable Author viewer) {
+		placements.ensureCurrent(article);
+		String viewerHash = viewer == null ? null : viewer.secretHash();
+		Map<String, NoteRepository.BlockCount> counts = new HashMap<>();
+		for (NoteRepository.BlockCount count : notes.counts(article.slug(), viewerHash)) {
+			counts.put(count.blockId() == null ? ORPHANS : count.blockId(), count);
+		}
+		List<NoteRepository.PlacedNote> newest = notes.newestThreads(article.slug(), viewerHash, BlockNotes.SHOWN,
+				ArticleNotes.ORPHANS_SHOWN);
+		Map<String, List<NoteThread>> threads = threads(newest, viewerHash);
+		Map<String, BlockNotes> byBlock = new HashMap<>();
+		counts.forEach((blockId, count) -> {
+			if (!blockId.equals(ORPHANS)) {
+				byBlock.put(blockId, new BlockNotes(threads.getOrDefault(blockId, List.of()), count.notes(), count.threads()));
+			}
+		});
+		NoteRepository.BlockCount orphans = counts.get(ORPHANS);
+		return new ArticleNotes(Map.copyOf(byBlock), threads.getOrDefault(ORPHANS, List.of()),
+				orphans == null ? 0 : orphans.threads());
+	}
+
+	/**
+	 * One page of the notes on a paragraph, oldest first.
+	 * @param blockId the paragraph, or null for the orphaned notes
+	 * @param page from 0
+	 */
+	public BlockNotes paragraphNotes(Article article, @Nullable String blockId, @Nullable Author viewer, int page) {
+		placements.ensureCurrent(article);
+		String viewerHash = viewer == null ? null : viewer.secretHash();
+		NoteRepository.BlockCount count = notes.countOn(article.slug(), blockId, viewerHash);
+		List<NoteRepository.PlacedNote> onPage = notes.threadsOn(article.slug(), blockId, viewerHash,
+				Math.max(0, page) * PARAGRAPH_PAGE, PARAGRAPH_PAGE);
+		List<NoteThread> threads = threads(onPage, viewerHash).values().stream().findFirst().orElse(List.of());
+		return new BlockNotes(threads, count.notes(), count.threads());
+	}
+
+	private static final String ORPHANS = "\u0000orphans";
+
+	/** The threads of these notes with their replies, by paragraph (orphans under {@link #ORPHANS}), oldest first. */
+	private Map<String, List<NoteThread>> threads(List<NoteRepository.PlacedNote> tops, @Nullable String viewerHash) {
+		Map<String, List<Note>> replies = new HashMap<>();
+		for (Note reply : notes.repliesTo(tops.stream().map(top -> top.note().id()).toList(), viewerHash)) {
+			replies.computeIfAbsent(reply.parentId(), key -> new ArrayList<>()).add(reply);
+		}
+		Map<String, List<NoteThread>> threads = new LinkedHashMap<>();
+		for (NoteRepository.PlacedNote top : tops) {
+			List<Note> answers = replies.getOrDefault(top.note().id(), List.of());
+			if (top.note().deleted() && answers.isEmpty()) {
+				continue;
+			}
+			String key = top.placement().orphaned() ? ORPHANS : top.placement().blockId();
+			threads.computeIfAbsent(key, k -> new ArrayList<>())
+				.add(new NoteThread(top.note(), List.copyOf(answers), top.placement().range()));
+		}
+		return threads;
+	}
+
 	/** @return a page of the article's notes and replies the viewer may see, oldest first */
 	@Transactional(readOnly = true)
 	public List<Note> page(String slug, @Nullable Author viewer, int offset, int limit) {
@@ -375,7 +444,8 @@ public class NoteService {
 		OffsetDateTime createdAt = writtenAt == null || !writtenAt.isBefore(now) ? now
 				: writtenAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
 		// the names in an imported file are those of its notes' writers: the name the importer gave stays theirs
-		return writer.write(newNote(article, block, parentId, checked, author, quote, createdAt), null, now);
+		Note note = newNote(article, block, parentId, checked, author, quote, createdAt);
+		return writer.write(note, placements.placeNew(article, note), null, now);
 	}
 
 	private Note insert(Article article, @Nullable Block block, @Nullable String parentId, Checked checked,
@@ -389,7 +459,8 @@ public class NoteService {
 			throw new InvalidNoteException(checked.errors());
 		}
 		OffsetDateTime now = now();
-		return writer.write(newNote(article, block, parentId, checked, author, quote, now), checked.givenName(), now);
+		Note note = newNote(article, block, parentId, checked, author, quote, now);
+		return writer.write(note, placements.placeNew(article, note), checked.givenName(), now);
 	}
 
 	private Note newNote(Article article, Block block, @Nullable String parentId, Checked checked, Author author,

@@ -66,10 +66,11 @@ class NoteWriter implements SmartLifecycle {
 
 	/**
 	 * Stores a new note and records its author (with the name they gave, if any); returns once it is committed.
+	 * @param placement where the note is in the article's current version
 	 * @param givenName the name to remember for the author, or null to keep the one they have
 	 */
-	Note write(Note note, @Nullable String givenName, OffsetDateTime now) {
-		Pending pending = new Pending(note, givenName, now, new CompletableFuture<>());
+	Note write(Note note, StoredPlacement placement, @Nullable String givenName, OffsetDateTime now) {
+		Pending pending = new Pending(note, placement, givenName, now, new CompletableFuture<>());
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
 			store(pending);
 			return note;
@@ -107,7 +108,7 @@ class NoteWriter implements SmartLifecycle {
 
 	private void store(Pending pending) {
 		authors.save(pending.note().authorHash(), pending.givenName(), pending.now());
-		notes.insert(pending.note());
+		notes.insert(pending.note(), pending.placement());
 		events.publishEvent(NoteChanged.of(pending.note(), NoteChanged.Kind.ADDED));
 	}
 
@@ -210,7 +211,7 @@ class NoteWriter implements SmartLifecycle {
 		return 0;
 	}
 
-	private record Pending(Note note, @Nullable String givenName, OffsetDateTime now, CompletableFuture<Note> committed) {
+	private record Pending(Note note, StoredPlacement placement, @Nullable String givenName, OffsetDateTime now, CompletableFuture<Note> committed) {
 	}
 
 }

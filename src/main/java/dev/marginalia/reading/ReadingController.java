@@ -1,28 +1,32 @@
 package dev.marginalia.reading;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.content.Block;
-import dev.marginalia.live.EventPosition;
-import dev.marginalia.notes.ArticleNotes;
 import dev.marginalia.notes.AuthorIdentity;
-import dev.marginalia.notes.NoteService;
 import dev.marginalia.notes.Viewer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.servlet.view.RedirectView;
 
 /** The pages a reader sees: the list of articles, an article, and the share page of one paragraph. */
@@ -40,6 +44,8 @@ class ReadingController {
 
 	private static final int TITLE_LENGTH = 100;
 
+	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
 	/** What the page says after a note was written (POST-redirect-GET: the redirect names what was done). */
 	private static final Map<String, String> DONE_MESSAGES = Map.of("added", "Your note was added.", "replied",
 			"Your reply was added.", "edited", "Your note was saved.", "deleted", "Your note was deleted.",
@@ -51,22 +57,22 @@ class ReadingController {
 
 	private final PublicLinks links;
 
-	private final NoteService notes;
-
 	private final AuthorIdentity identity;
 
 	private final LinkHistory history;
 
-	private final EventPosition events;
+	private final ArticlePages pages;
 
-	ReadingController(ArticleLibrary library, PublicLinks links, NoteService notes, AuthorIdentity identity,
-			LinkHistory history, EventPosition events) {
+	private final PageCacheability cacheability;
+
+	ReadingController(ArticleLibrary library, PublicLinks links, AuthorIdentity identity, LinkHistory history,
+			ArticlePages pages, PageCacheability cacheability) {
 		this.library = library;
 		this.links = links;
-		this.notes = notes;
 		this.identity = identity;
 		this.history = history;
-		this.events = events;
+		this.pages = pages;
+		this.cacheability = cacheability;
 	}
 
 	@GetMapping("/")
@@ -75,28 +81,45 @@ class ReadingController {
 		return INDEX_VIEW;
 	}
 
+	/**
+	 * The article with its notes, from what was rendered before (see {@link ArticlePages}). Revalidated on every
+	 * use ({@code no-cache}) with a strong ETag; the page of readers without cookies may be kept by shared caches
+	 * (it holds nothing of anyone's), every other page only by the reader's own browser.
+	 */
 	@GetMapping("/articles/{slug}")
-	String article(@PathVariable String slug, @RequestParam(required = false) @Nullable String done,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
+	ResponseEntity<byte[]> article(@PathVariable String slug, @RequestParam(required = false) @Nullable String done,
+			HttpServletRequest request, HttpServletResponse response) {
 		Article article = article(slug);
-		// discovery of the W3C annotation container (Web Annotation Protocol, section 4)
-		response.addHeader(HttpHeaders.LINK, "<" + links.annotations(article) + ">; rel=\"http://www.w3.org/ns/oa#annotationService\"");
-		// MODERATION: the moderator sees hidden notes, marked (a page for the moderator is never one to share)
-		Viewer viewer = identity.viewer(request);
-		model.addAttribute("article", article);
-		model.addAttribute("viewer", viewer.author());
-		model.addAttribute("moderator", viewer.isModerator());
-		ArticleNotes articleNotes = notes.notesSeenBy(article, viewer);
-		model.addAttribute("notes", articleNotes);
-		model.addAttribute("highlighted", Highlights.of(article, articleNotes));
-		model.addAttribute("aliases", history.aliases(article));
-		model.addAttribute("lastEventId", events.current());
-		model.addAttribute("done", done == null ? null : DONE_MESSAGES.get(done));
-		return ARTICLE_VIEW;
+		String flash = done == null ? null : DONE_MESSAGES.get(done);
+		ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
+			// discovery of the W3C annotation container (Web Annotation Protocol, section 4)
+			.header(HttpHeaders.LINK, "<" + links.annotations(article) + ">; rel=\"http://www.w3.org/ns/oa#annotationService\"")
+			.contentType(HTML);
+		if (flash == null && cacheability.isFirstTime(request)) {
+			ArticlePages.SharedPage page = pages.firstTime(article, request, response);
+			ok.cacheControl(CacheControl.noCache()).varyBy(HttpHeaders.ACCEPT_ENCODING, HttpHeaders.COOKIE);
+			if (AcceptEncoding.allowsGzip(request)) {
+				return ok.eTag(page.gzipEntityTag()).header(HttpHeaders.CONTENT_ENCODING, "gzip").body(page.gzip());
+			}
+			return ok.eTag(page.entityTag()).body(page.identity());
+		}
+		// MODERATION: the moderator sees hidden notes, marked (a page for the moderator is never kept)
+		Viewer viewer = identity.pageViewer(request);
+		PageTemplate page = pages.forReader(article, viewer, cacheability.mayKeep(request, viewer), request, response);
+		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		String token = csrf == null ? "" : HtmlUtils.htmlEscape(csrf.getToken());
+		String flashHtml = flash == null ? "" : "<p class=\"flash\" role=\"status\">" + HtmlUtils.htmlEscape(flash) + "</p>";
+		// the reader's own notes and token: never in a shared cache
+		return ok.cacheControl(CacheControl.noCache().cachePrivate())
+			.varyBy(HttpHeaders.COOKIE)
+			.eTag(page.entityTag(token, flashHtml))
+			.body(page.fill(token, flashHtml));
 	}
 
 	@GetMapping("/articles/{slug}/p/{blockId}")
-	Object share(@PathVariable String slug, @PathVariable String blockId, Model model) {
+	@Nullable
+	Object share(@PathVariable String slug, @PathVariable String blockId, WebRequest request,
+			HttpServletResponse response, Model model) {
 		Article article = article(slug);
 		Optional<Block> current = article.block(blockId);
 		if (current.isEmpty()) {
@@ -108,6 +131,14 @@ class ReadingController {
 			return redirect;
 		}
 		Block block = current.get();
+		// the same for every reader (no token in it): revalidated by a tag of what it is made of
+		String tag = "\"" + Digests.of(article.version() + "\u0000" + block.id() + "\u0000" + links.share(article, block)
+				+ "\u0000" + links.article(article)) + "\"";
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().getHeaderValue());
+		if (request.checkNotModified(tag)) {
+			return null;
+		}
+		model.addAttribute("withoutToken", true);
 		model.addAttribute("article", article);
 		model.addAttribute("block", block);
 		model.addAttribute("shareUrl", links.share(article, block));

@@ -115,7 +115,7 @@ class NoteWriterTests {
 		// a reply to a note that does not exist: the database refuses it (foreign key)
 		Note orphanReply = new Note("no-such-parent-reply", SLUG, BLOCK, 0, "hash", "text", "no-such-note",
 				author(99).secretHash(), Note.ANONYMOUS, "body", "<p>body</p>", Visibility.PUBLIC, now(), null, false, 1);
-		CompletableFuture<Note> bad = CompletableFuture.supplyAsync(() -> writer.write(orphanReply, null, now()), threads);
+		CompletableFuture<Note> bad = CompletableFuture.supplyAsync(() -> writer.write(orphanReply, StoredPlacement.ORPHANED, null, now()), threads);
 		await().atMost(10, TimeUnit.SECONDS).until(() -> writer.waiting() == WAITING);
 
 		gate.open();

@@ -1,0 +1,34 @@
+package dev.marginalia.notes;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A digest of where a note was written: notes with the same key are placed the same way in any version of the
+ * article (re-anchoring looks at nothing else), so a re-anchoring run places each key once.
+ */
+final class AnchorKeys {
+
+	private AnchorKeys() {
+	}
+
+	static String of(ReAnchoring.Anchor anchor, String blockHash) {
+		StringBuilder key = new StringBuilder().append(anchor.blockId()).append('\u0000').append(anchor.blockPosition())
+			.append('\u0000').append(blockHash);
+		ReAnchoring.TextQuote quote = anchor.quote();
+		if (quote != null) {
+			key.append('\u0000').append(quote.exact()).append('\u0000').append(quote.prefix()).append('\u0000')
+				.append(quote.suffix()).append('\u0000').append(quote.start()).append('\u0000').append(quote.end());
+		}
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 16);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
+	}
+
+}

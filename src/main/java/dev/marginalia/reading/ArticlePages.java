@@ -1,0 +1,216 @@
+package dev.marginalia.reading;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.marginalia.content.Article;
+import dev.marginalia.live.EventPosition;
+import dev.marginalia.live.NoteEventArrived;
+import dev.marginalia.notes.ArticleNotes;
+import dev.marginalia.notes.Author;
+import dev.marginalia.notes.NoteChanged;
+import dev.marginalia.notes.NoteService;
+import dev.marginalia.notes.Placements;
+import dev.marginalia.notes.Viewer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The article page, rendered once and served many times. A page is built for a {@link Stamp}: the article's
+ * version and a per-article count of note changes (every change to a note, here or on another instance, and
+ * every re-anchoring bumps it). The count is read before anything else, so a page built while a note was
+ * being written is filed under the older count and never served once the newer one is known.
+ *
+ * <ul>
+ * <li>Readers without cookies or credentials share one page: bytes (identity and gzip, compressed once) with
+ * no CSRF token and no private note in them.</li>
+ * <li>Every other reader gets a {@link PageTemplate} of their own (by the hash of their secret; the one of
+ * readers without a secret is shared by them), with the token filled in per request from their own request,
+ * and their own and private notes in it. Kept in a bounded cache.</li>
+ * </ul>
+ * Pages are kept only when the article's notes are placed for its version (see {@link Placements}).
+ */
+@Component
+class ArticlePages {
+
+	/** What stands where the CSRF token goes in a kept page: random, so no article or note can contain it. */
+	static final String TOKEN_PLACEHOLDER = "csrf-placeholder-" + random();
+
+	/** Where the flash message goes in a kept page. */
+	static final String FLASH_MARKER = "<!--flash-" + random() + "-->";
+
+	private final ViewToText views;
+
+	private final NoteService notes;
+
+	private final LinkHistory history;
+
+	private final EventPosition events;
+
+	private final Placements placements;
+
+	private final ConcurrentMap<String, AtomicLong> changes = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, SharedPage> shared = new ConcurrentHashMap<>();
+
+	private final Cache<ReaderKey, PageTemplate> readers = Caffeine.newBuilder()
+		.maximumWeight(64L * 1024 * 1024)
+		.<ReaderKey, PageTemplate>weigher((key, page) -> page.length())
+		.build();
+
+	ArticlePages(ViewToText views, NoteService notes, LinkHistory history, EventPosition events,
+			Placements placements) {
+		this.views = views;
+		this.notes = notes;
+		this.history = history;
+		this.events = events;
+		this.placements = placements;
+	}
+
+	/** @return the page for readers without cookies: the same bytes for all of them */
+	SharedPage firstTime(Article article, HttpServletRequest request, HttpServletResponse response) {
+		Stamp stamp = stamp(article);
+		SharedPage page = shared.get(article.slug());
+		if (page != null && page.stamp().equals(stamp)) {
+			return page;
+		}
+		if (!placements.ensureCurrent(article)) {
+			return SharedPage.of(stamp, render(article, Viewer.ANONYMOUS, request, response, null, ""));
+		}
+		// one render per change, however many readers are waiting for it
+		return shared.compute(article.slug(), (slug, known) -> known != null && known.stamp().equals(stamp) ? known
+				: SharedPage.of(stamp, render(article, Viewer.ANONYMOUS, request, response, null, "")));
+	}
+
+	/**
+	 * @param viewer the reader, known by the hash of their secret (or without one), or the moderator
+	 * @param keep whether the page may be kept for the next request (see {@link PageCacheability})
+	 * @return the page for this reader, with holes for their CSRF token and the flash message
+	 */
+	PageTemplate forReader(Article article, Viewer viewer, boolean keep, HttpServletRequest request,
+			HttpServletResponse response) {
+		Stamp stamp = stamp(article);
+		if (!keep || !placements.ensureCurrent(article)) {
+			return template(article, viewer, request, response);
+		}
+		ReaderKey key = new ReaderKey(article.slug(), stamp, viewer.author() == null ? "" : viewer.author().secretHash());
+		return readers.get(key, ignored -> template(article, viewer, request, response));
+	}
+
+	private PageTemplate template(Article article, Viewer viewer, HttpServletRequest request,
+			HttpServletResponse response) {
+		return new PageTemplate(render(article, viewer, request, response, TOKEN_PLACEHOLDER, FLASH_MARKER),
+				TOKEN_PLACEHOLDER, FLASH_MARKER);
+	}
+
+	private String render(Article article, Viewer viewer, HttpServletRequest request,
+			HttpServletResponse response, @Nullable String token, String flash) {
+		// first where the event log stands, then the notes: live updates replay whatever came in between
+		long lastEventId = events.current();
+		// MODERATION: the moderator's page shows every note, hidden ones marked (never kept: see PageCacheability)
+		ArticleNotes articleNotes = viewer.isModerator() ? notes.notesSeenBy(article, viewer)
+				: notes.pageNotes(article, viewer.author());
+		Map<String, Object> model = new HashMap<>();
+		model.put("article", article);
+		model.put("viewer", viewer.author());
+		model.put("moderator", viewer.isModerator());
+		model.put("notes", articleNotes);
+		model.put("highlighted", Highlights.of(article, articleNotes));
+		model.put("aliases", history.aliases(article));
+		model.put("lastEventId", lastEventId);
+		model.put("flash", flash);
+		return views.render(ReadingController.ARTICLE_VIEW, model, request, response, token);
+	}
+
+	private Stamp stamp(Article article) {
+		return new Stamp(article.version(), counter(article.slug()).get());
+	}
+
+	private AtomicLong counter(String slug) {
+		return changes.computeIfAbsent(slug, key -> new AtomicLong());
+	}
+
+	/** A note was written, edited or deleted here: its writer's next page load must show it. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void noteChanged(NoteChanged change) {
+		counter(change.slug()).incrementAndGet();
+	}
+
+	/** A note changed on any instance (the live fan-out reads every instance's events). */
+	@EventListener
+	void noteEventArrived(NoteEventArrived event) {
+		counter(event.slug()).incrementAndGet();
+	}
+
+	/** The article's notes were re-anchored for a new version of it. */
+	@EventListener
+	void notesPlaced(Placements.NotesPlaced event) {
+		counter(event.slug()).incrementAndGet();
+	}
+
+	private static String random() {
+		byte[] bytes = new byte[12];
+		new SecureRandom().nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+
+	/** What a kept page was built from. */
+	record Stamp(String version, long changes) {
+	}
+
+	private record ReaderKey(String slug, Stamp stamp, String viewerHash) {
+	}
+
+	/**
+	 * The page of readers without cookies, both ways it is sent.
+	 * @param identity the HTML
+	 * @param gzip the same, compressed once
+	 * @param entityTag the tag of the identity bytes; the gzip bytes' tag is {@link #gzipEntityTag()}
+	 */
+	record SharedPage(Stamp stamp, byte[] identity, byte[] gzip, String entityTag) {
+
+		static SharedPage of(Stamp stamp, String html) {
+			byte[] identity = html.getBytes(StandardCharsets.UTF_8);
+			return new SharedPage(stamp, identity, gzip(identity), "\"" + Digests.of(identity) + "\"");
+		}
+
+		String gzipEntityTag() {
+			return entityTag.substring(0, entityTag.length() - 1) + "-gzip\"";
+		}
+
+		private static byte[] gzip(byte[] bytes) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3);
+			try (GZIPOutputStream gzip = new GZIPOutputStream(out) {
+				{
+					def.setLevel(Deflater.BEST_COMPRESSION);
+				}
+			}) {
+				gzip.write(bytes);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			return out.toByteArray();
+		}
+
+	}
+
+}
