@@ -26,16 +26,23 @@ final class StoredNotes {
 			.connectTimeout(Duration.ofSeconds(5)).build();
 		Map<String, String> notes = new HashMap<>();
 		for (String blockId : blockIds) {
-			String path = "/articles/" + NoteLoad.SLUG + "/p/" + blockId + "/notes";
-			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-				.timeout(Duration.ofSeconds(60)).header("Accept", "text/html").GET().build(),
-					HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				throw new AssertionError("GET " + path + " answered " + response.statusCode());
-			}
-			Document page = Jsoup.parse(response.body(), base + path);
-			for (Element note : page.select("article.note[id^=note-]")) {
-				notes.put(note.id().substring("note-".length()), note.select(".note-body").text());
+			// the notes page shows a paragraph's notes a page at a time; a page past the last shows the last again
+			for (int number = 1;; number++) {
+				String path = "/articles/" + NoteLoad.SLUG + "/p/" + blockId + "/notes?page=" + number;
+				HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+					.timeout(Duration.ofSeconds(60)).header("Accept", "text/html").GET().build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() != 200) {
+					throw new AssertionError("GET " + path + " answered " + response.statusCode());
+				}
+				Document page = Jsoup.parse(response.body(), base + path);
+				int before = notes.size();
+				for (Element note : page.select("article.note[id^=note-]")) {
+					notes.put(note.id().substring("note-".length()), note.select(".note-body").text());
+				}
+				if (notes.size() == before) {
+					break;
+				}
 			}
 		}
 		return notes;
