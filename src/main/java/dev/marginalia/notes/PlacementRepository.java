@@ -108,12 +108,14 @@ class PlacementRepository {
 	}
 
 	/**
-	 * Stores one placement for every note (not reply) with this anchor key; rows already there are not written.
+	 * Stores one placement for every note with this anchor key (replies too, though theirs is not used: with a
+	 * condition on parent_id, H2 chose the parent index and read every row of the article); rows already there
+	 * are not written.
 	 * @return how many notes moved
 	 */
 	int store(String slug, String anchorKey, StoredPlacement placement) {
 		return jdbc.sql("UPDATE note_places SET placed_block_id = :block, placed_start = :start, placed_end = :end, "
-				+ "orphaned = :orphaned WHERE article_slug = :slug AND anchor_key = :key AND parent_id IS NULL "
+				+ "orphaned = :orphaned WHERE article_slug = :slug AND anchor_key = :key "
 				+ "AND (placed_block_id IS DISTINCT FROM :block OR placed_start IS DISTINCT FROM :start "
 				+ "OR placed_end IS DISTINCT FROM :end OR orphaned <> :orphaned)")
 			.param("block", placement.blockId()).param("start", placement.start()).param("end", placement.end())
