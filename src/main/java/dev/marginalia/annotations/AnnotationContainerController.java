@@ -10,6 +10,7 @@ import dev.marginalia.notes.Author;
 import dev.marginalia.notes.Note;
 import dev.marginalia.notes.NoteService;
 import dev.marginalia.notes.ReAnchoring;
+import dev.marginalia.system.AcceptEncoding;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -44,14 +45,21 @@ class AnnotationContainerController {
 
 	private final Representations representations;
 
+	private final SharedApiPages shared;
+
+	private final ApiLinks links;
+
 	AnnotationContainerController(ArticleLibrary library, NoteService notes, ApiAuthors authors,
-			AnnotationReader reader, AnnotationWrites writes, Representations representations) {
+			AnnotationReader reader, AnnotationWrites writes, Representations representations, SharedApiPages shared,
+			ApiLinks links) {
 		this.library = library;
 		this.notes = notes;
 		this.authors = authors;
 		this.reader = reader;
 		this.writes = writes;
 		this.representations = representations;
+		this.shared = shared;
+		this.links = links;
 	}
 
 	@RequestMapping(method = { RequestMethod.GET, RequestMethod.HEAD })
@@ -131,23 +139,39 @@ class AnnotationContainerController {
 
 	private ResponseEntity<byte[]> page(Article article, int number, @Nullable Boolean irisParameter,
 			@Nullable Author viewer, ResponseFormat format, HttpServletRequest request) {
+		// a client SHOULD NOT send Prefer for a page: the page's IRI carries the preference, and wins
+		boolean iris = irisParameter != null ? irisParameter : ContainerPreference.of(request, null).iris();
+		String mediaType = format.mediaType().toString();
+		HttpHeaders headers = ProtocolHeaders.page();
+		headers.setContentType(format.mediaType());
+		headers.set(HttpHeaders.CONTENT_LOCATION, links.page(article.slug(), iris, number));
+		if (viewer == null) {
+			// public notes only: the same bytes for every client without credentials, kept and compressed once
+			SharedApiPages.Body page = shared.page(article, number + (iris ? "/iris" : "/descriptions"), mediaType,
+					() -> pageJson(article, number, iris, null));
+			headers.set(HttpHeaders.VARY, headers.getFirst(HttpHeaders.VARY) + ", " + HttpHeaders.ACCEPT_ENCODING);
+			if (AcceptEncoding.allowsGzip(request)) {
+				headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
+				headers.setETag(page.gzipEntityTag());
+				return ResponseEntity.ok().headers(headers).body(page.gzip());
+			}
+			headers.setETag(page.entityTag());
+			return ResponseEntity.ok().headers(headers).body(page.identity());
+		}
+		byte[] body = pageJson(article, number, iris, viewer);
+		headers.setETag(EntityTags.of(body, mediaType));
+		return ResponseEntity.ok().headers(headers).body(body);
+	}
+
+	private byte[] pageJson(Article article, int number, boolean iris, @Nullable Author viewer) {
 		String slug = article.slug();
 		int total = notes.count(slug, viewer);
 		if (number > Representations.lastPage(total)) {
 			throw ApiProblem.of(HttpStatus.NOT_FOUND,
 					"There is no page " + number + ": the last is " + Representations.lastPage(total) + ".");
 		}
-		// a client SHOULD NOT send Prefer for a page: the page's IRI carries the preference, and wins
-		boolean iris = irisParameter != null ? irisParameter : ContainerPreference.of(request, null).iris();
 		List<Note> items = notes.page(slug, viewer, number * Representations.PAGE_SIZE, Representations.PAGE_SIZE);
-		Map<String, Object> json = representations.page(slug, iris, number, total, items, true,
-				new ReAnchoring(article));
-		byte[] body = Json.write(json);
-		HttpHeaders headers = ProtocolHeaders.page();
-		headers.setContentType(format.mediaType());
-		headers.setETag(EntityTags.of(body, format.mediaType().toString()));
-		headers.set(HttpHeaders.CONTENT_LOCATION, (String) json.get("id"));
-		return ResponseEntity.ok().headers(headers).body(body);
+		return Json.write(representations.page(slug, iris, number, total, items, true, new ReAnchoring(article)));
 	}
 
 	private Map<String, Object> container(Article article, ContainerPreference preference, @Nullable Author viewer) {

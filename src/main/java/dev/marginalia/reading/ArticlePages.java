@@ -1,8 +1,5 @@
 package dev.marginalia.reading;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HashMap;
@@ -10,34 +7,28 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.marginalia.content.Article;
+import dev.marginalia.live.ArticleStamps;
+import dev.marginalia.live.ArticleStamps.Stamp;
 import dev.marginalia.live.EventPosition;
-import dev.marginalia.live.NoteEventArrived;
 import dev.marginalia.notes.ArticleNotes;
-import dev.marginalia.notes.Author;
-import dev.marginalia.notes.NoteChanged;
 import dev.marginalia.notes.NoteService;
 import dev.marginalia.notes.Placements;
 import dev.marginalia.notes.Viewer;
+import dev.marginalia.system.Gzip;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The article page, rendered once and served many times. A page is built for a {@link Stamp}: the article's
- * version and a per-article count of note changes (every change to a note, here or on another instance, and
- * every re-anchoring bumps it). The count is read before anything else, so a page built while a note was
- * being written is filed under the older count and never served once the newer one is known.
+ * The article page, rendered once and served many times. A page is built for a {@link Stamp} (see
+ * {@link ArticleStamps}): the article's version and a per-article count of note changes, read before anything
+ * else, so a page built while a note was being written is never served once the newer count is known.
  *
  * <ul>
  * <li>Readers without cookies or credentials share one page: bytes (identity and gzip, compressed once) with
@@ -67,7 +58,7 @@ class ArticlePages {
 
 	private final Placements placements;
 
-	private final ConcurrentMap<String, AtomicLong> changes = new ConcurrentHashMap<>();
+	private final ArticleStamps stamps;
 
 	private final ConcurrentMap<String, SharedPage> shared = new ConcurrentHashMap<>();
 
@@ -77,17 +68,18 @@ class ArticlePages {
 		.build();
 
 	ArticlePages(ViewToText views, NoteService notes, LinkHistory history, EventPosition events,
-			Placements placements) {
+			Placements placements, ArticleStamps stamps) {
 		this.views = views;
 		this.notes = notes;
 		this.history = history;
 		this.events = events;
 		this.placements = placements;
+		this.stamps = stamps;
 	}
 
 	/** @return the page for readers without cookies: the same bytes for all of them */
 	SharedPage firstTime(Article article, HttpServletRequest request, HttpServletResponse response) {
-		Stamp stamp = stamp(article);
+		Stamp stamp = stamps.stamp(article);
 		SharedPage page = shared.get(article.slug());
 		if (page != null && page.stamp().equals(stamp)) {
 			return page;
@@ -107,7 +99,7 @@ class ArticlePages {
 	 */
 	PageTemplate forReader(Article article, Viewer viewer, boolean keep, HttpServletRequest request,
 			HttpServletResponse response) {
-		Stamp stamp = stamp(article);
+		Stamp stamp = stamps.stamp(article);
 		if (!keep || !placements.ensureCurrent(article)) {
 			return template(article, viewer, request, response);
 		}
@@ -140,40 +132,10 @@ class ArticlePages {
 		return views.render(ReadingController.ARTICLE_VIEW, model, request, response, token);
 	}
 
-	private Stamp stamp(Article article) {
-		return new Stamp(article.version(), counter(article.slug()).get());
-	}
-
-	private AtomicLong counter(String slug) {
-		return changes.computeIfAbsent(slug, key -> new AtomicLong());
-	}
-
-	/** A note was written, edited or deleted here: its writer's next page load must show it. */
-	@TransactionalEventListener(fallbackExecution = true)
-	void noteChanged(NoteChanged change) {
-		counter(change.slug()).incrementAndGet();
-	}
-
-	/** A note changed on any instance (the live fan-out reads every instance's events). */
-	@EventListener
-	void noteEventArrived(NoteEventArrived event) {
-		counter(event.slug()).incrementAndGet();
-	}
-
-	/** The article's notes were re-anchored for a new version of it. */
-	@EventListener
-	void notesPlaced(Placements.NotesPlaced event) {
-		counter(event.slug()).incrementAndGet();
-	}
-
 	private static String random() {
 		byte[] bytes = new byte[12];
 		new SecureRandom().nextBytes(bytes);
 		return HexFormat.of().formatHex(bytes);
-	}
-
-	/** What a kept page was built from. */
-	record Stamp(String version, long changes) {
 	}
 
 	private record ReaderKey(String slug, Stamp stamp, String viewerHash) {
@@ -189,26 +151,11 @@ class ArticlePages {
 
 		static SharedPage of(Stamp stamp, String html) {
 			byte[] identity = html.getBytes(StandardCharsets.UTF_8);
-			return new SharedPage(stamp, identity, gzip(identity), "\"" + Digests.of(identity) + "\"");
+			return new SharedPage(stamp, identity, Gzip.compress(identity), "\"" + Digests.of(identity) + "\"");
 		}
 
 		String gzipEntityTag() {
 			return entityTag.substring(0, entityTag.length() - 1) + "-gzip\"";
-		}
-
-		private static byte[] gzip(byte[] bytes) {
-			ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3);
-			try (GZIPOutputStream gzip = new GZIPOutputStream(out) {
-				{
-					def.setLevel(Deflater.BEST_COMPRESSION);
-				}
-			}) {
-				gzip.write(bytes);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			return out.toByteArray();
 		}
 
 	}

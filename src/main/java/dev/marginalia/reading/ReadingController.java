@@ -9,6 +9,7 @@ import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.content.Block;
 import dev.marginalia.notes.AuthorIdentity;
 import dev.marginalia.notes.Viewer;
+import dev.marginalia.system.AcceptEncoding;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package dev.marginalia.reading;
+package dev.marginalia.system;
 
 import java.util.Locale;
 
@@ -7,13 +7,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 
 /** The request's Accept-Encoding field (RFC 9110 §12.5.3), as far as gzip goes. */
-final class AcceptEncoding {
+public final class AcceptEncoding {
 
 	private AcceptEncoding() {
 	}
 
 	/** @return whether the client takes gzip: named (or {@code *}) with a non-zero weight */
-	static boolean allowsGzip(HttpServletRequest request) {
+	public static boolean allowsGzip(HttpServletRequest request) {
 		String field = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
 		if (field == null) {
 			return false;

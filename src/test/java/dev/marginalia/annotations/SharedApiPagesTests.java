@@ -1,0 +1,113 @@
+package dev.marginalia.annotations;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static dev.marginalia.annotations.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The container's pages for clients without credentials are kept and compressed once: what is kept must never be
+ * out of date, never hold a private note, and be byte for byte what the page is, both ways it is sent.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "marginalia.test.context=shared-api-pages")
+class SharedApiPagesTests {
+
+	@LocalServerPort
+	int port;
+
+	ApiClient api;
+
+	@BeforeEach
+	void client() {
+		api = new ApiClient(port);
+	}
+
+	@Test
+	void aNewNoteIsOnTheNextPageServedAtOnce() {
+		String page = api.container() + "?iris=1&page=0";
+		int before = json(api.get(page)).get("items").size();
+		json(api.get(page));
+		String iri = api.note(null, "Written after the page was kept").iri();
+		JsonNode after = json(api.get(page));
+		assertThat(after.get("partOf").get("total").intValue()).isEqualTo(before + 1);
+		assertThat(after.toString()).contains(iri);
+	}
+
+	@Test
+	void aPrivateNoteIsOnItsAuthorsPageAndNeverOnTheKeptOne() {
+		ApiClient.Created mine = api.note(null, "Public, so that I have a secret");
+		String privateIri = api.create(mine.secret(), api.note(ApiClient.PARAGRAPH, "Private, kept out",
+				", \"marginalia:visibility\": \"private\"")).iri();
+		String page = api.container() + "?iris=1&page=0";
+		String lastPage = json(api.get(page, "Authorization", "Bearer " + mine.secret())).get("partOf").get("last").stringValue();
+		assertThat(api.get(lastPage, "Authorization", "Bearer " + mine.secret()).body()).contains(privateIri);
+		assertThat(api.get(lastPage).body()).doesNotContain(privateIri);
+		// the author's request right after the kept one is still their own page
+		assertThat(api.get(lastPage, "Authorization", "Bearer " + mine.secret()).body()).contains(privateIri);
+	}
+
+	@Test
+	void theGzipBytesAreThePageAndEachWayHasItsOwnTagAnd304() throws IOException {
+		api.note(null, "A note so that the page is not empty");
+		String page = api.containerIri() + "?iris=0&page=0";
+		HttpResponse<String> plain = api.get(page);
+		HttpResponse<byte[]> gzip = bytes(page, "Accept-Encoding", "gzip");
+		assertThat(header(gzip, "Content-Encoding")).isEqualTo("gzip");
+		assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+		assertThat(new String(new GZIPInputStream(new ByteArrayInputStream(gzip.body())).readAllBytes(),
+				StandardCharsets.UTF_8)).isEqualTo(plain.body());
+		assertThat(header(gzip, "Vary")).contains("Accept-Encoding").contains("Authorization").contains("Cookie");
+		assertThat(header(plain, "Vary")).contains("Accept-Encoding");
+		String plainTag = header(plain, "ETag");
+		String gzipTag = header(gzip, "ETag");
+		assertThat(plainTag).startsWith("\"").isNotEqualTo(gzipTag);
+		assertThat(api.get(page, "If-None-Match", plainTag).statusCode()).isEqualTo(304);
+		assertThat(bytes(page, "Accept-Encoding", "gzip", "If-None-Match", gzipTag).statusCode()).isEqualTo(304);
+		assertThat(header(plain, "Content-Location")).isEqualTo(page);
+	}
+
+	@Test
+	void aPageBeyondTheLastIsStillA404Problem() {
+		HttpResponse<String> response = api.get(api.container() + "?page=999");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(header(response, "Content-Type")).startsWith("application/problem+json");
+	}
+
+	private static String header(HttpResponse<?> response, String name) {
+		return response.headers().firstValue(name).orElseThrow(() -> new AssertionError("no " + name + " header"));
+	}
+
+	private HttpResponse<byte[]> bytes(String url, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		try {
+			return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
