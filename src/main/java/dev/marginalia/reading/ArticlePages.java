@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -90,6 +91,15 @@ class ArticlePages {
 		// one render per change, however many readers are waiting for it
 		return shared.compute(article.slug(), (slug, known) -> known != null && known.stamp().equals(stamp) ? known
 				: SharedPage.of(stamp, render(article, Viewer.ANONYMOUS, request, response, null, "")));
+	}
+
+	/**
+	 * @return the page for readers without cookies if it is rendered for the current state of the article's notes
+	 * (nothing is rendered here)
+	 */
+	Optional<SharedPage> current(Article article) {
+		SharedPage page = shared.get(article.slug());
+		return page != null && page.stamp().equals(stamps.stamp(article)) ? Optional.of(page) : Optional.empty();
 	}
 
 	/**

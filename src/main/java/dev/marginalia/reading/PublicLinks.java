@@ -4,6 +4,7 @@ import java.net.URI;
 
 import dev.marginalia.content.Article;
 import dev.marginalia.content.Block;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,8 +31,15 @@ class PublicLinks {
 		return base().path("/articles/{slug}").buildAndExpand(article.slug()).encode().toUriString();
 	}
 
-	String annotations(Article article) {
-		return base().path("/api/articles/{slug}/annotations/").buildAndExpand(article.slug()).encode().toUriString();
+	/**
+	 * The {@code Link} field that makes the article page discoverable as annotated (Web Annotation Protocol §4):
+	 * the container as its annotation service. Given the request, as it is also sent ahead of Spring MVC.
+	 */
+	String annotationService(Article article, HttpServletRequest request) {
+		UriComponentsBuilder base = publicUrl != null ? UriComponentsBuilder.fromUri(publicUrl)
+				: ServletUriComponentsBuilder.fromContextPath(request);
+		return "<" + base.path("/api/articles/{slug}/annotations/").buildAndExpand(article.slug()).encode().toUriString()
+				+ ">; rel=\"http://www.w3.org/ns/oa#annotationService\"";
 	}
 
 	String share(Article article, Block block) {

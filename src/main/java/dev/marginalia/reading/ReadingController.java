@@ -94,10 +94,11 @@ class ReadingController {
 		String flash = done == null ? null : DONE_MESSAGES.get(done);
 		ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
 			// discovery of the W3C annotation container (Web Annotation Protocol, section 4)
-			.header(HttpHeaders.LINK, "<" + links.annotations(article) + ">; rel=\"http://www.w3.org/ns/oa#annotationService\"")
+			.header(HttpHeaders.LINK, links.annotationService(article, request))
 			.contentType(HTML);
 		if (flash == null && cacheability.isFirstTime(request)) {
 			ArticlePages.SharedPage page = pages.firstTime(article, request, response);
+			request.setAttribute(SharedPageFilter.SENT_SHARED_PAGE, Boolean.TRUE);
 			ok.cacheControl(CacheControl.noCache()).varyBy(HttpHeaders.ACCEPT_ENCODING, HttpHeaders.COOKIE);
 			if (AcceptEncoding.allowsGzip(request)) {
 				return ok.eTag(page.gzipEntityTag()).header(HttpHeaders.CONTENT_ENCODING, "gzip").body(page.gzip());
