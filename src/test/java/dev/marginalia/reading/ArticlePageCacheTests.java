@@ -2,7 +2,6 @@ package dev.marginalia.reading;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,6 +21,7 @@ import dev.marginalia.notes.NoteService;
 import dev.marginalia.support.TestNotes;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import dev.marginalia.support.Bytes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -243,16 +243,7 @@ class ArticlePageCacheTests {
 	}
 
 	private HttpResponse<byte[]> send(HttpRequest.Builder request) {
-		try {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return Bytes.send(http, request);
 	}
 
 	static String text(HttpResponse<byte[]> response) {

@@ -1,7 +1,6 @@
 package dev.marginalia.reading;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +12,7 @@ import java.util.TreeMap;
 import dev.marginalia.notes.AuthorSecrets;
 import dev.marginalia.notes.NewNote;
 import dev.marginalia.notes.NoteService;
+import dev.marginalia.support.Bytes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -169,16 +169,7 @@ class SharedPageFilterTests {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method,
 				HttpRequest.BodyPublishers.noBody());
 		headers.forEach(request::header);
-		try {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return Bytes.send(http, request);
 	}
 
 }

@@ -16,6 +16,7 @@ import java.util.zip.GZIPInputStream;
 
 import dev.marginalia.support.WebClient;
 import org.jsoup.nodes.Document;
+import dev.marginalia.support.Bytes;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -113,16 +114,7 @@ class StaticAssetsTests {
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
-		try {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return Bytes.send(http, request);
 	}
 
 	private static byte[] gunzip(byte[] gzipped) {
