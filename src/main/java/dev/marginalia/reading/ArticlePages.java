@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -63,6 +64,9 @@ class ArticlePages {
 
 	private final ConcurrentMap<String, SharedPage> shared = new ConcurrentHashMap<>();
 
+	/** Held while the shared page of an article is rendered. */
+	private final ConcurrentMap<String, ReentrantLock> rendering = new ConcurrentHashMap<>();
+
 	private final Cache<ReaderKey, PageTemplate> readers = Caffeine.newBuilder()
 		.maximumWeight(64L * 1024 * 1024)
 		.<ReaderKey, PageTemplate>weigher((key, page) -> page.length())
@@ -80,26 +84,52 @@ class ArticlePages {
 
 	/** @return the page for readers without cookies: the same bytes for all of them */
 	SharedPage firstTime(Article article, HttpServletRequest request, HttpServletResponse response) {
-		Stamp stamp = stamps.stamp(article);
 		SharedPage page = shared.get(article.slug());
-		if (page != null && page.stamp().equals(stamp)) {
+		if (page != null && page.stamp().equals(stamps.stamp(article))) {
 			return page;
 		}
-		if (!placements.ensureCurrent(article)) {
-			return SharedPage.of(stamp, render(article, Viewer.ANONYMOUS, request, response, null, ""));
+		// one render per change; while one reader renders it, the others get the page before the change instead
+		// of queueing behind the render (at 100,000 notes it takes a while): a reader who wrote the change has a
+		// cookie, and is never served this page
+		ReentrantLock lock = rendering.computeIfAbsent(article.slug(), slug -> new ReentrantLock());
+		if (page == null) {
+			lock.lock();
 		}
-		// one render per change, however many readers are waiting for it
-		return shared.compute(article.slug(), (slug, known) -> known != null && known.stamp().equals(stamp) ? known
-				: SharedPage.of(stamp, render(article, Viewer.ANONYMOUS, request, response, null, "")));
+		else if (!lock.tryLock()) {
+			return page;
+		}
+		try {
+			// placed first (a new version of the article re-anchors its notes, which bumps the stamp), then the stamp
+			// read again under the lock: a page filed under an older stamp never replaces a newer one
+			boolean placed = placements.ensureCurrent(article);
+			Stamp stamp = stamps.stamp(article);
+			SharedPage known = shared.get(article.slug());
+			if (known != null && known.stamp().equals(stamp)) {
+				return known;
+			}
+			SharedPage rendered = SharedPage.of(stamp, render(article, Viewer.ANONYMOUS, request, response, null, ""));
+			if (placed) {
+				shared.put(article.slug(), rendered);
+			}
+			return rendered;
+		}
+		finally {
+			lock.unlock();
+		}
 	}
 
 	/**
-	 * @return the page for readers without cookies if it is rendered for the current state of the article's notes
-	 * (nothing is rendered here)
+	 * @return the page for readers without cookies if it is rendered for the current state of the article's notes,
+	 * or the one before while that is being rendered (nothing is rendered here)
 	 */
-	Optional<SharedPage> current(Article article) {
+	Optional<SharedPage> ready(Article article) {
 		SharedPage page = shared.get(article.slug());
-		return page != null && page.stamp().equals(stamps.stamp(article)) ? Optional.of(page) : Optional.empty();
+		if (page == null) {
+			return Optional.empty();
+		}
+		ReentrantLock lock = rendering.get(article.slug());
+		return page.stamp().equals(stamps.stamp(article)) || lock != null && lock.isLocked() ? Optional.of(page)
+				: Optional.empty();
 	}
 
 	/**

@@ -85,7 +85,7 @@ class SharedPageFilter extends OncePerRequestFilter {
 		HeadersKey key = new HeadersKey(slug.get(), request.isSecure());
 		List<Header> headers = kept.get(key);
 		Optional<Article> article = headers == null ? Optional.empty() : library.find(slug.get());
-		Optional<ArticlePages.SharedPage> page = article.flatMap(pages::current);
+		Optional<ArticlePages.SharedPage> page = article.flatMap(pages::ready);
 		if (page.isPresent()) {
 			send(article.get(), page.get(), headers, request, response);
 			return;
