@@ -22,8 +22,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Re-anchors the notes of an article once per version of it, not per request: new notes are placed when
- * written, and when an article changes its notes are placed again in one run (batched updates). Several
+ * Re-anchors the notes of an article once per version of it, not per request. Places are stored per anchor (what
+ * notes were written on, shared by the notes written on the same words), not per note: a new note's anchor is
+ * placed when first written, and when an article changes its anchors are placed again in one run. Several
  * instances sharing a database agree through a compare-and-set on the article's row in
  * {@code article_placements}: one runs, the others see it running and serve what is stored meanwhile
  * (without caching it). A claim left unfinished (an instance died) is taken over after {@link #STALE_CLAIM}.
@@ -33,6 +34,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Placements {
 
 	static final Duration STALE_CLAIM = Duration.ofMinutes(2);
+
+	/** Anchors read at a time: each carries its paragraph's text. */
+	private static final int SLICE = 2_000;
+
+	/** The most anchors one transaction moves. */
+	private static final int WRITES_PER_TRANSACTION = 10_000;
 
 	private static final Logger log = LoggerFactory.getLogger(Placements.class);
 
@@ -93,7 +100,7 @@ public class Placements {
 			long started = System.nanoTime();
 			Run run = placeAll(article);
 			repository.finish(article.slug(), article.version());
-			log.info("Re-anchored {} notes on {} in {} ms ({} distinct anchors, {} notes moved)", run.notes(), article.slug(),
+			log.info("Re-anchored {} notes on {} in {} ms ({} distinct anchors, {} of them moved)", run.notes(), article.slug(),
 					(System.nanoTime() - started) / 1_000_000, run.anchors(), run.moved());
 			return markPlaced(article);
 		}
@@ -106,9 +113,10 @@ public class Placements {
 	}
 
 	/**
-	 * Places the notes for this version: once per distinct anchor (where notes were written), one set-based update
-	 * for all the notes that share it, writing only the rows whose place changed. The cost grows with the number
-	 * of distinct anchors and of notes that move, not with the number of notes.
+	 * Places the notes for this version: each anchor (the words notes were written on; every note has one, shared
+	 * with the notes written on the same words) is placed once, and only the anchors that moved are written, in JDBC
+	 * batches. The cost grows with the number of distinct anchors, not with the number of notes: the notes are
+	 * neither read nor written (but counted, for the log).
 	 */
 	private Run placeAll(Article article) {
 		List<PlacementRepository.Keyed> keyed = new ArrayList<>();
@@ -119,27 +127,38 @@ public class Placements {
 			transactions.executeWithoutResult(status -> repository.storeKeys(keyed));
 		}
 		ReAnchoring anchoring = new ReAnchoring(article);
-		List<PlacementRepository.AnchorGroup> groups = repository.anchors(article.slug());
-		Map<String, List<PlacementRepository.AnchorGroup>> byKey = new HashMap<>();
-		for (PlacementRepository.AnchorGroup group : groups) {
-			byKey.computeIfAbsent(group.anchorKey(), key -> new ArrayList<>()).add(group);
-		}
-		Map<String, StoredPlacement> placements = new HashMap<>();
-		byKey.forEach((key, places) -> repository.anchor(article.slug(), key).ifPresent(anchor -> {
-			StoredPlacement placement = StoredPlacement.of(anchoring.place(anchor.anchor()));
-			if (places.size() != 1 || !places.get(0).isAt(placement)) {
-				placements.put(key, placement);
+		// one copy of each paragraph text for the whole run: the anchors on one paragraph each bring theirs, and
+		// ReAnchoring remembers its answers by that text
+		Map<String, String> texts = new HashMap<>();
+		List<PlacementRepository.Moved> moved = new ArrayList<>();
+		int anchors = 0;
+		int movedTotal = 0;
+		String after = "";
+		List<PlacementRepository.StoredAnchor> slice;
+		do {
+			slice = repository.anchors(article.slug(), after, SLICE);
+			for (PlacementRepository.StoredAnchor stored : slice) {
+				String text = texts.computeIfAbsent(stored.blockHash(), hash -> stored.anchor().blockText());
+				StoredPlacement placement = StoredPlacement.of(anchoring.place(stored.withText(text).anchor()));
+				if (!stored.isAt(placement)) {
+					moved.add(new PlacementRepository.Moved(stored.key(), placement));
+				}
 			}
-		}));
-		// a transaction per anchor: H2 slows down sharply on one transaction that rewrites 100,000 rows, and every
-		// anchor's notes move together either way (the page is not kept before the run is done)
-		int moved = 0;
-		for (Map.Entry<String, StoredPlacement> entry : placements.entrySet()) {
-			Integer stored = transactions.execute(status -> repository.store(article.slug(), entry.getKey(), entry.getValue()));
-			moved += stored == null ? 0 : stored;
+			anchors += slice.size();
+			if (!slice.isEmpty()) {
+				after = slice.get(slice.size() - 1).key();
+			}
+			if (moved.size() >= WRITES_PER_TRANSACTION || (slice.size() < SLICE && !moved.isEmpty())) {
+				// a few transactions, not one: H2 slows down on a transaction that rewrites very many rows; the
+				// page is not kept before the run is done, so a reader never keeps a half-placed article
+				List<PlacementRepository.Moved> writes = List.copyOf(moved);
+				transactions.executeWithoutResult(status -> repository.store(article.slug(), writes));
+				movedTotal += writes.size();
+				moved.clear();
+			}
 		}
-		long notes = groups.stream().mapToLong(PlacementRepository.AnchorGroup::notes).sum();
-		return new Run(notes, byKey.size(), moved);
+		while (slice.size() == SLICE);
+		return new Run(repository.notes(article.slug()), anchors, movedTotal);
 	}
 
 	/**
@@ -150,6 +169,7 @@ public class Placements {
 		return StoredPlacement.of(new ReAnchoring(article).place(note.anchor()));
 	}
 
+	/** What a run did: the article's notes (replies go with them), its anchors, and how many of those moved. */
 	private record Run(long notes, int anchors, int moved) {
 	}
 
