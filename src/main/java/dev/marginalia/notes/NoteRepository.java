@@ -24,7 +24,11 @@ class NoteRepository {
 	private static final String PLACED_COLUMNS = "n." + COLUMNS.replace(", ", ", n.")
 			+ ", a.placed_block_id, a.placed_start, a.placed_end";
 
-	/** A note's narrow row (as n) and its anchor (as a): where it is now. */
+	/**
+	 * A note's narrow row (as n) and its anchor (as a): where it is now. Replies have no anchor key, so this join
+	 * leaves them out; a condition on {@code parent_id IS NULL} as well made H2 read every note of the article
+	 * through the parent index instead of starting from the paragraph's anchors.
+	 */
 	private static final String WITH_ANCHOR = "note_places n JOIN anchors a ON a.article_slug = n.article_slug "
 			+ "AND a.anchor_key = n.anchor_key";
 
@@ -243,8 +247,9 @@ class NoteRepository {
 	BlockCount countOn(String slug, @Nullable String blockId, @Nullable String viewerHash) {
 		String block = blockId == null ? "a.placed_block_id IS NULL" : "a.placed_block_id = :block";
 		String visibleThread = "(t.visibility = 'public' OR t.author_hash = :viewer) AND t.hidden = FALSE";
+		// notes, not replies: replies have no anchor key (see WITH_ANCHOR)
 		String threadsOnBlock = "anchors a JOIN note_places t ON t.article_slug = a.article_slug AND t.anchor_key = "
-				+ "a.anchor_key WHERE a.article_slug = :slug AND " + block + " AND t.parent_id IS NULL AND " + visibleThread;
+				+ "a.anchor_key WHERE a.article_slug = :slug AND " + block + " AND " + visibleThread;
 		int[] threads = jdbc.sql("SELECT COUNT(*) AS threads, COALESCE(SUM(CASE WHEN t.deleted THEN 0 ELSE 1 END), 0) "
 				+ "AS notes FROM " + threadsOnBlock)
 			.param("slug", slug)
@@ -268,7 +273,7 @@ class NoteRepository {
 		// two steps: the ranking reads three narrow columns of every note; only the few chosen are read whole
 		List<String> ids = jdbc.sql("SELECT note_id FROM (SELECT n.note_id, a.placed_block_id, ROW_NUMBER() OVER ("
 				+ "PARTITION BY a.placed_block_id ORDER BY n.created_at DESC, n.note_id DESC) AS newest FROM " + WITH_ANCHOR
-				+ " WHERE n.article_slug = :slug AND n.parent_id IS NULL AND n.hidden = FALSE AND " + VISIBLE_N + ") ranked "
+				+ " WHERE n.article_slug = :slug AND n.hidden = FALSE AND " + VISIBLE_N + ") ranked "
 				+ "WHERE newest <= CASE WHEN placed_block_id IS NULL THEN :orphans ELSE :perBlock END")
 			.param("slug", slug)
 			.param("viewer", viewerHash == null ? "" : viewerHash)
@@ -297,10 +302,11 @@ class NoteRepository {
 	 * @param blockId the paragraph, or null for the orphans
 	 */
 	List<PlacedNote> threadsOn(String slug, @Nullable String blockId, @Nullable String viewerHash, int offset, int limit) {
+		// notes, not replies: replies have no anchor key (see WITH_ANCHOR)
 		return placed(jdbc.sql("SELECT n.note_id FROM anchors a JOIN note_places n ON n.article_slug = a.article_slug "
 				+ "AND n.anchor_key = a.anchor_key WHERE a.article_slug = :slug AND "
 				+ (blockId == null ? "a.placed_block_id IS NULL" : "a.placed_block_id = :block")
-				+ " AND n.parent_id IS NULL AND n.hidden = FALSE AND " + VISIBLE_N
+				+ " AND n.hidden = FALSE AND " + VISIBLE_N
 				+ " ORDER BY n.created_at, n.note_id OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
 			.param("slug", slug)
 			.param("block", blockId == null ? "" : blockId)

@@ -100,8 +100,8 @@ public class Placements {
 			long started = System.nanoTime();
 			Run run = placeAll(article);
 			repository.finish(article.slug(), article.version());
-			log.info("Re-anchored {} notes on {} in {} ms ({} distinct anchors, {} of them moved)", run.notes(), article.slug(),
-					(System.nanoTime() - started) / 1_000_000, run.anchors(), run.moved());
+			log.info("Re-anchored {} notes on {} in {} ms ({} distinct anchors, {} of them moved; {})", run.notes(),
+					article.slug(), (System.nanoTime() - started) / 1_000_000, run.anchors(), run.moved(), run.timings());
 			return markPlaced(article);
 		}
 	}
@@ -127,38 +127,42 @@ public class Placements {
 			transactions.executeWithoutResult(status -> repository.storeKeys(keyed));
 		}
 		ReAnchoring anchoring = new ReAnchoring(article);
-		// one copy of each paragraph text for the whole run: the anchors on one paragraph each bring theirs, and
-		// ReAnchoring remembers its answers by that text
+		// each paragraph text read once for the whole run, and one copy of it: ReAnchoring remembers its answers by it
 		Map<String, String> texts = new HashMap<>();
 		List<PlacementRepository.Moved> moved = new ArrayList<>();
 		int anchors = 0;
 		int movedTotal = 0;
-		String after = "";
+		long after = 0;
+		Timings timings = new Timings();
 		List<PlacementRepository.StoredAnchor> slice;
 		do {
+			long reading = System.nanoTime();
 			slice = repository.anchors(article.slug(), after, SLICE);
+			long placing = timings.read(reading);
 			for (PlacementRepository.StoredAnchor stored : slice) {
-				String text = texts.computeIfAbsent(stored.blockHash(), hash -> stored.anchor().blockText());
+				String text = texts.computeIfAbsent(stored.blockHash(), repository::text);
 				StoredPlacement placement = StoredPlacement.of(anchoring.place(stored.withText(text).anchor()));
 				if (!stored.isAt(placement)) {
-					moved.add(new PlacementRepository.Moved(stored.key(), placement));
+					moved.add(new PlacementRepository.Moved(stored.id(), placement));
 				}
 			}
+			long writing = timings.placed(placing);
 			anchors += slice.size();
 			if (!slice.isEmpty()) {
-				after = slice.get(slice.size() - 1).key();
+				after = slice.get(slice.size() - 1).id();
 			}
 			if (moved.size() >= WRITES_PER_TRANSACTION || (slice.size() < SLICE && !moved.isEmpty())) {
 				// a few transactions, not one: H2 slows down on a transaction that rewrites very many rows; the
 				// page is not kept before the run is done, so a reader never keeps a half-placed article
 				List<PlacementRepository.Moved> writes = List.copyOf(moved);
-				transactions.executeWithoutResult(status -> repository.store(article.slug(), writes));
+				transactions.executeWithoutResult(status -> repository.store(writes));
 				movedTotal += writes.size();
 				moved.clear();
 			}
+			timings.written(writing);
 		}
 		while (slice.size() == SLICE);
-		return new Run(repository.notes(article.slug()), anchors, movedTotal);
+		return new Run(repository.notes(article.slug()), anchors, movedTotal, timings);
 	}
 
 	/**
@@ -169,8 +173,42 @@ public class Placements {
 		return StoredPlacement.of(new ReAnchoring(article).place(note.anchor()));
 	}
 
-	/** What a run did: the article's notes (replies go with them), its anchors, and how many of those moved. */
-	private record Run(long notes, int anchors, int moved) {
+	/** What a run did: the article's notes (replies included: they go with their note), its anchors, how many moved. */
+	private record Run(long notes, int anchors, int moved, Timings timings) {
+	}
+
+	/** Where a run's time went, for the log: reading the anchors, placing them, writing those that moved. */
+	private static final class Timings {
+
+		private long read;
+
+		private long placed;
+
+		private long written;
+
+		/** @return now, where the next step starts */
+		long read(long started) {
+			long now = System.nanoTime();
+			read += now - started;
+			return now;
+		}
+
+		long placed(long started) {
+			long now = System.nanoTime();
+			placed += now - started;
+			return now;
+		}
+
+		void written(long started) {
+			written += System.nanoTime() - started;
+		}
+
+		@Override
+		public String toString() {
+			return "read " + read / 1_000_000 + " ms, placed " + placed / 1_000_000 + " ms, written "
+					+ written / 1_000_000 + " ms";
+		}
+
 	}
 
 	/** An article's notes were placed for a version of it: pages built before show the old places. */

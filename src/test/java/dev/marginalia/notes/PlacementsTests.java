@@ -275,8 +275,8 @@ class PlacementsTests {
 			Flyway.configure().dataSource(database.dataSource()).locations("classpath:db/migration").load().migrate();
 			assertThat(old.sql("SELECT anchor_key FROM anchors ORDER BY anchor_key").query(String.class).list())
 				.containsExactly("k1", "k2");
-			assertThat(old.sql("SELECT block_text FROM anchors WHERE anchor_key = 'k2'").query(String.class).single())
-				.isEqualTo(onBlock.text());
+			assertThat(old.sql("SELECT t.block_text FROM anchors a JOIN paragraph_texts t ON t.block_hash = a.block_hash "
+					+ "WHERE a.anchor_key = 'k2'").query(String.class).single()).isEqualTo(onBlock.text());
 			assertThat(old.sql("SELECT anchor_key FROM note_places WHERE note_id = 'n4'").query(String.class).optional())
 				.as("a reply goes with its note").isEmpty();
 			assertThat(old.sql("SELECT COUNT(*) FROM article_placements").query(Integer.class).single())
