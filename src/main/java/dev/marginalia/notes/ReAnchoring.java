@@ -133,8 +133,9 @@ public final class ReAnchoring {
 				best = candidate;
 			}
 		}
-		if (best == null) {
-			TextSimilarity.Match match = TextSimilarity.approximate(text, exact, exact.length() / 4);
+		int maxErrors = exact.length() / 4;
+		if (best == null && TextSimilarity.mayMatch(text, exact, maxErrors)) {
+			TextSimilarity.Match match = TextSimilarity.approximate(text, exact, maxErrors);
 			if (match != null) {
 				double quoteScore = 1.0 - (double) match.errors() / exact.length();
 				best = scored(paragraph, text, match.start(), match.end(), quoteScore, quote);
