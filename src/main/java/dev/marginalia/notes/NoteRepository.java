@@ -248,18 +248,18 @@ class NoteRepository {
 		String block = blockId == null ? "a.placed_block_id IS NULL" : "a.placed_block_id = :block";
 		String visibleThread = "(t.visibility = 'public' OR t.author_hash = :viewer) AND t.hidden = FALSE";
 		// notes, not replies: replies have no anchor key (see WITH_ANCHOR)
-		String threadsOnBlock = "anchors a JOIN note_places t ON t.article_slug = a.article_slug AND t.anchor_key = "
-				+ "a.anchor_key WHERE a.article_slug = :slug AND " + block + " AND " + visibleThread;
+		String threadsOnBlock = "anchors a JOIN note_places t ON t.article_slug = a.article_slug "
+				+ "AND t.anchor_key = a.anchor_key";
+		String where = " WHERE a.article_slug = :slug AND " + block + " AND " + visibleThread;
 		int[] threads = jdbc.sql("SELECT COUNT(*) AS threads, COALESCE(SUM(CASE WHEN t.deleted THEN 0 ELSE 1 END), 0) "
-				+ "AS notes FROM " + threadsOnBlock)
+				+ "AS notes FROM " + threadsOnBlock + where)
 			.param("slug", slug)
 			.param("block", blockId == null ? "" : blockId)
 			.param("viewer", viewerHash == null ? "" : viewerHash)
 			.query((row, n) -> new int[] { row.getInt("threads"), row.getInt("notes") })
 			.single();
-		int replies = jdbc.sql("SELECT COUNT(*) FROM " + threadsOnBlock.replace(" WHERE ",
-				" JOIN note_places r ON r.parent_id = t.note_id WHERE ")
-				+ " AND r.deleted = FALSE AND r.hidden = FALSE AND (r.visibility = 'public' OR r.author_hash = :viewer)")
+		int replies = jdbc.sql("SELECT COUNT(*) FROM " + threadsOnBlock + " JOIN note_places r ON r.parent_id = t.note_id"
+				+ where + " AND r.deleted = FALSE AND r.hidden = FALSE AND (r.visibility = 'public' OR r.author_hash = :viewer)")
 			.param("slug", slug)
 			.param("block", blockId == null ? "" : blockId)
 			.param("viewer", viewerHash == null ? "" : viewerHash)

@@ -25,14 +25,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Stores new notes and replies with group commit. One thread takes every note waiting at that moment and writes
  * them in one transaction (for each: its author, its anchor if new, the note, its entry in the event log); each
- * writer is answered
- * only after that transaction has committed, so an acknowledged note is exactly as durable as with a transaction
- * of its own, while the commit (on the embedded database, a write of every changed page to the file) is shared
- * by the whole batch. When a batch fails, its notes are written again one transaction each, so that one note
- * that cannot be stored (a reply whose note was just deleted) takes no other with it.
+ * writer is answered only after that transaction has committed, so an acknowledged note is exactly as durable as
+ * with a transaction of its own, while the commit (on the embedded database, a write of every changed page to the
+ * file) is shared by the whole batch. When a batch fails, its notes are written again one transaction each, so
+ * that one note that cannot be stored (a reply whose note was just deleted) takes no other with it.
  * <p>
  * Called inside a transaction (an import), a note joins it instead; and before the thread starts or after it
- * stopped, a note is written in a transaction of its own on the caller's thread.
+ * stopped, a note is written in a transaction of its own on the caller's thread. A new anchor written by an import
+ * is held until the import commits: a note on the same new anchor meanwhile waits for it (on H2 up to its lock
+ * timeout of two seconds; then its batch fails and it is tried alone, waiting as long again).
  */
 @Component
 class NoteWriter implements SmartLifecycle {

@@ -35,7 +35,7 @@ public class Placements {
 
 	static final Duration STALE_CLAIM = Duration.ofMinutes(2);
 
-	/** Anchors read at a time: each carries its paragraph's text. */
+	/** Anchors read at a time, so that memory stays bounded whatever the article. */
 	private static final int SLICE = 2_000;
 
 	/** The most anchors one transaction moves. */
@@ -166,8 +166,8 @@ public class Placements {
 	}
 
 	/**
-	 * @return where a new note goes in the version of the article it was written on (a reply goes with its note
-	 * and needs none)
+	 * @return where a new note goes in the version of the article it was written on: stored as its anchor's place
+	 * if the anchor is new (a reply goes with its note and needs none)
 	 */
 	StoredPlacement placeNew(Article article, Note note) {
 		return StoredPlacement.of(new ReAnchoring(article).place(note.anchor()));
