@@ -20,9 +20,20 @@ class NoteRepository {
 			+ "parent_id, author_hash, author_name, body, body_html, visibility, created_at, edited_at, deleted, version, "
 			+ "quote_exact, quote_prefix, quote_suffix, quote_start, quote_end, hidden";
 
-	/** The columns of notes (as n) with their placements (as p). */
+	/** The columns of notes (as n) with their anchor's placement (as a). */
 	private static final String PLACED_COLUMNS = "n." + COLUMNS.replace(", ", ", n.")
-			+ ", p.placed_block_id, p.placed_start, p.placed_end";
+			+ ", a.placed_block_id, a.placed_start, a.placed_end";
+
+	/**
+	 * A note's narrow row (as n) and its anchor (as a): where it is now. Replies have no anchor key, so this join
+	 * leaves them out; a condition on {@code parent_id IS NULL} as well made H2 read every note of the article
+	 * through the parent index instead of starting from the paragraph's anchors.
+	 */
+	private static final String WITH_ANCHOR = "note_places n JOIN anchors a ON a.article_slug = n.article_slug "
+			+ "AND a.anchor_key = n.anchor_key";
+
+	/** {@link #VISIBLE} for the narrow row as n. */
+	private static final String VISIBLE_N = "(n.visibility = 'public' OR n.author_hash = :viewer)";
 
 	/** What a reader may see: public notes, and their own private ones. */
 	private static final String VISIBLE = "(visibility = 'public' OR author_hash = :viewer)";
@@ -41,9 +52,10 @@ class NoteRepository {
 	}
 
 	/**
-	 * @param placement where the note is in the article's current version (for a reply: unused, it goes with its note)
+	 * @param anchorKey the note's anchor, which must be stored already ({@link PlacementRepository#insertIfAbsent});
+	 * null for a reply, which goes with its note
 	 */
-	void insert(Note note, StoredPlacement placement) {
+	void insert(Note note, @Nullable String anchorKey) {
 		jdbc.sql("INSERT INTO notes (" + COLUMNS + ") VALUES (:id, :slug, :blockId, :blockPosition, :blockHash, "
 				+ ":blockText, :parentId, :authorHash, :authorName, :body, :bodyHtml, :visibility, :createdAt, "
 				+ ":editedAt, :deleted, :version, :quoteExact, :quotePrefix, :quoteSuffix, :quoteStart, :quoteEnd, :hidden)")
@@ -70,18 +82,13 @@ class NoteRepository {
 			.param("quoteEnd", note.quote() == null ? null : note.quote().end())
 			.param("hidden", note.hidden())
 			.update();
-		jdbc.sql("INSERT INTO note_places (note_id, article_slug, parent_id, placed_block_id, orphaned, placed_start, "
-				+ "placed_end, anchor_key, visibility, author_hash, deleted, created_at, hidden) VALUES (:id, "
-				+ ":slug, :parentId, :placedBlockId, :orphaned, :placedStart, :placedEnd, :anchorKey, "
-				+ ":visibility, :authorHash, :deleted, :createdAt, :hidden)")
+		jdbc.sql("INSERT INTO note_places (note_id, article_slug, parent_id, anchor_key, visibility, author_hash, "
+				+ "deleted, created_at, hidden) VALUES (:id, :slug, :parentId, :anchorKey, :visibility, :authorHash, "
+				+ ":deleted, :createdAt, :hidden)")
 			.param("id", note.id())
 			.param("slug", note.articleSlug())
 			.param("parentId", note.parentId())
-			.param("placedBlockId", placement.blockId())
-			.param("orphaned", placement.orphaned())
-			.param("placedStart", placement.start())
-			.param("placedEnd", placement.end())
-			.param("anchorKey", AnchorKeys.of(note.anchor(), note.blockHash()))
+			.param("anchorKey", anchorKey)
 			.param("visibility", note.visibility().dbValue())
 			.param("authorHash", note.authorHash())
 			.param("deleted", note.deleted())
@@ -191,7 +198,13 @@ class NoteRepository {
 			.param("limit", limit)
 			.query(String.class)
 			.list();
-		return placed(ids).stream().map(PlacedNote::note).toList();
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + COLUMNS + " FROM notes WHERE id IN (:ids) ORDER BY created_at, id")
+			.param("ids", ids)
+			.query(NoteRepository::map)
+			.list();
 	}
 
 	int countVisible(String slug, @Nullable String viewerHash, boolean moderator) {
@@ -209,13 +222,18 @@ class NoteRepository {
 	 * (tombstones not counted) and how many threads. Replies count where their note is.
 	 */
 	List<BlockCount> counts(String slug, @Nullable String viewerHash) {
-		return jdbc.sql("SELECT COALESCE(p.placed_block_id, n.placed_block_id) AS block_id, "
+		// counted per anchor first (a reply under its note's), then the anchors' counts added up per paragraph: the
+		// join to anchors is made once per anchor, not once per note
+		return jdbc.sql("SELECT a.placed_block_id AS block_id, SUM(c.notes) AS notes, SUM(c.threads) AS threads FROM ("
+				+ "SELECT COALESCE(p.anchor_key, n.anchor_key) AS anchor_key, "
 				+ "SUM(CASE WHEN n.deleted THEN 0 ELSE 1 END) AS notes, "
 				+ "SUM(CASE WHEN n.parent_id IS NULL THEN 1 ELSE 0 END) AS threads "
 				+ "FROM note_places n LEFT JOIN note_places p ON p.note_id = n.parent_id "
-				+ "WHERE n.article_slug = :slug AND (n.visibility = 'public' OR n.author_hash = :viewer) AND n.hidden = FALSE "
+				+ "WHERE n.article_slug = :slug AND " + VISIBLE_N + " AND n.hidden = FALSE "
 				+ "AND (n.parent_id IS NULL OR p.visibility = 'public' OR p.author_hash = :viewer) "
-				+ "GROUP BY COALESCE(p.placed_block_id, n.placed_block_id)")
+				+ "GROUP BY COALESCE(p.anchor_key, n.anchor_key)) c "
+				+ "JOIN anchors a ON a.article_slug = :slug AND a.anchor_key = c.anchor_key "
+				+ "GROUP BY a.placed_block_id")
 			.param("slug", slug)
 			.param("viewer", viewerHash == null ? "" : viewerHash)
 			.query((row, n) -> new BlockCount(row.getString("block_id"), row.getInt("notes"), row.getInt("threads")))
@@ -227,19 +245,21 @@ class NoteRepository {
 	 * replies, not the whole article.
 	 */
 	BlockCount countOn(String slug, @Nullable String blockId, @Nullable String viewerHash) {
-		String block = blockId == null ? "t.placed_block_id IS NULL" : "t.placed_block_id = :block";
+		String block = blockId == null ? "a.placed_block_id IS NULL" : "a.placed_block_id = :block";
 		String visibleThread = "(t.visibility = 'public' OR t.author_hash = :viewer) AND t.hidden = FALSE";
+		// notes, not replies: replies have no anchor key (see WITH_ANCHOR)
+		String threadsOnBlock = "anchors a JOIN note_places t ON t.article_slug = a.article_slug "
+				+ "AND t.anchor_key = a.anchor_key";
+		String where = " WHERE a.article_slug = :slug AND " + block + " AND " + visibleThread;
 		int[] threads = jdbc.sql("SELECT COUNT(*) AS threads, COALESCE(SUM(CASE WHEN t.deleted THEN 0 ELSE 1 END), 0) "
-				+ "AS notes FROM note_places t WHERE t.article_slug = :slug AND t.parent_id IS NULL AND " + block
-				+ " AND " + visibleThread)
+				+ "AS notes FROM " + threadsOnBlock + where)
 			.param("slug", slug)
 			.param("block", blockId == null ? "" : blockId)
 			.param("viewer", viewerHash == null ? "" : viewerHash)
 			.query((row, n) -> new int[] { row.getInt("threads"), row.getInt("notes") })
 			.single();
-		int replies = jdbc.sql("SELECT COUNT(*) FROM note_places t JOIN note_places r ON r.parent_id = t.note_id "
-				+ "WHERE t.article_slug = :slug AND t.parent_id IS NULL AND " + block + " AND " + visibleThread
-				+ " AND r.deleted = FALSE AND r.hidden = FALSE AND (r.visibility = 'public' OR r.author_hash = :viewer)")
+		int replies = jdbc.sql("SELECT COUNT(*) FROM " + threadsOnBlock + " JOIN note_places r ON r.parent_id = t.note_id"
+				+ where + " AND r.deleted = FALSE AND r.hidden = FALSE AND (r.visibility = 'public' OR r.author_hash = :viewer)")
 			.param("slug", slug)
 			.param("block", blockId == null ? "" : blockId)
 			.param("viewer", viewerHash == null ? "" : viewerHash)
@@ -251,9 +271,9 @@ class NoteRepository {
 	/** The newest few notes (not replies) the viewer may see on each paragraph, and the newest orphans; oldest first. */
 	List<PlacedNote> newestThreads(String slug, @Nullable String viewerHash, int perBlock, int orphans) {
 		// two steps: the ranking reads three narrow columns of every note; only the few chosen are read whole
-		List<String> ids = jdbc.sql("SELECT note_id FROM (SELECT note_id, placed_block_id, ROW_NUMBER() OVER ("
-				+ "PARTITION BY placed_block_id ORDER BY created_at DESC, note_id DESC) AS newest FROM note_places "
-				+ "WHERE article_slug = :slug AND parent_id IS NULL AND hidden = FALSE AND " + VISIBLE + ") ranked "
+		List<String> ids = jdbc.sql("SELECT note_id FROM (SELECT n.note_id, a.placed_block_id, ROW_NUMBER() OVER ("
+				+ "PARTITION BY a.placed_block_id ORDER BY n.created_at DESC, n.note_id DESC) AS newest FROM " + WITH_ANCHOR
+				+ " WHERE n.article_slug = :slug AND n.hidden = FALSE AND " + VISIBLE_N + ") ranked "
 				+ "WHERE newest <= CASE WHEN placed_block_id IS NULL THEN :orphans ELSE :perBlock END")
 			.param("slug", slug)
 			.param("viewer", viewerHash == null ? "" : viewerHash)
@@ -270,6 +290,7 @@ class NoteRepository {
 			return List.of();
 		}
 		return jdbc.sql("SELECT " + PLACED_COLUMNS + " FROM notes n JOIN note_places p ON p.note_id = n.id "
+				+ "JOIN anchors a ON a.article_slug = p.article_slug AND a.anchor_key = p.anchor_key "
 				+ "WHERE n.id IN (:ids) ORDER BY n.created_at, n.id")
 			.param("ids", ids)
 			.query(NoteRepository::placed)
@@ -281,9 +302,12 @@ class NoteRepository {
 	 * @param blockId the paragraph, or null for the orphans
 	 */
 	List<PlacedNote> threadsOn(String slug, @Nullable String blockId, @Nullable String viewerHash, int offset, int limit) {
-		return placed(jdbc.sql("SELECT note_id FROM note_places WHERE article_slug = :slug AND parent_id IS NULL AND "
-				+ (blockId == null ? "placed_block_id IS NULL" : "placed_block_id = :block") + " AND hidden = FALSE AND " + VISIBLE
-				+ " ORDER BY created_at, note_id OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
+		// notes, not replies: replies have no anchor key (see WITH_ANCHOR)
+		return placed(jdbc.sql("SELECT n.note_id FROM anchors a JOIN note_places n ON n.article_slug = a.article_slug "
+				+ "AND n.anchor_key = a.anchor_key WHERE a.article_slug = :slug AND "
+				+ (blockId == null ? "a.placed_block_id IS NULL" : "a.placed_block_id = :block")
+				+ " AND n.hidden = FALSE AND " + VISIBLE_N
+				+ " ORDER BY n.created_at, n.note_id OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
 			.param("slug", slug)
 			.param("block", blockId == null ? "" : blockId)
 			.param("viewer", viewerHash == null ? "" : viewerHash)

@@ -2,6 +2,7 @@ package dev.marginalia.notes;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -23,14 +24,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores new notes and replies with group commit. One thread takes every note waiting at that moment and writes
- * them in one transaction (for each: its author, the note, its entry in the event log); each writer is answered
- * only after that transaction has committed, so an acknowledged note is exactly as durable as with a transaction
- * of its own, while the commit (on the embedded database, a write of every changed page to the file) is shared
- * by the whole batch. When a batch fails, its notes are written again one transaction each, so that one note
- * that cannot be stored (a reply whose note was just deleted) takes no other with it.
+ * them in one transaction (for each: its author, its anchor if new, the note, its entry in the event log); each
+ * writer is answered only after that transaction has committed, so an acknowledged note is exactly as durable as
+ * with a transaction of its own, while the commit (on the embedded database, a write of every changed page to the
+ * file) is shared by the whole batch. When a batch fails, its notes are written again one transaction each, so
+ * that one note that cannot be stored (a reply whose note was just deleted) takes no other with it.
  * <p>
  * Called inside a transaction (an import), a note joins it instead; and before the thread starts or after it
- * stopped, a note is written in a transaction of its own on the caller's thread.
+ * stopped, a note is written in a transaction of its own on the caller's thread. A new anchor written by an import
+ * is held until the import commits: a note on the same new anchor meanwhile waits for it (on H2 up to its lock
+ * timeout of two seconds; then its batch fails and it is tried alone, waiting as long again).
  */
 @Component
 class NoteWriter implements SmartLifecycle {
@@ -44,6 +47,8 @@ class NoteWriter implements SmartLifecycle {
 
 	private final NoteRepository notes;
 
+	private final PlacementRepository anchors;
+
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
@@ -56,32 +61,34 @@ class NoteWriter implements SmartLifecycle {
 
 	private @Nullable Thread thread;
 
-	NoteWriter(AuthorRepository authors, NoteRepository notes, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager) {
+	NoteWriter(AuthorRepository authors, NoteRepository notes, PlacementRepository anchors,
+			ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
 		this.authors = authors;
 		this.notes = notes;
+		this.anchors = anchors;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	/**
 	 * Stores a new note and records its author (with the name they gave, if any); returns once it is committed.
-	 * @param placement where the note is in the article's current version
+	 * @param placement where the note is in the article's current version (the place of its anchor, if new)
 	 * @param givenName the name to remember for the author, or null to keep the one they have
 	 */
 	Note write(Note note, StoredPlacement placement, @Nullable String givenName, OffsetDateTime now) {
-		Pending pending = new Pending(note, placement, givenName, now, new CompletableFuture<>());
+		String anchorKey = note.isReply() ? null : AnchorKeys.of(note.anchor(), note.blockHash());
+		Pending pending = new Pending(note, anchorKey, placement, givenName, now, new CompletableFuture<>());
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			store(pending);
+			store(List.of(pending));
 			return note;
 		}
 		if (!running || !queue.offer(pending)) {
-			transactions.executeWithoutResult(status -> store(pending));
+			transactions.executeWithoutResult(status -> store(List.of(pending)));
 			return note;
 		}
 		if (!running && queue.remove(pending)) {
 			// stopped in between: the thread may be gone without having seen it
-			transactions.executeWithoutResult(status -> store(pending));
+			transactions.executeWithoutResult(status -> store(List.of(pending)));
 			return note;
 		}
 		return await(pending);
@@ -106,10 +113,19 @@ class NoteWriter implements SmartLifecycle {
 		}
 	}
 
-	private void store(Pending pending) {
-		authors.save(pending.note().authorHash(), pending.givenName(), pending.now());
-		notes.insert(pending.note(), pending.placement());
-		events.publishEvent(NoteChanged.of(pending.note(), NoteChanged.Kind.ADDED));
+	private void store(List<Pending> batch) {
+		// the anchors first, in key order: two instances writing the same new anchors (on PostgreSQL the second waits
+		// for the first to commit) then wait for each other instead of deadlocking
+		batch.stream()
+			.filter(pending -> pending.anchorKey() != null)
+			.sorted(Comparator.comparing(Pending::anchorKey))
+			.forEach(pending -> anchors.insertIfAbsent(pending.note().articleSlug(), pending.anchorKey(),
+					pending.note().blockHash(), pending.note().anchor(), pending.placement()));
+		for (Pending pending : batch) {
+			authors.save(pending.note().authorHash(), pending.givenName(), pending.now());
+			notes.insert(pending.note(), pending.anchorKey());
+			events.publishEvent(NoteChanged.of(pending.note(), NoteChanged.Kind.ADDED));
+		}
 	}
 
 	private void run() {
@@ -144,7 +160,7 @@ class NoteWriter implements SmartLifecycle {
 			return;
 		}
 		try {
-			transactions.executeWithoutResult(status -> batch.forEach(this::store));
+			transactions.executeWithoutResult(status -> store(batch));
 			commits.incrementAndGet();
 		}
 		catch (RuntimeException | Error ex) {
@@ -157,7 +173,7 @@ class NoteWriter implements SmartLifecycle {
 
 	private void commitAlone(Pending pending) {
 		try {
-			transactions.executeWithoutResult(status -> store(pending));
+			transactions.executeWithoutResult(status -> store(List.of(pending)));
 			commits.incrementAndGet();
 			pending.committed().complete(pending.note());
 		}
@@ -211,7 +227,8 @@ class NoteWriter implements SmartLifecycle {
 		return 0;
 	}
 
-	private record Pending(Note note, StoredPlacement placement, @Nullable String givenName, OffsetDateTime now, CompletableFuture<Note> committed) {
+	private record Pending(Note note, @Nullable String anchorKey, StoredPlacement placement, @Nullable String givenName,
+			OffsetDateTime now, CompletableFuture<Note> committed) {
 	}
 
 }

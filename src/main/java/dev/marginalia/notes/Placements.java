@@ -22,8 +22,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Re-anchors the notes of an article once per version of it, not per request: new notes are placed when
- * written, and when an article changes its notes are placed again in one run (batched updates). Several
+ * Re-anchors the notes of an article once per version of it, not per request. Places are stored per anchor (what
+ * notes were written on, shared by the notes written on the same words), not per note: a new note's anchor is
+ * placed when first written, and when an article changes its anchors are placed again in one run. Several
  * instances sharing a database agree through a compare-and-set on the article's row in
  * {@code article_placements}: one runs, the others see it running and serve what is stored meanwhile
  * (without caching it). A claim left unfinished (an instance died) is taken over after {@link #STALE_CLAIM}.
@@ -33,6 +34,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Placements {
 
 	static final Duration STALE_CLAIM = Duration.ofMinutes(2);
+
+	/** Anchors read at a time, so that memory stays bounded whatever the article. */
+	private static final int SLICE = 2_000;
+
+	/** The most anchors one transaction moves. */
+	private static final int WRITES_PER_TRANSACTION = 10_000;
 
 	private static final Logger log = LoggerFactory.getLogger(Placements.class);
 
@@ -93,8 +100,8 @@ public class Placements {
 			long started = System.nanoTime();
 			Run run = placeAll(article);
 			repository.finish(article.slug(), article.version());
-			log.info("Re-anchored {} notes on {} in {} ms ({} distinct anchors, {} notes moved)", run.notes(), article.slug(),
-					(System.nanoTime() - started) / 1_000_000, run.anchors(), run.moved());
+			log.info("Re-anchored {} notes on {} in {} ms ({} distinct anchors, {} of them moved; {})", run.notes(),
+					article.slug(), (System.nanoTime() - started) / 1_000_000, run.anchors(), run.moved(), run.timings());
 			return markPlaced(article);
 		}
 	}
@@ -106,9 +113,10 @@ public class Placements {
 	}
 
 	/**
-	 * Places the notes for this version: once per distinct anchor (where notes were written), one set-based update
-	 * for all the notes that share it, writing only the rows whose place changed. The cost grows with the number
-	 * of distinct anchors and of notes that move, not with the number of notes.
+	 * Places the notes for this version: each anchor (the words notes were written on; every note has one, shared
+	 * with the notes written on the same words) is placed once, and only the anchors that moved are written, in JDBC
+	 * batches. The cost grows with the number of distinct anchors, not with the number of notes: the notes are
+	 * neither read nor written (but counted, for the log).
 	 */
 	private Run placeAll(Article article) {
 		List<PlacementRepository.Keyed> keyed = new ArrayList<>();
@@ -119,38 +127,88 @@ public class Placements {
 			transactions.executeWithoutResult(status -> repository.storeKeys(keyed));
 		}
 		ReAnchoring anchoring = new ReAnchoring(article);
-		List<PlacementRepository.AnchorGroup> groups = repository.anchors(article.slug());
-		Map<String, List<PlacementRepository.AnchorGroup>> byKey = new HashMap<>();
-		for (PlacementRepository.AnchorGroup group : groups) {
-			byKey.computeIfAbsent(group.anchorKey(), key -> new ArrayList<>()).add(group);
-		}
-		Map<String, StoredPlacement> placements = new HashMap<>();
-		byKey.forEach((key, places) -> repository.anchor(article.slug(), key).ifPresent(anchor -> {
-			StoredPlacement placement = StoredPlacement.of(anchoring.place(anchor.anchor()));
-			if (places.size() != 1 || !places.get(0).isAt(placement)) {
-				placements.put(key, placement);
+		// each paragraph text read once for the whole run, and one copy of it: ReAnchoring remembers its answers by it
+		Map<String, String> texts = new HashMap<>();
+		List<PlacementRepository.Moved> moved = new ArrayList<>();
+		int anchors = 0;
+		int movedTotal = 0;
+		long after = 0;
+		Timings timings = new Timings();
+		List<PlacementRepository.StoredAnchor> slice;
+		do {
+			long reading = System.nanoTime();
+			slice = repository.anchors(article.slug(), after, SLICE);
+			long placing = timings.read(reading);
+			for (PlacementRepository.StoredAnchor stored : slice) {
+				String text = texts.computeIfAbsent(stored.blockHash(), repository::text);
+				StoredPlacement placement = StoredPlacement.of(anchoring.place(stored.withText(text).anchor()));
+				if (!stored.isAt(placement)) {
+					moved.add(new PlacementRepository.Moved(stored.id(), placement));
+				}
 			}
-		}));
-		// a transaction per anchor: H2 slows down sharply on one transaction that rewrites 100,000 rows, and every
-		// anchor's notes move together either way (the page is not kept before the run is done)
-		int moved = 0;
-		for (Map.Entry<String, StoredPlacement> entry : placements.entrySet()) {
-			Integer stored = transactions.execute(status -> repository.store(article.slug(), entry.getKey(), entry.getValue()));
-			moved += stored == null ? 0 : stored;
+			long writing = timings.placed(placing);
+			anchors += slice.size();
+			if (!slice.isEmpty()) {
+				after = slice.get(slice.size() - 1).id();
+			}
+			if (moved.size() >= WRITES_PER_TRANSACTION || (slice.size() < SLICE && !moved.isEmpty())) {
+				// a few transactions, not one: H2 slows down on a transaction that rewrites very many rows; the
+				// page is not kept before the run is done, so a reader never keeps a half-placed article
+				List<PlacementRepository.Moved> writes = List.copyOf(moved);
+				transactions.executeWithoutResult(status -> repository.store(writes));
+				movedTotal += writes.size();
+				moved.clear();
+			}
+			timings.written(writing);
 		}
-		long notes = groups.stream().mapToLong(PlacementRepository.AnchorGroup::notes).sum();
-		return new Run(notes, byKey.size(), moved);
+		while (slice.size() == SLICE);
+		return new Run(repository.notes(article.slug()), anchors, movedTotal, timings);
 	}
 
 	/**
-	 * @return where a new note goes in the version of the article it was written on (a reply goes with its note
-	 * and needs none)
+	 * @return where a new note goes in the version of the article it was written on: stored as its anchor's place
+	 * if the anchor is new (a reply goes with its note and needs none)
 	 */
 	StoredPlacement placeNew(Article article, Note note) {
 		return StoredPlacement.of(new ReAnchoring(article).place(note.anchor()));
 	}
 
-	private record Run(long notes, int anchors, int moved) {
+	/** What a run did: the article's notes (replies included: they go with their note), its anchors, how many moved. */
+	private record Run(long notes, int anchors, int moved, Timings timings) {
+	}
+
+	/** Where a run's time went, for the log: reading the anchors, placing them, writing those that moved. */
+	private static final class Timings {
+
+		private long read;
+
+		private long placed;
+
+		private long written;
+
+		/** @return now, where the next step starts */
+		long read(long started) {
+			long now = System.nanoTime();
+			read += now - started;
+			return now;
+		}
+
+		long placed(long started) {
+			long now = System.nanoTime();
+			placed += now - started;
+			return now;
+		}
+
+		void written(long started) {
+			written += System.nanoTime() - started;
+		}
+
+		@Override
+		public String toString() {
+			return "read " + read / 1_000_000 + " ms, placed " + placed / 1_000_000 + " ms, written "
+					+ written / 1_000_000 + " ms";
+		}
+
 	}
 
 	/** An article's notes were placed for a version of it: pages built before show the old places. */

@@ -44,9 +44,9 @@ public final class ReAnchoring {
 
 	private final Article article;
 
-	private final Map<String, Optional<Placement>> paragraphs = new HashMap<>();
+	private final Map<ParagraphKey, Optional<Placement>> paragraphs = new HashMap<>();
 
-	private final Map<String, Optional<Placement>> passages = new HashMap<>();
+	private final Map<PassageKey, Optional<Placement>> passages = new HashMap<>();
 
 	public ReAnchoring(Article article) {
 		this.article = article;
@@ -58,14 +58,26 @@ public final class ReAnchoring {
 	 */
 	public Optional<Placement> place(Anchor anchor) {
 		Optional<Placement> paragraph = paragraphs.computeIfAbsent(
-				anchor.blockId() + '\u0000' + anchor.blockPosition() + '\u0000' + anchor.blockText(),
+				new ParagraphKey(anchor.blockId(), anchor.blockPosition(), anchor.blockText()),
 				key -> placeParagraph(anchor));
-		if (anchor.quote() == null) {
+		TextQuote quote = anchor.quote();
+		if (quote == null) {
 			return paragraph;
 		}
-		String key = paragraph.map(placement -> placement.block().id()).orElse("") + '\u0000' + anchor.blockText()
-				+ '\u0000' + anchor.quote();
-		return passages.computeIfAbsent(key, ignored -> placePassage(anchor, anchor.quote(), paragraph));
+		PassageKey key = new PassageKey(paragraph.map(placement -> placement.block().id()).orElse(""),
+				anchor.blockText(), quote);
+		return passages.computeIfAbsent(key, ignored -> placePassage(anchor, quote, paragraph));
+	}
+
+	/*
+	 * The answers are remembered by records, not by strings built from the paragraph's text: a re-anchoring run
+	 * places tens of thousands of passages, and a key that copied the text each time held megabytes. A caller that
+	 * passes one String instance per paragraph text also keeps the lookups cheap (its hash is computed once).
+	 */
+	private record ParagraphKey(String blockId, int blockPosition, String blockText) {
+	}
+
+	private record PassageKey(String paragraph, String blockText, TextQuote quote) {
 	}
 
 	private Optional<Placement> placeParagraph(Anchor anchor) {
@@ -121,8 +133,9 @@ public final class ReAnchoring {
 				best = candidate;
 			}
 		}
-		if (best == null) {
-			TextSimilarity.Match match = TextSimilarity.approximate(text, exact, exact.length() / 4);
+		int maxErrors = exact.length() / 4;
+		if (best == null && TextSimilarity.mayMatch(text, exact, maxErrors)) {
+			TextSimilarity.Match match = TextSimilarity.approximate(text, exact, maxErrors);
 			if (match != null) {
 				double quoteScore = 1.0 - (double) match.errors() / exact.length();
 				best = scored(paragraph, text, match.start(), match.end(), quoteScore, quote);
