@@ -46,16 +46,17 @@ INSERT INTO paragraph_texts (block_hash, block_text)
     SELECT block_hash, MIN(block_text) FROM notes GROUP BY block_hash;
 
 -- One anchor per key from the notes placed so far (any of its notes: they were written on the same words), with
--- where that note is; replies go with their note and have no anchor of their own.
+-- where that note is; replies go with their note and have no anchor of their own. One note per key is chosen by
+-- grouping: chosen by a subquery per row, H2 took 113 s on 100,000 notes (this, 1.7 s; the whole migration 9 s).
 INSERT INTO anchors (article_slug, anchor_key, block_id, block_position, block_hash, quote_exact,
         quote_prefix, quote_suffix, quote_start, quote_end, placed_block_id, placed_start, placed_end, orphaned)
     SELECT p.article_slug, p.anchor_key, n.block_id, n.block_position, n.block_hash, n.quote_exact,
            n.quote_prefix, n.quote_suffix, n.quote_start, n.quote_end, p.placed_block_id, p.placed_start,
            p.placed_end, p.orphaned
-    FROM note_places p JOIN notes n ON n.id = p.note_id
-    WHERE p.parent_id IS NULL AND p.anchor_key IS NOT NULL
-      AND p.note_id = (SELECT MIN(o.note_id) FROM note_places o
-                       WHERE o.article_slug = p.article_slug AND o.anchor_key = p.anchor_key AND o.parent_id IS NULL);
+    FROM (SELECT MIN(note_id) AS note_id FROM note_places WHERE parent_id IS NULL AND anchor_key IS NOT NULL
+          GROUP BY article_slug, anchor_key) f
+    JOIN note_places p ON p.note_id = f.note_id
+    JOIN notes n ON n.id = f.note_id;
 
 -- a reply has no anchor key: the page's queries rely on it (joined to anchors, the notes come without replies)
 UPDATE note_places SET anchor_key = NULL WHERE parent_id IS NOT NULL;
