@@ -3,6 +3,7 @@ package dev.marginalia.browser;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,7 +61,22 @@ class NotesWithoutJavaScriptTests extends NotesInBrowser {
 		click(visibleNote(noteId).findElement(By.cssSelector("form[data-action='delete'] button")));
 		String expected = url(ARTICLE + "?done=deleted#" + blockId);
 		waitUntil(() -> browser.driver().getCurrentUrl().equals(expected), "back at the paragraph: " + expected);
-		assertThat(find(".flash").getText()).isEqualTo("Your note was deleted.");
+		awaitFlash("Your note was deleted.");
+	}
+
+	/**
+	 * Waits for the page's message: the URL can change a moment before the new document replaces the old one,
+	 * whose message (of the step before) is then a stale element.
+	 */
+	private void awaitFlash(String message) {
+		waitUntil(() -> {
+			try {
+				return message.equals(find(".flash").getText());
+			}
+			catch (StaleElementReferenceException ex) {
+				return false;
+			}
+		}, "the message: " + message);
 	}
 
 	@Override
@@ -110,7 +126,7 @@ class NotesWithoutJavaScriptTests extends NotesInBrowser {
 	String arrivedAtNote(String done, String message) {
 		String prefix = url(ARTICLE + "?done=" + done + "#note-");
 		waitUntil(() -> browser.driver().getCurrentUrl().startsWith(prefix), "redirected to " + prefix + "…");
-		assertThat(find(".flash").getText()).isEqualTo(message);
+		awaitFlash(message);
 		String id = browser.driver().getCurrentUrl().substring(prefix.length());
 		assertThat(find("#note-" + id).isDisplayed()).as("the note arrived at is shown").isTrue();
 		return id;
