@@ -64,10 +64,15 @@ class Streams {
 	}
 
 	void publish(LiveEvent event) {
-		for (Subscriber subscriber : bySlug.getOrDefault(event.slug(), Set.of())) {
+		Set<Subscriber> subscribers = bySlug.getOrDefault(event.slug(), Set.of());
+		for (Subscriber subscriber : subscribers) {
 			if (event.isVisibleTo(subscriber.viewerHash())) {
-				subscriber.send(message(event));
-				sent.incrementAndGet();
+				if (subscriber.send(message(event))) {
+					sent.incrementAndGet();
+				}
+				else {
+					subscribers.remove(subscriber);
+				}
 			}
 		}
 	}
@@ -110,14 +115,25 @@ class Streams {
 
 	private record Subscriber(SseEmitter emitter, String slug, @Nullable String viewerHash) {
 
-		/** Sends one event; a reader who has gone away is dropped. */
-		void send(SseEmitter.SseEventBuilder event) {
+		/**
+		 * Sends one event; a reader who has gone away is dropped. Never throws: one broken stream must not stop
+		 * the event from reaching the others (completing a stream the container has already ended throws too).
+		 * @return whether it was sent
+		 */
+		boolean send(SseEmitter.SseEventBuilder event) {
 			synchronized (this) {
 				try {
 					emitter.send(event);
+					return true;
 				}
-				catch (IOException | IllegalStateException ex) {
-					emitter.completeWithError(ex);
+				catch (IOException | RuntimeException ex) {
+					try {
+						emitter.completeWithError(ex);
+					}
+					catch (RuntimeException alreadyEnded) {
+						// the container ended the request first (the reader went away): nothing left to complete
+					}
+					return false;
 				}
 			}
 		}
