@@ -10,7 +10,7 @@ import dev.marginalia.notes.Author;
 import dev.marginalia.notes.Note;
 import dev.marginalia.notes.NoteService;
 import dev.marginalia.notes.ReAnchoring;
-import dev.marginalia.system.AcceptEncoding;
+import dev.marginalia.system.Compressed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -147,16 +147,14 @@ class AnnotationContainerController {
 		headers.set(HttpHeaders.CONTENT_LOCATION, links.page(article.slug(), iris, number));
 		if (viewer == null) {
 			// public notes only: the same bytes for every client without credentials, kept and compressed once
-			SharedApiPages.Body page = shared.page(article, number + (iris ? "/iris" : "/descriptions"), mediaType,
-					() -> pageJson(article, number, iris, null));
+			Compressed.Variant sent = shared.page(article, number + (iris ? "/iris" : "/descriptions"), mediaType,
+					() -> pageJson(article, number, iris, null)).variant(request);
 			headers.set(HttpHeaders.VARY, headers.getFirst(HttpHeaders.VARY) + ", " + HttpHeaders.ACCEPT_ENCODING);
-			if (AcceptEncoding.allowsGzip(request)) {
-				headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
-				headers.setETag(page.gzipEntityTag());
-				return ResponseEntity.ok().headers(headers).body(page.gzip());
+			if (sent.contentEncoding() != null) {
+				headers.set(HttpHeaders.CONTENT_ENCODING, sent.contentEncoding());
 			}
-			headers.setETag(page.entityTag());
-			return ResponseEntity.ok().headers(headers).body(page.identity());
+			headers.setETag(sent.entityTag());
+			return ResponseEntity.ok().headers(headers).body(sent.body());
 		}
 		byte[] body = pageJson(article, number, iris, viewer);
 		headers.setETag(EntityTags.of(body, mediaType));

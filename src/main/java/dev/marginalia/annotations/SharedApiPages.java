@@ -6,7 +6,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.marginalia.content.Article;
 import dev.marginalia.live.ArticleStamps;
-import dev.marginalia.system.Gzip;
+import dev.marginalia.system.Compressed;
 
 import org.springframework.stereotype.Component;
 
@@ -26,9 +26,9 @@ class SharedApiPages {
 
 	private final ApiLinks links;
 
-	private final Cache<Key, Body> kept = Caffeine.newBuilder()
+	private final Cache<Key, Compressed> kept = Caffeine.newBuilder()
 		.maximumWeight(MAX_BYTES)
-		.<Key, Body>weigher((key, body) -> body.identity().length + body.gzip().length)
+		.<Key, Compressed>weigher((key, body) -> body.identity().length + body.gzip().length)
 		.build();
 
 	SharedApiPages(ArticleStamps stamps, ApiLinks links) {
@@ -40,29 +40,15 @@ class SharedApiPages {
 	 * @param view which page and how (page number, IRIs or descriptions): with the media type, the rest of the key
 	 * @param render builds the page's JSON when it is not kept (may throw an {@link ApiProblem}: nothing is kept)
 	 */
-	Body page(Article article, String view, String mediaType, Supplier<byte[]> render) {
+	Compressed page(Article article, String view, String mediaType, Supplier<byte[]> render) {
 		Key key = new Key(article.slug(), stamps.stamp(article), links.base(), view, mediaType);
-		return kept.get(key, ignored -> Body.of(render.get(), mediaType));
+		return kept.get(key, ignored -> {
+			byte[] json = render.get();
+			return Compressed.of(json, EntityTags.of(json, mediaType));
+		});
 	}
 
 	private record Key(String slug, ArticleStamps.Stamp stamp, String base, String view, String mediaType) {
-	}
-
-	/**
-	 * One page both ways it is sent.
-	 * @param entityTag of the identity bytes (a strong tag from the bytes and media type); the gzip bytes' tag is
-	 * {@link #gzipEntityTag()}
-	 */
-	record Body(byte[] identity, byte[] gzip, String entityTag) {
-
-		static Body of(byte[] identity, String mediaType) {
-			return new Body(identity, Gzip.compress(identity), EntityTags.of(identity, mediaType));
-		}
-
-		String gzipEntityTag() {
-			return entityTag.substring(0, entityTag.length() - 1) + "-gzip\"";
-		}
-
 	}
 
 }

@@ -20,7 +20,7 @@ import dev.marginalia.notes.ArticleNotes;
 import dev.marginalia.notes.NoteService;
 import dev.marginalia.notes.Placements;
 import dev.marginalia.notes.Viewer;
-import dev.marginalia.system.Gzip;
+import dev.marginalia.system.Compressed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -181,21 +181,12 @@ class ArticlePages {
 	private record ReaderKey(String slug, Stamp stamp, String viewerHash) {
 	}
 
-	/**
-	 * The page of readers without cookies, both ways it is sent.
-	 * @param identity the HTML
-	 * @param gzip the same, compressed once
-	 * @param entityTag the tag of the identity bytes; the gzip bytes' tag is {@link #gzipEntityTag()}
-	 */
-	record SharedPage(Stamp stamp, byte[] identity, byte[] gzip, String entityTag) {
+	/** The page of readers without cookies, kept for a stamp, both ways it is sent. */
+	record SharedPage(Stamp stamp, Compressed body) {
 
 		static SharedPage of(Stamp stamp, String html) {
 			byte[] identity = html.getBytes(StandardCharsets.UTF_8);
-			return new SharedPage(stamp, identity, Gzip.compress(identity), "\"" + Digests.of(identity) + "\"");
-		}
-
-		String gzipEntityTag() {
-			return entityTag.substring(0, entityTag.length() - 1) + "-gzip\"";
+			return new SharedPage(stamp, Compressed.of(identity, "\"" + Digests.of(identity) + "\""));
 		}
 
 	}

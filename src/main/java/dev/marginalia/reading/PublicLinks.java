@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -36,9 +38,7 @@ class PublicLinks {
 	 * the container as its annotation service. Given the request, as it is also sent ahead of Spring MVC.
 	 */
 	String annotationService(Article article, HttpServletRequest request) {
-		UriComponentsBuilder base = publicUrl != null ? UriComponentsBuilder.fromUri(publicUrl)
-				: ServletUriComponentsBuilder.fromContextPath(request);
-		return "<" + base.path("/api/articles/{slug}/annotations/").buildAndExpand(article.slug()).encode().toUriString()
+		return "<" + base(request).path("/api/articles/{slug}/annotations/").buildAndExpand(article.slug()).encode().toUriString()
 				+ ">; rel=\"http://www.w3.org/ns/oa#annotationService\"";
 	}
 
@@ -47,8 +47,12 @@ class PublicLinks {
 	}
 
 	private UriComponentsBuilder base() {
+		return base(((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest());
+	}
+
+	private UriComponentsBuilder base(HttpServletRequest request) {
 		return publicUrl != null ? UriComponentsBuilder.fromUri(publicUrl)
-				: ServletUriComponentsBuilder.fromCurrentContextPath();
+				: ServletUriComponentsBuilder.fromContextPath(request);
 	}
 
 	/** @param publicUrl the site's address as readers see it, e.g. {@code https://marginalia.example} */

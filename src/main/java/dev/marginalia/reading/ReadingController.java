@@ -9,7 +9,7 @@ import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.content.Block;
 import dev.marginalia.notes.AuthorIdentity;
 import dev.marginalia.notes.Viewer;
-import dev.marginalia.system.AcceptEncoding;
+import dev.marginalia.system.Compressed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -100,10 +100,11 @@ class ReadingController {
 			ArticlePages.SharedPage page = pages.firstTime(article, request, response);
 			request.setAttribute(SharedPageFilter.SENT_SHARED_PAGE, Boolean.TRUE);
 			ok.cacheControl(CacheControl.noCache()).varyBy(HttpHeaders.ACCEPT_ENCODING, HttpHeaders.COOKIE);
-			if (AcceptEncoding.allowsGzip(request)) {
-				return ok.eTag(page.gzipEntityTag()).header(HttpHeaders.CONTENT_ENCODING, "gzip").body(page.gzip());
+			Compressed.Variant sent = page.body().variant(request);
+			if (sent.contentEncoding() != null) {
+				ok.header(HttpHeaders.CONTENT_ENCODING, sent.contentEncoding());
 			}
-			return ok.eTag(page.entityTag()).body(page.identity());
+			return ok.eTag(sent.entityTag()).body(sent.body());
 		}
 		// MODERATION: the moderator sees hidden notes, marked (a page for the moderator is never kept)
 		Viewer viewer = identity.pageViewer(request);

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
-import dev.marginalia.system.AcceptEncoding;
+import dev.marginalia.system.Compressed;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -99,25 +99,23 @@ class SharedPageFilter extends OncePerRequestFilter {
 	private void send(Article article, ArticlePages.SharedPage page, List<Header> headers, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(PATTERN));
-		boolean gzip = AcceptEncoding.allowsGzip(request);
-		String tag = gzip ? page.gzipEntityTag() : page.entityTag();
+		Compressed.Variant sent = page.body().variant(request);
 		for (Header header : headers) {
 			header.values().forEach(value -> response.addHeader(header.name(), value));
 		}
 		response.setHeader(HttpHeaders.LINK, links.annotationService(article, request));
-		response.setHeader(HttpHeaders.ETAG, tag);
-		if (gzip) {
-			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+		response.setHeader(HttpHeaders.ETAG, sent.entityTag());
+		if (sent.contentEncoding() != null) {
+			response.setHeader(HttpHeaders.CONTENT_ENCODING, sent.contentEncoding());
 		}
 		served.incrementAndGet();
 		// Spring's own check, as for the page sent by the controller: 304 when If-None-Match names the tag
-		if (new ServletWebRequest(request, response).checkNotModified(tag)) {
+		if (new ServletWebRequest(request, response).checkNotModified(sent.entityTag())) {
 			return;
 		}
-		byte[] body = gzip ? page.gzip() : page.identity();
-		response.setContentLength(body.length);
+		response.setContentLength(sent.body().length);
 		if (!request.getMethod().equals("HEAD")) {
-			response.getOutputStream().write(body);
+			response.getOutputStream().write(sent.body());
 		}
 	}
 
