@@ -9,7 +9,7 @@ import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.notes.Author;
 import dev.marginalia.notes.Note;
 import dev.marginalia.notes.NoteService;
-import dev.marginalia.notes.ReAnchoring;
+import dev.marginalia.anchoring.ReAnchoring;
 import dev.marginalia.system.Compressed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

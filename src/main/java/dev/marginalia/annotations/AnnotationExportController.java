@@ -10,7 +10,7 @@ import dev.marginalia.notes.ArticleNotes;
 import dev.marginalia.notes.Note;
 import dev.marginalia.notes.NoteService;
 import dev.marginalia.notes.NoteThread;
-import dev.marginalia.notes.ReAnchoring;
+import dev.marginalia.anchoring.ReAnchoring;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ContentDisposition;

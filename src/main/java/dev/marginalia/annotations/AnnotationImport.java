@@ -1,5 +1,9 @@
 package dev.marginalia.annotations;
 
+import dev.marginalia.anchoring.TextQuote;
+import dev.marginalia.anchoring.CodePointRange;
+import dev.marginalia.anchoring.Placement;
+import dev.marginalia.anchoring.Anchor;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -31,7 +35,7 @@ import dev.marginalia.notes.NoteConflictException;
 import dev.marginalia.notes.NoteForbiddenException;
 import dev.marginalia.notes.NoteNotFoundException;
 import dev.marginalia.notes.NoteService;
-import dev.marginalia.notes.ReAnchoring;
+import dev.marginalia.anchoring.ReAnchoring;
 import dev.marginalia.notes.Visibility;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -391,12 +395,12 @@ public class AnnotationImport {
 		if (writtenPassage != null && written == null) {
 			return null;
 		}
-		ReAnchoring.TextQuote quote = written == null ? null : Passages.quote(writtenOn.text(), written);
-		Optional<ReAnchoring.Placement> placement = anchoring
-			.place(new ReAnchoring.Anchor(writtenOn.blockId(), 0, writtenOn.text(), quote));
+		TextQuote quote = written == null ? null : Passages.quote(writtenOn.text(), written);
+		Optional<Placement> placement = anchoring
+			.place(new Anchor(writtenOn.blockId(), 0, writtenOn.text(), quote));
 		if (placement.isPresent()) {
 			Block block = placement.get().block();
-			ReAnchoring.Range range = placement.get().range();
+			CodePointRange range = placement.get().range();
 			Passages.Located now = quote == null || range == null ? null
 					: new Passages.Located(Passages.normalise(Passages.at(block.text(), range.start(), range.end())
 						.exact()), range.start());

@@ -17,8 +17,8 @@ import dev.marginalia.notes.Author;
 import dev.marginalia.notes.NewNote;
 import dev.marginalia.notes.Note;
 import dev.marginalia.notes.NoteService;
-import dev.marginalia.notes.ReAnchoring;
-import dev.marginalia.notes.ReAnchoring.TextQuote;
+import dev.marginalia.anchoring.ReAnchoring;
+import dev.marginalia.anchoring.TextQuote;
 import dev.marginalia.notes.Visibility;
 import org.jspecify.annotations.Nullable;
 

@@ -1,12 +1,13 @@
 package dev.marginalia.annotations;
 
+import dev.marginalia.anchoring.CodePointRange;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.marginalia.annotations.AnnotationDraft.Passage;
 import dev.marginalia.notes.Note;
-import dev.marginalia.notes.ReAnchoring;
-import dev.marginalia.notes.ReAnchoring.TextQuote;
+import dev.marginalia.anchoring.ReAnchoring;
+import dev.marginalia.anchoring.TextQuote;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,7 +37,7 @@ final class Passages {
 	 */
 	static Optional<Place> now(Note note, ReAnchoring anchoring) {
 		return anchoring.place(note.anchor()).map(placement -> {
-			ReAnchoring.Range range = placement.range();
+			CodePointRange range = placement.range();
 			TextQuote quote = note.quote() == null || range == null ? null
 					: at(placement.block().text(), range.start(), range.end());
 			return new Place(placement.block().id(), quote);

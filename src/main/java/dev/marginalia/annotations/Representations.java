@@ -1,5 +1,6 @@
 package dev.marginalia.annotations;
 
+import dev.marginalia.anchoring.TextQuote;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -10,7 +11,7 @@ import java.util.Optional;
 
 import dev.marginalia.content.Article;
 import dev.marginalia.notes.Note;
-import dev.marginalia.notes.ReAnchoring;
+import dev.marginalia.anchoring.ReAnchoring;
 
 import org.springframework.stereotype.Component;
 
@@ -187,7 +188,7 @@ class Representations {
 	private static Map<String, Object> selector(Passages.Place place) {
 		Map<String, Object> selector = ordered("type", Vocabulary.FRAGMENT_SELECTOR, "value", place.blockId(),
 				"conformsTo", Vocabulary.HTML_FRAGMENTS);
-		ReAnchoring.TextQuote quote = place.quote();
+		TextQuote quote = place.quote();
 		if (quote != null) {
 			selector.put("refinedBy", List.of(
 					ordered("type", Vocabulary.TEXT_QUOTE_SELECTOR, "exact", quote.exact(), "prefix", quote.prefix(),

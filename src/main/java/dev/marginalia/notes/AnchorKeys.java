@@ -1,5 +1,7 @@
 package dev.marginalia.notes;
 
+import dev.marginalia.anchoring.TextQuote;
+import dev.marginalia.anchoring.Anchor;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,10 +16,10 @@ final class AnchorKeys {
 	private AnchorKeys() {
 	}
 
-	static String of(ReAnchoring.Anchor anchor, String blockHash) {
+	static String of(Anchor anchor, String blockHash) {
 		StringBuilder key = new StringBuilder().append(anchor.blockId()).append('\u0000').append(anchor.blockPosition())
 			.append('\u0000').append(blockHash);
-		ReAnchoring.TextQuote quote = anchor.quote();
+		TextQuote quote = anchor.quote();
 		if (quote != null) {
 			key.append('\u0000').append(quote.exact()).append('\u0000').append(quote.prefix()).append('\u0000')
 				.append(quote.suffix()).append('\u0000').append(quote.start()).append('\u0000').append(quote.end());

@@ -1,5 +1,7 @@
 package dev.marginalia.notes;
 
+import dev.marginalia.anchoring.TextQuote;
+import dev.marginalia.anchoring.Anchor;
 import java.time.OffsetDateTime;
 
 import org.jspecify.annotations.Nullable;
@@ -28,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 public record Note(String id, String articleSlug, String blockId, int blockPosition, String blockHash, String blockText,
 		@Nullable String parentId, String authorHash, String authorName, String body, String bodyHtml,
 		Visibility visibility, OffsetDateTime createdAt, @Nullable OffsetDateTime editedAt, boolean deleted,
-		int version, ReAnchoring.@Nullable TextQuote quote, boolean hidden) {
+		int version, @Nullable TextQuote quote, boolean hidden) {
 
 	public static final String ANONYMOUS = "Anonymous";
 
@@ -36,7 +38,7 @@ public record Note(String id, String articleSlug, String blockId, int blockPosit
 	public Note(String id, String articleSlug, String blockId, int blockPosition, String blockHash, String blockText,
 			@Nullable String parentId, String authorHash, String authorName, String body, String bodyHtml,
 			Visibility visibility, OffsetDateTime createdAt, @Nullable OffsetDateTime editedAt, boolean deleted,
-			int version, ReAnchoring.@Nullable TextQuote quote) {
+			int version, @Nullable TextQuote quote) {
 		this(id, articleSlug, blockId, blockPosition, blockHash, blockText, parentId, authorHash, authorName, body, bodyHtml,
 				visibility, createdAt, editedAt, deleted, version, quote, false);
 	}
@@ -51,8 +53,8 @@ public record Note(String id, String articleSlug, String blockId, int blockPosit
 	}
 
 	/** @return where the note was written, for re-anchoring */
-	public ReAnchoring.Anchor anchor() {
-		return new ReAnchoring.Anchor(blockId, blockPosition, blockText, quote);
+	public Anchor anchor() {
+		return new Anchor(blockId, blockPosition, blockText, quote);
 	}
 
 	public boolean isReply() {

@@ -1,5 +1,6 @@
 package dev.marginalia.notes;
 
+import dev.marginalia.anchoring.TextQuote;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -338,12 +339,12 @@ class NoteRepository {
 		return new PlacedNote(map(row, number), new StoredPlacement(row.getString("placed_block_id"), placedStart, placedEnd));
 	}
 
-	private static ReAnchoring.@Nullable TextQuote quote(ResultSet row) throws SQLException {
+	private static @Nullable TextQuote quote(ResultSet row) throws SQLException {
 		String exact = row.getString("quote_exact");
 		if (exact == null) {
 			return null;
 		}
-		return new ReAnchoring.TextQuote(exact, row.getString("quote_prefix"), row.getString("quote_suffix"),
+		return new TextQuote(exact, row.getString("quote_prefix"), row.getString("quote_suffix"),
 				row.getInt("quote_start"), row.getInt("quote_end"));
 	}
 

@@ -1,5 +1,8 @@
 package dev.marginalia.notes;
 
+import dev.marginalia.anchoring.ReAnchoring;
+import dev.marginalia.anchoring.TextQuote;
+import dev.marginalia.anchoring.Placement;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -108,7 +111,7 @@ public class NoteService {
 			errors.put("block", "There is no paragraph '" + abbreviate(blockId) + "' in this article.");
 		}
 		Checked checked = check(draft, errors);
-		ReAnchoring.TextQuote quote = block.isPresent() ? locate(block.get().text(), draft, errors) : null;
+		TextQuote quote = block.isPresent() ? locate(block.get().text(), draft, errors) : null;
 		return insert(article, block.orElse(null), null, checked, author, quote);
 	}
 
@@ -293,7 +296,7 @@ public class NoteService {
 				continue;
 			}
 			NoteThread thread = new NoteThread(note, List.copyOf(replies));
-			Optional<ReAnchoring.Placement> placement = anchoring.place(note.anchor());
+			Optional<Placement> placement = anchoring.place(note.anchor());
 			if (placement.isEmpty()) {
 				orphans.add(thread);
 				continue;
@@ -409,7 +412,7 @@ public class NoteService {
 			errors.put("block", "The paragraph's id or text contains control characters or broken Unicode.");
 		}
 		Checked checked = check(draft, errors);
-		ReAnchoring.TextQuote quote = errors.containsKey("block") ? null : locate(writtenOn.text(), draft, errors);
+		TextQuote quote = errors.containsKey("block") ? null : locate(writtenOn.text(), draft, errors);
 		return insertRestored(article, writtenOn, null, checked, author, quote, writtenAt);
 	}
 
@@ -436,7 +439,7 @@ public class NoteService {
 	}
 
 	private Note insertRestored(Article article, Block block, @Nullable String parentId, Checked checked,
-			Author author, ReAnchoring.@Nullable TextQuote quote, @Nullable OffsetDateTime writtenAt) {
+			Author author, @Nullable TextQuote quote, @Nullable OffsetDateTime writtenAt) {
 		if (!checked.errors().isEmpty()) {
 			throw new InvalidNoteException(checked.errors());
 		}
@@ -449,7 +452,7 @@ public class NoteService {
 	}
 
 	private Note insert(Article article, @Nullable Block block, @Nullable String parentId, Checked checked,
-			Author author, ReAnchoring.@Nullable TextQuote quote) {
+			Author author, @Nullable TextQuote quote) {
 		if (block != null && checked.errors().isEmpty()
 				&& notes.countOnParagraph(article.slug(), block.id(), author.secretHash()) >= notesPerParagraph) {
 			checked.errors().put("body", "You have " + notesPerParagraph + " notes on this paragraph, the most one "
@@ -464,7 +467,7 @@ public class NoteService {
 	}
 
 	private Note newNote(Article article, Block block, @Nullable String parentId, Checked checked, Author author,
-			ReAnchoring.@Nullable TextQuote quote, OffsetDateTime createdAt) {
+			@Nullable TextQuote quote, OffsetDateTime createdAt) {
 		return new Note(AuthorSecrets.newNoteId(), article.slug(), block.id(), block.position(), sha256(block.text()),
 				block.text(), parentId, author.secretHash(), checked.name(), checked.body(),
 				renderer.render(checked.body()), checked.visibility(), createdAt, null, false, 1, quote);
@@ -474,7 +477,7 @@ public class NoteService {
 	 * Finds the passage a reader chose in the paragraph's text: at the given start when the words are there,
 	 * else the occurrence nearest to it. Prefix and suffix are taken from the paragraph, never from the client.
 	 */
-	private static ReAnchoring.@Nullable TextQuote locate(String text, NewNote draft, Map<String, String> errors) {
+	private static @Nullable TextQuote locate(String text, NewNote draft, Map<String, String> errors) {
 		String exact = draft.quote() == null ? "" : draft.quote().replaceAll("\\s+", " ").strip();
 		if (exact.isEmpty()) {
 			return null;
@@ -499,7 +502,7 @@ public class NoteService {
 		int prefixFrom = text.offsetByCodePoints(best, -Math.min(QUOTE_CONTEXT, start));
 		int after = text.codePointCount(end, text.length());
 		int suffixTo = text.offsetByCodePoints(end, Math.min(QUOTE_CONTEXT, after));
-		return new ReAnchoring.TextQuote(exact, text.substring(prefixFrom, best), text.substring(end, suffixTo), start,
+		return new TextQuote(exact, text.substring(prefixFrom, best), text.substring(end, suffixTo), start,
 				start + exact.codePointCount(0, exact.length()));
 	}
 

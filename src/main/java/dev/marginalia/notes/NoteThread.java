@@ -1,5 +1,6 @@
 package dev.marginalia.notes;
 
+import dev.marginalia.anchoring.CodePointRange;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -10,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param replies the replies the viewer may see
  * @param passage for a note on a passage, where the passage is in the paragraph's current text; else null
  */
-public record NoteThread(Note note, List<Note> replies, ReAnchoring.@Nullable Range passage) {
+public record NoteThread(Note note, List<Note> replies, @Nullable CodePointRange passage) {
 
 	public NoteThread(Note note, List<Note> replies) {
 		this(note, replies, null);

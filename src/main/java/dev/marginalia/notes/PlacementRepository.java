@@ -1,5 +1,7 @@
 package dev.marginalia.notes;
 
+import dev.marginalia.anchoring.TextQuote;
+import dev.marginalia.anchoring.Anchor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -109,7 +111,7 @@ class PlacementRepository {
 	 * to commit. Most notes find their anchor there (every note on a whole paragraph after the first): one lookup.
 	 * @param placement where the anchor is in the article's current version
 	 */
-	void insertIfAbsent(String slug, String anchorKey, String blockHash, ReAnchoring.Anchor anchor,
+	void insertIfAbsent(String slug, String anchorKey, String blockHash, Anchor anchor,
 			StoredPlacement placement) {
 		boolean present = jdbc.sql("SELECT COUNT(*) FROM anchors WHERE article_slug = :slug AND anchor_key = :key")
 			.param("slug", slug)
@@ -127,7 +129,7 @@ class PlacementRepository {
 				.param("text", anchor.blockText())
 				.update();
 		}
-		ReAnchoring.TextQuote quote = anchor.quote();
+		TextQuote quote = anchor.quote();
 		jdbc.sql("INSERT INTO anchors (article_slug, " + ANCHOR_COLUMNS + ") VALUES (:slug, :key, :blockId, "
 				+ ":blockPosition, :blockHash, :quoteExact, :quotePrefix, :quoteSuffix, :quoteStart, "
 				+ ":quoteEnd, :placedBlockId, :placedStart, :placedEnd, :orphaned) ON CONFLICT DO NOTHING")
@@ -202,15 +204,15 @@ class PlacementRepository {
 
 	private static StoredAnchor anchor(ResultSet row, int number) throws SQLException {
 		return new StoredAnchor(row.getLong("id"), row.getString("anchor_key"), row.getString("block_hash"),
-				new ReAnchoring.Anchor(row.getString("block_id"), row.getInt("block_position"), "", quote(row)),
+				new Anchor(row.getString("block_id"), row.getInt("block_position"), "", quote(row)),
 				new StoredPlacement(row.getString("placed_block_id"), (Integer) row.getObject("placed_start"),
 						(Integer) row.getObject("placed_end")),
 				row.getBoolean("orphaned"));
 	}
 
-	private static ReAnchoring.@Nullable TextQuote quote(ResultSet row) throws SQLException {
+	private static @Nullable TextQuote quote(ResultSet row) throws SQLException {
 		String exact = row.getString("quote_exact");
-		return exact == null ? null : new ReAnchoring.TextQuote(exact, row.getString("quote_prefix"),
+		return exact == null ? null : new TextQuote(exact, row.getString("quote_prefix"),
 				row.getString("quote_suffix"), row.getInt("quote_start"), row.getInt("quote_end"));
 	}
 
@@ -219,10 +221,10 @@ class PlacementRepository {
 	}
 
 	/** Where a note without an anchor key was written (its paragraph's text is not needed for the key). */
-	record Unplaced(String id, String blockId, int blockPosition, String blockHash, ReAnchoring.@Nullable TextQuote quote) {
+	record Unplaced(String id, String blockId, int blockPosition, String blockHash, @Nullable TextQuote quote) {
 
-		ReAnchoring.Anchor anchor() {
-			return new ReAnchoring.Anchor(blockId, blockPosition, "", quote);
+		Anchor anchor() {
+			return new Anchor(blockId, blockPosition, "", quote);
 		}
 
 	}
@@ -236,7 +238,7 @@ class PlacementRepository {
 	 * @param placement where it is in the version last placed (null paragraph: orphaned, or never placed)
 	 * @param orphaned whether it was placed, and found nowhere
 	 */
-	record StoredAnchor(long id, String key, String blockHash, ReAnchoring.Anchor anchor, StoredPlacement placement,
+	record StoredAnchor(long id, String key, String blockHash, Anchor anchor, StoredPlacement placement,
 			boolean orphaned) {
 
 		/** @return whether the anchor is stored at this place already */
@@ -245,7 +247,7 @@ class PlacementRepository {
 		}
 
 		StoredAnchor withText(String text) {
-			return new StoredAnchor(id, key, blockHash, new ReAnchoring.Anchor(anchor.blockId(), anchor.blockPosition(), text,
+			return new StoredAnchor(id, key, blockHash, new Anchor(anchor.blockId(), anchor.blockPosition(), text,
 					anchor.quote()), placement, orphaned);
 		}
 

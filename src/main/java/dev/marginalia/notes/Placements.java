@@ -1,5 +1,6 @@
 package dev.marginalia.notes;
 
+import dev.marginalia.anchoring.ReAnchoring;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;

@@ -1,5 +1,7 @@
 package dev.marginalia.notes;
 
+import dev.marginalia.anchoring.CodePointRange;
+import dev.marginalia.anchoring.Placement;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -20,17 +22,17 @@ public record StoredPlacement(@Nullable String blockId, @Nullable Integer start,
 	}
 
 	/** @return the placement {@link ReAnchoring} found, orphaned when it found none */
-	static StoredPlacement of(Optional<ReAnchoring.Placement> placement) {
+	static StoredPlacement of(Optional<Placement> placement) {
 		if (placement.isEmpty()) {
 			return ORPHANED;
 		}
-		ReAnchoring.Range range = placement.get().range();
+		CodePointRange range = placement.get().range();
 		return new StoredPlacement(placement.get().block().id(), range == null ? null : range.start(),
 				range == null ? null : range.end());
 	}
 
-	ReAnchoring.@Nullable Range range() {
-		return start == null || end == null ? null : new ReAnchoring.Range(start, end);
+	@Nullable CodePointRange range() {
+		return start == null || end == null ? null : new CodePointRange(start, end);
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.marginalia.reading;
 
+import dev.marginalia.anchoring.PassageMarks;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +11,7 @@ import dev.marginalia.content.BlockKind;
 import dev.marginalia.content.BodyPart;
 import dev.marginalia.notes.ArticleNotes;
 import dev.marginalia.notes.NoteThread;
-import dev.marginalia.reading.PassageMarks.Passage;
+import dev.marginalia.anchoring.PassageMarks.Passage;
 
 /**
  * The article's HTML with the passages that notes are on marked, for the reader who is looking: only the

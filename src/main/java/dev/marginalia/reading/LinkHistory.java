@@ -1,5 +1,6 @@
 package dev.marginalia.reading;
 
+import dev.marginalia.anchoring.Anchor;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,7 +14,7 @@ import java.util.concurrent.ConcurrentMap;
 
 import dev.marginalia.content.Article;
 import dev.marginalia.content.Block;
-import dev.marginalia.notes.ReAnchoring;
+import dev.marginalia.anchoring.ReAnchoring;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,7 +64,7 @@ class LinkHistory {
 		Map<String, List<String>> byBlock = new LinkedHashMap<>();
 		jdbc.sql("SELECT block_id, block_position, block_text FROM block_history WHERE article_slug = :slug ORDER BY block_id")
 			.param("slug", article.slug())
-			.query((row, n) -> new ReAnchoring.Anchor(row.getString("block_id"), row.getInt("block_position"),
+			.query((row, n) -> new Anchor(row.getString("block_id"), row.getInt("block_position"),
 					row.getString("block_text"), null))
 			.list()
 			.stream()

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.marginalia.annotations.AnnotationDraft.Passage;
-import dev.marginalia.notes.ReAnchoring.TextQuote;
+import dev.marginalia.anchoring.TextQuote;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package dev.marginalia.notes;
 
+import dev.marginalia.anchoring.ReAnchoring;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.marginalia.notes;
+package dev.marginalia.anchoring;
 
 import java.util.Comparator;
 import java.util.HashMap;
@@ -85,19 +85,19 @@ public final class ReAnchoring {
 		if (same.isPresent()) {
 			double score = TextSimilarity.paragraphScore(anchor.blockText(), same.get().text());
 			if (score >= MIN_SCORE) {
-				return Optional.of(new Placement(same.get(), Method.SAME_ID, score, null));
+				return Optional.of(new Placement(same.get(), Placement.Method.SAME_ID, score, null));
 			}
 		}
 		String oldKey = key(anchor.blockId());
 		Optional<Placement> near = best(article.blocks().stream().filter(block -> isNear(oldKey, key(block.id()))).toList(),
-				anchor, Method.NEAR_ID);
+				anchor, Placement.Method.NEAR_ID);
 		if (near.isPresent()) {
 			return near;
 		}
-		return best(article.blocks(), anchor, Method.TEXT_SEARCH);
+		return best(article.blocks(), anchor, Placement.Method.TEXT_SEARCH);
 	}
 
-	private Optional<Placement> best(List<Block> candidates, Anchor anchor, Method method) {
+	private Optional<Placement> best(List<Block> candidates, Anchor anchor, Placement.Method method) {
 		return candidates.stream()
 			.map(block -> new Placement(block, method, TextSimilarity.paragraphScore(anchor.blockText(), block.text()), null))
 			.filter(placement -> placement.score() >= MIN_SCORE)
@@ -113,7 +113,7 @@ public final class ReAnchoring {
 			}
 		}
 		return article.blocks().stream()
-			.map(block -> findQuote(new Placement(block, Method.TEXT_SEARCH, 0, null), quote))
+			.map(block -> findQuote(new Placement(block, Placement.Method.TEXT_SEARCH, 0, null), quote))
 			.flatMap(Optional::stream)
 			.max(Comparator.comparingDouble(Placement::score)
 				.thenComparing(placement -> -Math.abs(placement.block().position() - anchor.blockPosition())));
@@ -154,7 +154,7 @@ public final class ReAnchoring {
 		double positionScore = 1.0 - Math.min(1.0, Math.abs(startPoints - quote.start()) / (double) length);
 		double score = (50 * quoteScore + 20 * contextScore(quote.prefix(), prefix, true)
 				+ 20 * contextScore(quote.suffix(), suffix, false) + 2 * positionScore) / 92;
-		return new Placement(paragraph.block(), paragraph.method(), score, new Range(startPoints, endPoints));
+		return new Placement(paragraph.block(), paragraph.method(), score, new CodePointRange(startPoints, endPoints));
 	}
 
 	/** Compares the saved context with the found one, from the side that touches the quote. */
@@ -179,44 +179,6 @@ public final class ReAnchoring {
 
 	private static boolean isNear(String oldKey, String newKey) {
 		return LevenshteinDistance.getDefaultInstance().apply(oldKey, newKey) <= 2;
-	}
-
-	/** How a note found its paragraph again. */
-	public enum Method {
-
-		SAME_ID, NEAR_ID, TEXT_SEARCH
-
-	}
-
-	/**
-	 * Where a note is now.
-	 * @param block the paragraph
-	 * @param method how it was found
-	 * @param score the similarity that found it, 0 to 1
-	 * @param range for a passage note, the passage inside the paragraph in code points; else null
-	 */
-	public record Placement(Block block, Method method, double score, @Nullable Range range) {
-	}
-
-	/** A passage inside a paragraph, in Unicode code points, end exclusive. */
-	public record Range(int start, int end) {
-	}
-
-	/**
-	 * Where a note was written.
-	 * @param blockId the paragraph's id then
-	 * @param blockPosition its position then
-	 * @param blockText its text then
-	 * @param quote for a passage note, the passage; else null
-	 */
-	public record Anchor(String blockId, int blockPosition, String blockText, @Nullable TextQuote quote) {
-	}
-
-	/**
-	 * A passage, as the W3C TextQuoteSelector and TextPositionSelector describe it (positions in code points
-	 * inside the paragraph).
-	 */
-	public record TextQuote(String exact, String prefix, String suffix, int start, int end) {
 	}
 
 }

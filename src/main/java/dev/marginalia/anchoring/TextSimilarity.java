@@ -1,4 +1,4 @@
-package dev.marginalia.notes;
+package dev.marginalia.anchoring;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.marginalia.reading;
+package dev.marginalia.anchoring;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +19,7 @@ import java.util.TreeSet;
  *
  * <p>The input is HTML that commonmark-java wrote: tags, text and character references, nothing else.
  */
-final class PassageMarks {
+public final class PassageMarks {
 
 	private PassageMarks() {
 	}
@@ -29,7 +29,7 @@ final class PassageMarks {
 	 * @param passages the passages to mark
 	 * @return the content with marks
 	 */
-	static String apply(String innerHtml, List<Passage> passages) {
+	public static String apply(String innerHtml, List<Passage> passages) {
 		if (passages.isEmpty()) {
 			return innerHtml;
 		}
@@ -77,7 +77,7 @@ final class PassageMarks {
 	 * @param end last code point, exclusive
 	 * @param noteId the note
 	 */
-	record Passage(int start, int end, String noteId) {
+	public record Passage(int start, int end, String noteId) {
 	}
 
 	/** Walks the HTML, counting the text as the plain text counts it, and opens and closes marks. */

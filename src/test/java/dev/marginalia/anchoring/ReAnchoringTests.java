@@ -1,4 +1,4 @@
-package dev.marginalia.notes;
+package dev.marginalia.anchoring;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +12,10 @@ import java.util.function.UnaryOperator;
 import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleParser;
 import dev.marginalia.content.Block;
-import dev.marginalia.notes.ReAnchoring.Anchor;
-import dev.marginalia.notes.ReAnchoring.Method;
-import dev.marginalia.notes.ReAnchoring.Placement;
-import dev.marginalia.notes.ReAnchoring.TextQuote;
+import dev.marginalia.anchoring.Anchor;
+import dev.marginalia.anchoring.Placement.Method;
+import dev.marginalia.anchoring.Placement;
+import dev.marginalia.anchoring.TextQuote;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -246,7 +246,7 @@ class ReAnchoringTests {
 		Anchor anchor = new Anchor(block.id(), 0, block.text(),
 				new TextQuote(exact, block.text().substring(0, utf16), " and 😀 more.", codePoints, codePoints + exact.length()));
 		Placement placed = new ReAnchoring(article).place(anchor).orElseThrow();
-		assertThat(placed.range()).isEqualTo(new ReAnchoring.Range(codePoints, codePoints + exact.length()));
+		assertThat(placed.range()).isEqualTo(new CodePointRange(codePoints, codePoints + exact.length()));
 	}
 
 	@Test

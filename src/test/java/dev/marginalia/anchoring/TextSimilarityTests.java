@@ -1,4 +1,4 @@
-package dev.marginalia.notes;
+package dev.marginalia.anchoring;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
-package dev.marginalia.reading;
+package dev.marginalia.anchoring;
 
 import java.util.List;
 
-import dev.marginalia.reading.PassageMarks.Passage;
+import dev.marginalia.anchoring.PassageMarks.Passage;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
