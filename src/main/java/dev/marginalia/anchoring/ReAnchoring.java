@@ -48,8 +48,13 @@ public final class ReAnchoring {
 
 	private final Map<PassageKey, Optional<Placement>> passages = new HashMap<>();
 
-	public ReAnchoring(Article article) {
+	ReAnchoring(Article article) {
 		this.article = article;
+	}
+
+	/** @return the version of the article this places notes in */
+	public Article article() {
+		return article;
 	}
 
 	/**

@@ -118,7 +118,7 @@ class AnnotationContainerController {
 		authors.viewer(request);
 		AnnotationDraft draft = reader.read(RequestBodies.readJson(request), slug);
 		Note note = writes.create(slug, draft, authors.writerOrNew(request, response));
-		Map<String, Object> json = representations.annotation(note, new ReAnchoring(article), true);
+		Map<String, Object> json = representations.annotation(note, article, true);
 		String iri = (String) json.get("id");
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(format.mediaType());
@@ -169,14 +169,14 @@ class AnnotationContainerController {
 					"There is no page " + number + ": the last is " + Representations.lastPage(total) + ".");
 		}
 		List<Note> items = notes.page(slug, viewer, number * Representations.PAGE_SIZE, Representations.PAGE_SIZE);
-		return Json.write(representations.page(slug, iris, number, total, items, true, new ReAnchoring(article)));
+		return Json.write(representations.page(slug, iris, number, total, items, true, article));
 	}
 
 	private Map<String, Object> container(Article article, ContainerPreference preference, @Nullable Author viewer) {
 		int total = notes.count(article.slug(), viewer);
 		List<Note> firstPage = preference.minimal() || total == 0 ? List.of()
 				: notes.page(article.slug(), viewer, 0, Representations.PAGE_SIZE);
-		return representations.container(article, preference, total, firstPage, new ReAnchoring(article));
+		return representations.container(article, preference, total, firstPage);
 	}
 
 	private Article article(String slug) {

@@ -116,7 +116,7 @@ class AnnotationController {
 		headers.setContentType(format.mediaType());
 		return ResponseEntity.status(status)
 			.headers(headers)
-			.body(Json.write(representations.annotation(note, new ReAnchoring(article), true)));
+			.body(Json.write(representations.annotation(note, article, true)));
 	}
 
 	/**

@@ -14,17 +14,33 @@ import org.jspecify.annotations.Nullable;
  * @param creatorName the creator's {@code name}
  * @param visibility {@code public} or {@code private}, from {@code marginalia:visibility}
  * @param imported what only an import reads (server-managed on POST and PUT); null elsewhere
+ * @param canonical the annotation's {@code canonical} IRI, kept unchanged (Protocol §5.1)
+ * @param via the annotation's {@code via} IRI, kept
  */
 record AnnotationDraft(@Nullable String id, @Nullable String motivation, @Nullable Target target,
 		@Nullable String body, @Nullable String creatorName, @Nullable String visibility,
-		@Nullable Imported imported) {
+		@Nullable Imported imported, @Nullable String canonical, @Nullable String via) {
+
+	AnnotationDraft(@Nullable String id, @Nullable String motivation, @Nullable Target target, @Nullable String body,
+			@Nullable String creatorName, @Nullable String visibility, @Nullable Imported imported) {
+		this(id, motivation, target, body, creatorName, visibility, imported, null, null);
+	}
 
 	static final String COMMENTING = "commenting";
 
 	static final String REPLYING = "replying";
 
 	/** What an annotation is on. */
-	sealed interface Target permits OnParagraph, InReplyTo, ToAnnotation {
+	sealed interface Target permits Selected, OnParagraph, InReplyTo, ToAnnotation {
+	}
+
+	/**
+	 * A place in the container's article, as the target's selectors name it (any shape: anchoring resolves it).
+	 * @param selector null when the target is the article alone
+	 * @param selectorJson the selector as the client wrote it, kept with the note
+	 */
+	record Selected(dev.marginalia.anchoring.@Nullable Selector selector, @Nullable String selectorJson)
+			implements Target {
 	}
 
 	/**
@@ -64,7 +80,12 @@ record AnnotationDraft(@Nullable String id, @Nullable String motivation, @Nullab
 	 * @param deleted whether it is a deleted note kept for its replies ({@code marginalia:deleted})
 	 */
 	record Imported(@Nullable OffsetDateTime created, @Nullable WrittenOn writtenOn, boolean orphaned,
-			boolean deleted) {
+			boolean deleted, dev.marginalia.notes.@Nullable TargetAsSent asSent) {
+
+		Imported(@Nullable OffsetDateTime created, @Nullable WrittenOn writtenOn, boolean orphaned, boolean deleted) {
+			this(created, writtenOn, orphaned, deleted, null);
+		}
+
 	}
 
 	/**

@@ -56,7 +56,7 @@ class AnnotationExportController {
 			all.on(block.id()).threads().forEach(thread -> add(thread, ordered));
 		}
 		all.orphans().forEach(thread -> add(thread, ordered));
-		byte[] body = Json.write(representations.export(article, ordered, new ReAnchoring(article)));
+		byte[] body = Json.write(representations.export(article, ordered));
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(Vocabulary.ANNOTATION_JSON_LD);
 		// a slug is ASCII (letters, digits, hyphens): the plain quoted filename suits every browser

@@ -1,5 +1,6 @@
 package dev.marginalia.annotations;
 
+import dev.marginalia.anchoring.Anchoring;
 import dev.marginalia.anchoring.TextQuote;
 import dev.marginalia.anchoring.CodePointRange;
 import dev.marginalia.anchoring.Placement;
@@ -81,6 +82,8 @@ public class AnnotationImport {
 	private static final String FORMAT = "An import is an AnnotationCollection with its annotations embedded, an "
 			+ "AnnotationPage, or a JSON array of annotations.";
 
+	private final Anchoring anchoring;
+
 	private final ArticleLibrary library;
 
 	private final NoteService notes;
@@ -94,7 +97,8 @@ public class AnnotationImport {
 	private final Clock clock;
 
 	AnnotationImport(ArticleLibrary library, NoteService notes, AnnotationReader reader, ApiLinks links,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, Clock clock, Anchoring anchoring) {
+		this.anchoring = anchoring;
 		this.library = library;
 		this.notes = notes;
 		this.reader = reader;
@@ -317,7 +321,7 @@ public class AnnotationImport {
 				ApiProblems.fields(ex).forEach(errors::putIfAbsent);
 			}
 		}
-		ReAnchoring anchoring = new ReAnchoring(article);
+		ReAnchoring anchoring = this.anchoring.reAnchoring(article);
 		List<NoteWrite> noteWrites = new ArrayList<>();
 		for (Entry entry : entries) {
 			if (entry.draft() != null && entry.draft().target() instanceof OnParagraph on) {
@@ -512,7 +516,7 @@ public class AnnotationImport {
 		for (NoteWrite write : plan.notes()) {
 			Entry entry = write.entry();
 			written.put(entry.item().index(), guarded(entry, () -> notes.restore(slug, write.block(), write.note(),
-					author, entry.imported().created())));
+					author, entry.imported().created(), entry.imported().asSent())));
 		}
 		for (ReplyWrite write : plan.replies()) {
 			Entry entry = write.entry();

@@ -16,7 +16,9 @@ import dev.marginalia.annotations.AnnotationDraft.Passage;
 import dev.marginalia.annotations.AnnotationDraft.Target;
 import dev.marginalia.annotations.AnnotationDraft.ToAnnotation;
 import dev.marginalia.annotations.AnnotationDraft.WrittenOn;
+import dev.marginalia.anchoring.Selector;
 import dev.marginalia.notes.NoteService;
+import dev.marginalia.notes.TargetAsSent;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -88,10 +90,8 @@ class AnnotationReader {
 
 	private AnnotationDraft parse(JsonNode json, String slug, boolean importing, Map<String, String> errors) {
 		checkType(json.get("type"), errors);
-		if (json.has("canonical")) {
-			// Protocol §5.1: a canonical link MUST be kept without change; this server cannot store one
-			errors.put("canonical", "This server does not keep canonical links; send the annotation without one.");
-		}
+		String canonical = importing ? null : iri(json, "canonical", errors);
+		String via = importing ? null : iri(json, "via", errors);
 		String id = optionalString(json, "id", "id", errors);
 		String motivation = motivation(json.get("motivation"), errors);
 		Target target = target(json.get("target"), slug, importing, errors);
@@ -99,15 +99,39 @@ class AnnotationReader {
 		String creator = creator(json.get("creator"), errors);
 		String visibility = optionalString(json, Vocabulary.VISIBILITY, Vocabulary.VISIBILITY, errors);
 		if (motivation != null && target != null) {
-			if (target instanceof OnParagraph && !motivation.equals(AnnotationDraft.COMMENTING)) {
+			boolean onArticle = target instanceof OnParagraph || target instanceof AnnotationDraft.Selected;
+			if (onArticle && !motivation.equals(AnnotationDraft.COMMENTING)) {
 				errors.put("motivation", "A note on a paragraph has the motivation commenting.");
 			}
-			if (!(target instanceof OnParagraph) && !motivation.equals(AnnotationDraft.REPLYING)) {
+			if (!onArticle && !motivation.equals(AnnotationDraft.REPLYING)) {
 				errors.put("motivation", "A reply (a target that is an annotation) has the motivation replying.");
 			}
 		}
 		Imported imported = importing ? imported(json, errors) : null;
-		return new AnnotationDraft(id, motivation, target, body, creator, visibility, imported);
+		return new AnnotationDraft(id, motivation, target, body, creator, visibility, imported, canonical, via);
+	}
+
+	/** {@code canonical} and {@code via} (Data Model §3.3.2): one IRI each, kept as sent. */
+	private static @Nullable String iri(JsonNode json, String member, Map<String, String> errors) {
+		String value = optionalString(json, member, member, errors);
+		if (value == null) {
+			return null;
+		}
+		if (value.isBlank() || value.length() > TargetAsSent.MAX_IRI || value.chars().anyMatch(c -> c <= ' ')) {
+			errors.put(member, "The " + member + " is one IRI of at most " + TargetAsSent.MAX_IRI + " characters.");
+			return null;
+		}
+		try {
+			if (!new URI(value).isAbsolute()) {
+				errors.put(member, "The " + member + " is an absolute IRI.");
+				return null;
+			}
+		}
+		catch (URISyntaxException ex) {
+			errors.put(member, "The " + member + " is an absolute IRI.");
+			return null;
+		}
+		return value;
 	}
 
 	/** Data Model §3.1: the Web Annotation context MUST be one of the @context values (none: plain JSON). */
@@ -183,7 +207,20 @@ class AnnotationReader {
 			errors.put("target.source", "The source must be this article: " + links.article(slug) + ".");
 			return null;
 		}
-		JsonNode selector = single(value.get("selector"), "target.selector", errors);
+		if (!importing) {
+			JsonNode selectors = value.get("selector");
+			if (selectors == null || selectors.isNull()) {
+				return new AnnotationDraft.Selected(null, null);
+			}
+			String json = selectors.toString();
+			if (json.length() > TargetAsSent.MAX_SELECTOR) {
+				errors.put("target.selector", "The selector has at most " + TargetAsSent.MAX_SELECTOR + " characters.");
+				return null;
+			}
+			Selector selector = SelectorReader.read(selectors, "target.selector", errors);
+			return selector == null ? null : new AnnotationDraft.Selected(selector, json);
+		}
+		JsonNode selector = single(exported(value.get("selector")), "target.selector", errors);
 		if (selector == null) {
 			if (!errors.containsKey("target.selector")) {
 				errors.put("target.selector", "Name the paragraph with a FragmentSelector.");
@@ -197,6 +234,30 @@ class AnnotationReader {
 		return new OnParagraph(blockId, passage(selector.get("refinedBy"), "target.selector.refinedBy", errors));
 	}
 
+	/**
+	 * The selector of a passage note as this server exports it (two alternatives: the paragraph refined by the quote,
+	 * and refined by the position), read back as one FragmentSelector refined by both; anything else as it is.
+	 */
+	private static @Nullable JsonNode exported(@Nullable JsonNode selector) {
+		if (selector == null || !selector.isArray() || selector.size() != 2) {
+			return selector;
+		}
+		JsonNode quote = selector.get(0);
+		JsonNode position = selector.get(1);
+		if (!quote.isObject() || !position.isObject() || !isString(quote.get("type"), Vocabulary.FRAGMENT_SELECTOR)
+				|| !isString(position.get("type"), Vocabulary.FRAGMENT_SELECTOR) || quote.get("value") == null
+				|| !quote.get("value").equals(position.get("value")) || quote.get("refinedBy") == null
+				|| position.get("refinedBy") == null) {
+			return selector;
+		}
+		tools.jackson.databind.node.ObjectNode merged = ((tools.jackson.databind.node.ObjectNode) quote).deepCopy();
+		tools.jackson.databind.node.ArrayNode both = merged.arrayNode();
+		both.add(quote.get("refinedBy"));
+		both.add(position.get("refinedBy"));
+		merged.set("refinedBy", both);
+		return merged;
+	}
+
 	/** The paragraph's id in a FragmentSelector (Data Model §4.2.1), or null after an error. */
 	private static @Nullable String paragraph(JsonNode selector, String path, Map<String, String> errors) {
 		if (!selector.isObject() || !isString(selector.get("type"), Vocabulary.FRAGMENT_SELECTOR)) {
@@ -204,7 +265,7 @@ class AnnotationReader {
 			return null;
 		}
 		JsonNode conformsTo = selector.get("conformsTo");
-		if (conformsTo != null && !isString(conformsTo, Vocabulary.HTML_FRAGMENTS)) {
+		if (conformsTo != null && !(conformsTo.isString() && Vocabulary.HTML_FRAGMENT_SPECS.contains(conformsTo.stringValue()))) {
 			errors.put(path + ".conformsTo", "A paragraph id is an HTML fragment: " + Vocabulary.HTML_FRAGMENTS + ".");
 			return null;
 		}
@@ -334,7 +395,12 @@ class AnnotationReader {
 		}
 		int hash = iri.indexOf('#');
 		if (hash > 0 && hash < iri.length() - 1 && isArticle(iri.substring(0, hash), slug, importing)) {
-			return new OnParagraph(iri.substring(hash + 1), null);
+			String blockId = iri.substring(hash + 1);
+			return importing ? new OnParagraph(blockId, null)
+					: new AnnotationDraft.Selected(new Selector.Fragment(blockId, null), null);
+		}
+		if (!importing && isArticle(iri, slug, false)) {
+			return new AnnotationDraft.Selected(null, null);
 		}
 		if (importing) {
 			return new ToAnnotation(iri);
@@ -396,7 +462,23 @@ class AnnotationReader {
 			orphaned = flag(target, Vocabulary.ORPHANED, "target." + Vocabulary.ORPHANED, errors);
 			writtenOn = writtenOn(target.get(Vocabulary.WRITTEN_ON), "target." + Vocabulary.WRITTEN_ON, errors);
 		}
-		return new Imported(created, writtenOn, orphaned, deleted);
+		// what the client that first wrote the note sent, kept through an export and an import
+		String selectorAsSent = null;
+		String anchoredBy = null;
+		if (target != null && target.isObject()) {
+			JsonNode sent = target.get(Vocabulary.SELECTOR_AS_SENT);
+			selectorAsSent = sent == null || sent.isNull() || sent.toString().length() > TargetAsSent.MAX_SELECTOR ? null
+					: sent.toString();
+			anchoredBy = optionalString(target, Vocabulary.ANCHORED_BY, "target." + Vocabulary.ANCHORED_BY, errors);
+			if (anchoredBy != null && anchoredBy.length() > 200) {
+				errors.put("target." + Vocabulary.ANCHORED_BY, "At most 200 characters.");
+			}
+		}
+		TargetAsSent asSent = new TargetAsSent(selectorAsSent, anchoredBy, iri(json, "canonical", errors),
+				iri(json, "via", errors));
+		return new Imported(created, writtenOn, orphaned, deleted,
+				asSent.selector() == null && asSent.anchoredBy() == null && asSent.canonical() == null
+						&& asSent.via() == null ? null : asSent);
 	}
 
 	/** The selector a note was written with, and the paragraph's text then. */
@@ -419,7 +501,15 @@ class AnnotationReader {
 					"A paragraph's text has at most " + NoteService.MAX_BLOCK_TEXT + " characters.");
 			return null;
 		}
-		Passage passage = passage(value.get("refinedBy"), path + ".refinedBy", errors);
+		JsonNode refinedBy = value.get("refinedBy");
+		JsonNode position = value.get(Vocabulary.WRITTEN_POSITION);
+		if (refinedBy != null && refinedBy.isObject() && position != null && position.isObject()) {
+			tools.jackson.databind.node.ArrayNode both = ((tools.jackson.databind.node.ObjectNode) value).arrayNode();
+			both.add(refinedBy);
+			both.add(position);
+			refinedBy = both;
+		}
+		Passage passage = passage(refinedBy, path + ".refinedBy", errors);
 		return blockId == null ? null : new WrittenOn(blockId, text.stringValue(), passage, path);
 	}
 

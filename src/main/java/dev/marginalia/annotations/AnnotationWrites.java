@@ -19,7 +19,10 @@ import dev.marginalia.notes.Note;
 import dev.marginalia.notes.NoteService;
 import dev.marginalia.anchoring.ReAnchoring;
 import dev.marginalia.anchoring.TextQuote;
+import dev.marginalia.notes.TargetAsSent;
 import dev.marginalia.notes.Visibility;
+import dev.marginalia.anchoring.Anchoring;
+import dev.marginalia.anchoring.Resolution;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -42,7 +45,10 @@ class AnnotationWrites {
 
 	private final ApiLinks links;
 
-	AnnotationWrites(NoteService notes, ArticleLibrary library, ApiLinks links) {
+	private final Anchoring anchoring;
+
+	AnnotationWrites(NoteService notes, ArticleLibrary library, ApiLinks links, Anchoring anchoring) {
+		this.anchoring = anchoring;
 		this.notes = notes;
 		this.library = library;
 		this.links = links;
@@ -54,6 +60,11 @@ class AnnotationWrites {
 		if (target == null) {
 			throw ApiProblem.invalid("target", "An annotation needs a target: a paragraph of this article, or an "
 					+ "annotation to reply to.");
+		}
+		if (target instanceof AnnotationDraft.Selected selected) {
+			return notes.createOn(slug, selected.selector(), new TargetAsSent(selected.selectorJson(), null,
+					draft.canonical(), draft.via()), new NewNote(draft.body(), draft.creatorName(), draft.visibility()),
+					author);
 		}
 		if (target instanceof OnParagraph paragraph) {
 			Passages.Located passage = located(slug, paragraph);
@@ -126,7 +137,8 @@ class AnnotationWrites {
 		boolean reply = current.isReply();
 		if (target != null) {
 			boolean same = reply ? target instanceof InReplyTo to && to.noteId().equals(current.parentId())
-					: target instanceof OnParagraph on && isWhereItIs(current, on);
+					: target instanceof OnParagraph on && isWhereItIs(current, on)
+							|| target instanceof AnnotationDraft.Selected selected && isWhereItIs(current, selected);
 			if (!same) {
 				throw ApiProblem.immutable("target", "The target of an annotation cannot change.");
 			}
@@ -144,12 +156,38 @@ class AnnotationWrites {
 	 */
 	private boolean isWhereItIs(Note note, OnParagraph on) {
 		Optional<Article> article = library.find(note.articleSlug());
-		Optional<Passages.Place> now = article.flatMap(current -> Passages.now(note, new ReAnchoring(current)));
+		Optional<Passages.Place> now = article.flatMap(current -> Passages.now(note, anchoring.reAnchoring(current)));
 		List<Passages.Place> places = now.isPresent() ? List.of(Passages.written(note), now.get())
 				: List.of(Passages.written(note));
 		Passage passage = on.passage();
 		return places.stream().anyMatch(place -> place.blockId().equals(on.blockId())
 				&& (passage == null || place.quote() != null && isSame(passage, place.quote())));
+	}
+
+	/**
+	 * Whether the selectors name where the note is now, or where it was written, or (without a passage) its
+	 * paragraph: a client sends back the target it was given, or the one it sent.
+	 */
+	private boolean isWhereItIs(Note note, AnnotationDraft.Selected selected) {
+		if (note.asSent() != null && selected.selectorJson() != null
+				&& selected.selectorJson().equals(note.asSent().selector())) {
+			return true;
+		}
+		Optional<Article> article = library.find(note.articleSlug());
+		if (article.isEmpty()) {
+			return false;
+		}
+		Resolution resolution = anchoring.resolve(article.get(), selected.selector());
+		if (!(resolution instanceof Resolution.Resolved resolved)) {
+			return false;
+		}
+		Optional<Passages.Place> now = Passages.now(note, anchoring.reAnchoring(article.get()));
+		List<Passages.Place> places = now.isPresent() ? List.of(Passages.written(note), now.get())
+				: List.of(Passages.written(note));
+		TextQuote quote = resolved.quote();
+		return places.stream().anyMatch(place -> place.blockId().equals(resolved.block().id())
+				&& (quote == null || place.quote() != null && place.quote().start() == quote.start()
+						&& place.quote().end() == quote.end()));
 	}
 
 	private static boolean isSame(Passage passage, TextQuote quote) {

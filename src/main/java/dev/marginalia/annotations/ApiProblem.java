@@ -88,6 +88,33 @@ class ApiProblem extends RuntimeException {
 		return problem;
 	}
 
+	/**
+	 * A target anchoring refused: 422, with the reason as its type, the {@code target} field's message, and for an
+	 * ambiguous target every place it could mean ({@code candidates}: paragraph id, code point positions, the words
+	 * in context), so that the client can choose and send it again.
+	 */
+	static ApiProblem targetRefused(dev.marginalia.anchoring.Resolution.Refused refused) {
+		boolean ambiguous = refused.reason() == dev.marginalia.anchoring.Resolution.Reason.AMBIGUOUS;
+		ApiProblem problem = new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, ambiguous ? AMBIGUOUS_TARGET : UNMATCHED_TARGET,
+				ambiguous ? "Ambiguous target" : "Target not found", refused.message(), Map.of("target", refused.message()));
+		problem.extensions.put("reason", refused.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+		if (!refused.candidates().isEmpty()) {
+			problem.extensions.put("candidates", refused.candidates().stream().map(candidate -> {
+				Map<String, Object> item = new LinkedHashMap<>();
+				item.put("paragraph", candidate.blockId());
+				item.put("start", candidate.start());
+				item.put("end", candidate.end());
+				item.put("context", candidate.context());
+				return item;
+			}).toList());
+		}
+		return problem;
+	}
+
+	static final String AMBIGUOUS_TARGET = "ambiguous-target";
+
+	static final String UNMATCHED_TARGET = "unmatched-target";
+
 	ApiProblem withHeader(String name, String value) {
 		headers.add(name, value);
 		return this;

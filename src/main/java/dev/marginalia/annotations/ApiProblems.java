@@ -56,6 +56,11 @@ class ApiProblems {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<byte[]> targetRefused(dev.marginalia.notes.TargetRefusedException ex, HttpServletRequest request) {
+		return respond(ApiProblem.targetRefused(ex.refusal()), request);
+	}
+
+	@ExceptionHandler
 	ResponseEntity<byte[]> invalidImport(InvalidImportException ex, HttpServletRequest request) {
 		return respond(ApiProblem.invalidImport(ex), request);
 	}

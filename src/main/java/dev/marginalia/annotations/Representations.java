@@ -11,6 +11,11 @@ import java.util.Optional;
 
 import dev.marginalia.content.Article;
 import dev.marginalia.notes.Note;
+import dev.marginalia.notes.TargetAsSent;
+import dev.marginalia.anchoring.Anchoring;
+import dev.marginalia.anchoring.CodePointRange;
+import dev.marginalia.anchoring.Placement;
+import org.jspecify.annotations.Nullable;
 import dev.marginalia.anchoring.ReAnchoring;
 
 import org.springframework.stereotype.Component;
@@ -20,6 +25,7 @@ import org.springframework.stereotype.Component;
  * (ordered maps, written by {@link Json}).
  */
 @Component
+@SuppressWarnings("unchecked")
 class Representations {
 
 	/** How many annotations a page holds. */
@@ -29,8 +35,11 @@ class Representations {
 
 	private final ApiLinks links;
 
-	Representations(ApiLinks links) {
+	private final Anchoring anchoring;
+
+	Representations(ApiLinks links, Anchoring anchoring) {
 		this.links = links;
+		this.anchoring = anchoring;
 	}
 
 	/**
@@ -40,7 +49,11 @@ class Representations {
 	 * @param anchoring the current version of the note's article, to say where the note is now
 	 * @param standalone a document of its own, with its {@code @context} (not an item of a page)
 	 */
-	Map<String, Object> annotation(Note note, ReAnchoring anchoring, boolean standalone) {
+	Map<String, Object> annotation(Note note, Article article, boolean standalone) {
+		return annotation(note, anchoring.reAnchoring(article), standalone);
+	}
+
+	private Map<String, Object> annotation(Note note, ReAnchoring anchoring, boolean standalone) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		if (standalone) {
 			json.put("@context", Vocabulary.ANNOTATION_CONTEXT);
@@ -62,6 +75,13 @@ class Representations {
 		String parentId = note.parentId();
 		json.put("target", parentId != null ? links.annotation(note.articleSlug(), parentId) : target(note, anchoring));
 		json.put(Vocabulary.VISIBILITY, note.isPrivate() ? "private" : "public");
+		TargetAsSent asSent = note.asSent();
+		if (asSent != null && asSent.canonical() != null) {
+			json.put("canonical", asSent.canonical());
+		}
+		if (asSent != null && asSent.via() != null) {
+			json.put("via", asSent.via());
+		}
 		return json;
 	}
 
@@ -70,7 +90,8 @@ class Representations {
 	 * embedded in its one page (Data Model §5), so that the file stands alone and can be imported again.
 	 * @param notes in the order of the file: each note followed by its replies
 	 */
-	Map<String, Object> export(Article article, List<Note> notes, ReAnchoring anchoring) {
+	Map<String, Object> export(Article article, List<Note> notes) {
+		ReAnchoring anchoring = this.anchoring.reAnchoring(article);
 		String id = links.export(article.slug());
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("@context", Vocabulary.ANNOTATION_CONTEXT);
@@ -97,8 +118,7 @@ class Representations {
 	 * unless the client prefers the minimal container.
 	 * @param firstPage the annotations of page 0 (unused for the minimal container)
 	 */
-	Map<String, Object> container(Article article, ContainerPreference preference, int total, List<Note> firstPage,
-			ReAnchoring anchoring) {
+	Map<String, Object> container(Article article, ContainerPreference preference, int total, List<Note> firstPage) {
 		String slug = article.slug();
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("@context", Vocabulary.CONTAINER_CONTEXT);
@@ -109,7 +129,7 @@ class Representations {
 		if (total > 0) {
 			// the minimal container MUST NOT embed the first page (Protocol §4.2.2)
 			json.put("first", preference.minimal() ? links.page(slug, preference.iris(), 0)
-					: page(slug, preference.iris(), 0, total, firstPage, false, anchoring));
+					: page(slug, preference.iris(), 0, total, firstPage, false, article));
 			json.put("last", links.page(slug, preference.iris(), lastPage(total)));
 		}
 		return json;
@@ -121,7 +141,8 @@ class Representations {
 	 * @param standalone a document of its own (else embedded as the container's {@code first})
 	 */
 	Map<String, Object> page(String slug, boolean iris, int page, int total, List<Note> notes, boolean standalone,
-			ReAnchoring anchoring) {
+			Article article) {
+		ReAnchoring anchoring = this.anchoring.reAnchoring(article);
 		Map<String, Object> json = new LinkedHashMap<>();
 		if (standalone) {
 			json.put("@context", Vocabulary.ANNOTATION_CONTEXT);
@@ -162,40 +183,70 @@ class Representations {
 
 	/**
 	 * A note's target: where the note is in the article's current version (see {@link ReAnchoring}), the paragraph
-	 * by its id as an HTML fragment (Data Model §4.2.1, FragmentSelector), and where it was written
-	 * ({@value Vocabulary#WRITTEN_ON}, with the paragraph's text then). A note whose text is no longer in the article
-	 * keeps the selector it was written with, flagged {@value Vocabulary#ORPHANED}.
+	 * by its id as an HTML fragment (Data Model §4.2.1, FragmentSelector) and, for a passage, the passage as one
+	 * TextQuoteSelector refining it, with context enough to be unique in the whole article, beside the same
+	 * FragmentSelector refined by a TextPositionSelector (code points): two alternatives, each one selector refined by
+	 * one, as Apache Annotator and most readers of the model read them. Then where it was written
+	 * ({@value Vocabulary#WRITTEN_ON}, with the paragraph's text then), and what the client sent
+	 * ({@value Vocabulary#SELECTOR_AS_SENT}, {@value Vocabulary#ANCHORED_BY}). A note whose text is no longer in the
+	 * article keeps the selector it was written with, flagged {@value Vocabulary#ORPHANED}.
 	 */
-	private Map<String, Object> target(Note note, ReAnchoring anchoring) {
+	private Map<String, Object> target(Note note, ReAnchoring placing) {
 		Passages.Place written = Passages.written(note);
-		Optional<Passages.Place> now = Passages.now(note, anchoring);
-		Map<String, Object> target = ordered("source", links.article(note.articleSlug()), "selector",
-				selector(now.orElse(written)));
+		Optional<Placement> now = placing.place(note.anchor());
+		Object selector;
+		if (now.isPresent()) {
+			Placement placement = now.get();
+			CodePointRange range = note.quote() == null ? null : placement.range();
+			selector = selector(placement.block().id(), range == null ? null
+					: anchoring.describe(placing.article(), placement.block(), range));
+		}
+		else {
+			selector = selector(written.blockId(), written.quote());
+		}
+		Map<String, Object> target = ordered("source", links.article(note.articleSlug()), "selector", selector);
 		if (now.isEmpty()) {
 			target.put(Vocabulary.ORPHANED, true);
 		}
-		Map<String, Object> writtenOn = selector(written);
-		writtenOn.put(Vocabulary.PARAGRAPH_TEXT, note.blockText());
-		target.put(Vocabulary.WRITTEN_ON, writtenOn);
+		Object writtenOn = selector(written.blockId(), written.quote());
+		Map<String, Object> writtenSelector = writtenOn instanceof List<?> list ? (Map<String, Object>) list.get(0)
+				: (Map<String, Object>) writtenOn;
+		writtenSelector.put(Vocabulary.PARAGRAPH_TEXT, note.blockText());
+		if (writtenOn instanceof List<?> list) {
+			// the passage's position then, beside its quote
+			writtenSelector.put(Vocabulary.WRITTEN_POSITION, ((Map<String, Object>) list.get(1)).get("refinedBy"));
+		}
+		target.put(Vocabulary.WRITTEN_ON, writtenSelector);
+		TargetAsSent asSent = note.asSent();
+		if (asSent != null && asSent.selector() != null) {
+			target.put(Vocabulary.SELECTOR_AS_SENT, Json.read(asSent.selector()));
+		}
+		if (asSent != null && asSent.anchoredBy() != null) {
+			target.put(Vocabulary.ANCHORED_BY, asSent.anchoredBy());
+		}
 		return target;
 	}
 
 	/**
-	 * The paragraph's FragmentSelector; for a passage, refined (Data Model §4.2.9) by a TextQuoteSelector (exact,
-	 * prefix, suffix) and a TextPositionSelector (start, end: code points of the paragraph's text), two alternatives
-	 * that select the same text.
+	 * The paragraph's FragmentSelector; for a passage, two alternatives: the FragmentSelector refined by a
+	 * TextQuoteSelector (exact, prefix, suffix), and refined by a TextPositionSelector (start, end: code points of the
+	 * paragraph's text).
 	 */
-	private static Map<String, Object> selector(Passages.Place place) {
-		Map<String, Object> selector = ordered("type", Vocabulary.FRAGMENT_SELECTOR, "value", place.blockId(),
-				"conformsTo", Vocabulary.HTML_FRAGMENTS);
-		TextQuote quote = place.quote();
-		if (quote != null) {
-			selector.put("refinedBy", List.of(
-					ordered("type", Vocabulary.TEXT_QUOTE_SELECTOR, "exact", quote.exact(), "prefix", quote.prefix(),
-							"suffix", quote.suffix()),
-					ordered("type", Vocabulary.TEXT_POSITION_SELECTOR, "start", quote.start(), "end", quote.end())));
+	private static Object selector(String blockId, @Nullable TextQuote quote) {
+		Map<String, Object> fragment = fragment(blockId);
+		if (quote == null) {
+			return fragment;
 		}
-		return selector;
+		fragment.put("refinedBy", ordered("type", Vocabulary.TEXT_QUOTE_SELECTOR, "exact", quote.exact(), "prefix",
+				quote.prefix(), "suffix", quote.suffix()));
+		Map<String, Object> byPosition = fragment(blockId);
+		byPosition.put("refinedBy", ordered("type", Vocabulary.TEXT_POSITION_SELECTOR, "start", quote.start(), "end",
+				quote.end()));
+		return new java.util.ArrayList<>(List.of(fragment, byPosition));
+	}
+
+	private static Map<String, Object> fragment(String blockId) {
+		return ordered("type", Vocabulary.FRAGMENT_SELECTOR, "value", blockId, "conformsTo", Vocabulary.HTML_FRAGMENTS);
 	}
 
 	/** Data Model §3.3.1: xsd:dateTime, in UTC with the "Z" designator. */

@@ -30,6 +30,18 @@ final class Vocabulary {
 	 */
 	static final String WRITTEN_ON = "marginalia:writtenOn";
 
+	/**
+	 * On a note's target: the selector the client sent when it wrote the note, as it sent it (absent for notes
+	 * written through the pages' forms), so that a round trip loses nothing.
+	 */
+	static final String SELECTOR_AS_SENT = "marginalia:selectorAsSent";
+
+	/** On a note's target: which of the sent selectors decided where the note went (a chain of selector types). */
+	static final String ANCHORED_BY = "marginalia:anchoredBy";
+
+	/** On {@value #WRITTEN_ON} of a passage note: the passage's TextPositionSelector then. */
+	static final String WRITTEN_POSITION = "marginalia:position";
+
 	/** On {@value #WRITTEN_ON}: the paragraph's text when the note was written. */
 	static final String PARAGRAPH_TEXT = "marginalia:paragraphText";
 
@@ -70,8 +82,12 @@ final class Vocabulary {
 
 	static final String TEXT_POSITION_SELECTOR = "TextPositionSelector";
 
-	/** What a FragmentSelector on an HTML document conforms to (Data Model §4.2.1). */
-	static final String HTML_FRAGMENTS = "http://tools.ietf.org/rfc/rfc3986";
+	/** What a FragmentSelector on an HTML document conforms to (Data Model §4.2.1, its table of specifications). */
+	static final String HTML_FRAGMENTS = "http://tools.ietf.org/rfc/rfc3236";
+
+	/** Taken from clients: the HTML one, and the generic URI syntax this server served before. */
+	static final java.util.Set<String> HTML_FRAGMENT_SPECS = java.util.Set.of(HTML_FRAGMENTS,
+			"http://tools.ietf.org/rfc/rfc3986");
 
 	/** The media type the protocol requires servers to support (Protocol §2). */
 	static final MediaType ANNOTATION_JSON_LD = MediaType

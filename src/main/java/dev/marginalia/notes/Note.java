@@ -26,11 +26,21 @@ import org.jspecify.annotations.Nullable;
  * @param version incremented by every edit, for conflict detection
  * @param quote for a note on a passage, the passage as it was written on; null for a whole paragraph
  * @param hidden hidden by the moderator: shown to the moderator alone (with the replies under it)
+ * @param asSent what a client of the annotation protocol sent as the target; null for notes from the forms
  */
 public record Note(String id, String articleSlug, String blockId, int blockPosition, String blockHash, String blockText,
 		@Nullable String parentId, String authorHash, String authorName, String body, String bodyHtml,
 		Visibility visibility, OffsetDateTime createdAt, @Nullable OffsetDateTime editedAt, boolean deleted,
-		int version, @Nullable TextQuote quote, boolean hidden) {
+		int version, @Nullable TextQuote quote, boolean hidden, @Nullable TargetAsSent asSent) {
+
+	/** A note without a client's target. */
+	public Note(String id, String articleSlug, String blockId, int blockPosition, String blockHash, String blockText,
+			@Nullable String parentId, String authorHash, String authorName, String body, String bodyHtml,
+			Visibility visibility, OffsetDateTime createdAt, @Nullable OffsetDateTime editedAt, boolean deleted,
+			int version, @Nullable TextQuote quote, boolean hidden) {
+		this(id, articleSlug, blockId, blockPosition, blockHash, blockText, parentId, authorHash, authorName, body, bodyHtml,
+				visibility, createdAt, editedAt, deleted, version, quote, hidden, null);
+	}
 
 	public static final String ANONYMOUS = "Anonymous";
 

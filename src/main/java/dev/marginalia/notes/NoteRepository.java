@@ -19,7 +19,8 @@ class NoteRepository {
 
 	private static final String COLUMNS = "id, article_slug, block_id, block_position, block_hash, block_text, "
 			+ "parent_id, author_hash, author_name, body, body_html, visibility, created_at, edited_at, deleted, version, "
-			+ "quote_exact, quote_prefix, quote_suffix, quote_start, quote_end, hidden";
+			+ "quote_exact, quote_prefix, quote_suffix, quote_start, quote_end, hidden, target_as_sent, anchored_by, "
+			+ "canonical_iri, via_iri";
 
 	/** The columns of notes (as n) with their anchor's placement (as a). */
 	private static final String PLACED_COLUMNS = "n." + COLUMNS.replace(", ", ", n.")
@@ -59,7 +60,8 @@ class NoteRepository {
 	void insert(Note note, @Nullable String anchorKey) {
 		jdbc.sql("INSERT INTO notes (" + COLUMNS + ") VALUES (:id, :slug, :blockId, :blockPosition, :blockHash, "
 				+ ":blockText, :parentId, :authorHash, :authorName, :body, :bodyHtml, :visibility, :createdAt, "
-				+ ":editedAt, :deleted, :version, :quoteExact, :quotePrefix, :quoteSuffix, :quoteStart, :quoteEnd, :hidden)")
+				+ ":editedAt, :deleted, :version, :quoteExact, :quotePrefix, :quoteSuffix, :quoteStart, :quoteEnd, :hidden, :asSent, :anchoredBy, "
+				+ ":canonical, :via)")
 			.param("id", note.id())
 			.param("slug", note.articleSlug())
 			.param("blockId", note.blockId())
@@ -82,6 +84,10 @@ class NoteRepository {
 			.param("quoteStart", note.quote() == null ? null : note.quote().start())
 			.param("quoteEnd", note.quote() == null ? null : note.quote().end())
 			.param("hidden", note.hidden())
+			.param("asSent", note.asSent() == null ? null : note.asSent().selector())
+			.param("anchoredBy", note.asSent() == null ? null : note.asSent().anchoredBy())
+			.param("canonical", note.asSent() == null ? null : note.asSent().canonical())
+			.param("via", note.asSent() == null ? null : note.asSent().via())
 			.update();
 		jdbc.sql("INSERT INTO note_places (note_id, article_slug, parent_id, anchor_key, visibility, author_hash, "
 				+ "deleted, created_at, hidden) VALUES (:id, :slug, :parentId, :anchorKey, :visibility, :authorHash, "
@@ -354,7 +360,13 @@ class NoteRepository {
 				row.getString("parent_id"), row.getString("author_hash"), row.getString("author_name"),
 				row.getString("body"), row.getString("body_html"), Visibility.fromDb(row.getString("visibility")),
 				row.getObject("created_at", OffsetDateTime.class), row.getObject("edited_at", OffsetDateTime.class),
-				row.getBoolean("deleted"), row.getInt("version"), quote(row), row.getBoolean("hidden"));
+				row.getBoolean("deleted"), row.getInt("version"), quote(row), row.getBoolean("hidden"), asSent(row));
+	}
+
+	private static @Nullable TargetAsSent asSent(ResultSet row) throws SQLException {
+		TargetAsSent asSent = new TargetAsSent(row.getString("target_as_sent"), row.getString("anchored_by"),
+				row.getString("canonical_iri"), row.getString("via_iri"));
+		return asSent.isEmpty() ? null : asSent;
 	}
 
 	/** How many notes and threads one paragraph (null: the orphans) has for one viewer. */

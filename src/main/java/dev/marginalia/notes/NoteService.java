@@ -1,6 +1,9 @@
 package dev.marginalia.notes;
 
+import dev.marginalia.anchoring.Anchoring;
 import dev.marginalia.anchoring.ReAnchoring;
+import dev.marginalia.anchoring.Resolution;
+import dev.marginalia.anchoring.Selector;
 import dev.marginalia.anchoring.TextQuote;
 import dev.marginalia.anchoring.Placement;
 import java.nio.charset.StandardCharsets;
@@ -65,9 +68,12 @@ public class NoteService {
 
 	private final Placements placements;
 
+	private final Anchoring anchoring;
+
 	NoteService(NoteRepository notes, AuthorRepository authors, ArticleLibrary library, NoteBodyRenderer renderer,
-			Clock clock, ApplicationEventPublisher events, NoteWriter writer, Placements placements,
+			Clock clock, ApplicationEventPublisher events, NoteWriter writer, Placements placements, Anchoring anchoring,
 			@Value("${marginalia.limits.notes-per-paragraph:50}") int notesPerParagraph) {
+		this.anchoring = anchoring;
 		this.notesPerParagraph = notesPerParagraph;
 		this.placements = placements;
 		this.notes = notes;
@@ -111,8 +117,33 @@ public class NoteService {
 			errors.put("block", "There is no paragraph '" + abbreviate(blockId) + "' in this article.");
 		}
 		Checked checked = check(draft, errors);
-		TextQuote quote = block.isPresent() ? locate(block.get().text(), draft, errors) : null;
-		return insert(article, block.orElse(null), null, checked, author, quote);
+		TextQuote quote = block.isPresent() ? locate(article, block.get(), draft, errors) : null;
+		return insert(article, block.orElse(null), null, checked, author, quote, null);
+	}
+
+	/**
+	 * Writes a note on the target a client of the annotation protocol sent: any selector shape, resolved by
+	 * {@link Anchoring#resolve} against the article's current version; the target as sent is kept with the note.
+	 * Stored as {@link #create} stores a note.
+	 * @param target the target's selector; null for the article as a whole (refused)
+	 * @throws TargetRefusedException when the target names nothing, or more than one place (nothing is stored)
+	 * @throws InvalidNoteException when a field breaks a rule (nothing is stored)
+	 */
+	public Note createOn(String slug, @Nullable Selector target, TargetAsSent asSent, NewNote draft, Author author) {
+		Article article = article(slug);
+		Map<String, String> errors = new LinkedHashMap<>();
+		Checked checked = check(draft, errors);
+		Resolution resolution = anchoring.resolve(article, target);
+		if (resolution instanceof Resolution.Refused refused) {
+			if (errors.isEmpty()) {
+				throw new TargetRefusedException(refused);
+			}
+			errors.put("target", refused.message());
+			throw new InvalidNoteException(errors);
+		}
+		Resolution.Resolved resolved = (Resolution.Resolved) resolution;
+		return insert(article, resolved.block(), null, checked, author, resolved.quote(),
+				asSent.anchoredBy(resolved.decidedBy()));
 	}
 
 	/**
@@ -132,7 +163,7 @@ public class NoteService {
 		Checked checked = check(draft, new LinkedHashMap<>());
 		Block block = new Block(parent.blockId(), dev.marginalia.content.BlockKind.PARAGRAPH, parent.blockPosition(),
 				parent.blockText());
-		return insert(article, block, parent.id(), checked, author, null);
+		return insert(article, block, parent.id(), checked, author, null, null);
 	}
 
 	/**
@@ -157,7 +188,7 @@ public class NoteService {
 		Note edited = new Note(note.id(), note.articleSlug(), note.blockId(), note.blockPosition(), note.blockHash(),
 				note.blockText(), note.parentId(), note.authorHash(), checked.name(), checked.body(),
 				renderer.render(checked.body()), checked.visibility(), note.createdAt(), now(), false, note.version() + 1,
-				note.quote(), note.hidden());
+				note.quote(), note.hidden(), note.asSent());
 		if (!notes.update(edited)) {
 			throw new NoteConflictException();
 		}
@@ -231,7 +262,7 @@ public class NoteService {
 		if (notes.countReplies(note.id()) > 0) {
 			Note tombstone = new Note(note.id(), note.articleSlug(), note.blockId(), note.blockPosition(),
 					note.blockHash(), note.blockText(), null, note.authorHash(), Note.ANONYMOUS, "", "",
-					note.visibility(), note.createdAt(), now(), true, note.version() + 1, null, note.hidden());
+					note.visibility(), note.createdAt(), now(), true, note.version() + 1, null, note.hidden(), note.asSent());
 			if (!notes.update(tombstone)) {
 				throw new NoteConflictException();
 			}
@@ -286,7 +317,7 @@ public class NoteService {
 		Map<String, List<NoteThread>> threads = new LinkedHashMap<>();
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		List<NoteThread> orphans = new ArrayList<>();
-		ReAnchoring anchoring = new ReAnchoring(article);
+		ReAnchoring anchoring = this.anchoring.reAnchoring(article);
 		for (Note note : visible) {
 			if (note.isReply()) {
 				continue;
@@ -400,6 +431,13 @@ public class NoteService {
 	 */
 	@Transactional
 	public Note restore(String slug, Block writtenOn, NewNote draft, Author author, @Nullable OffsetDateTime writtenAt) {
+		return restore(slug, writtenOn, draft, author, writtenAt, null);
+	}
+
+	/** {@link #restore}, keeping what the client that first wrote the note sent as its target */
+	@Transactional
+	public Note restore(String slug, Block writtenOn, NewNote draft, Author author, @Nullable OffsetDateTime writtenAt,
+			@Nullable TargetAsSent asSent) {
 		Article article = article(slug);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (writtenOn.id().isBlank() || writtenOn.id().length() > MAX_BLOCK_ID || writtenOn.text().isBlank()
@@ -412,8 +450,8 @@ public class NoteService {
 			errors.put("block", "The paragraph's id or text contains control characters or broken Unicode.");
 		}
 		Checked checked = check(draft, errors);
-		TextQuote quote = errors.containsKey("block") ? null : locate(writtenOn.text(), draft, errors);
-		return insertRestored(article, writtenOn, null, checked, author, quote, writtenAt);
+		TextQuote quote = errors.containsKey("block") ? null : locateInText(writtenOn.text(), draft, errors);
+		return insertRestored(article, writtenOn, null, checked, author, quote, writtenAt, asSent);
 	}
 
 	/**
@@ -435,11 +473,11 @@ public class NoteService {
 		Block block = new Block(parent.blockId(), dev.marginalia.content.BlockKind.PARAGRAPH, parent.blockPosition(),
 				parent.blockText());
 		return insertRestored(article, block, parent.id(), check(draft, new LinkedHashMap<>()), author, null,
-				writtenAt);
+				writtenAt, null);
 	}
 
 	private Note insertRestored(Article article, Block block, @Nullable String parentId, Checked checked,
-			Author author, @Nullable TextQuote quote, @Nullable OffsetDateTime writtenAt) {
+			Author author, @Nullable TextQuote quote, @Nullable OffsetDateTime writtenAt, @Nullable TargetAsSent asSent) {
 		if (!checked.errors().isEmpty()) {
 			throw new InvalidNoteException(checked.errors());
 		}
@@ -447,12 +485,12 @@ public class NoteService {
 		OffsetDateTime createdAt = writtenAt == null || !writtenAt.isBefore(now) ? now
 				: writtenAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
 		// the names in an imported file are those of its notes' writers: the name the importer gave stays theirs
-		Note note = newNote(article, block, parentId, checked, author, quote, createdAt);
+		Note note = newNote(article, block, parentId, checked, author, quote, createdAt, asSent);
 		return writer.write(note, placements.placeNew(article, note), null, now);
 	}
 
 	private Note insert(Article article, @Nullable Block block, @Nullable String parentId, Checked checked,
-			Author author, @Nullable TextQuote quote) {
+			Author author, @Nullable TextQuote quote, @Nullable TargetAsSent asSent) {
 		if (block != null && checked.errors().isEmpty()
 				&& notes.countOnParagraph(article.slug(), block.id(), author.secretHash()) >= notesPerParagraph) {
 			checked.errors().put("body", "You have " + notesPerParagraph + " notes on this paragraph, the most one "
@@ -462,22 +500,50 @@ public class NoteService {
 			throw new InvalidNoteException(checked.errors());
 		}
 		OffsetDateTime now = now();
-		Note note = newNote(article, block, parentId, checked, author, quote, now);
+		Note note = newNote(article, block, parentId, checked, author, quote, now, asSent);
 		return writer.write(note, placements.placeNew(article, note), checked.givenName(), now);
 	}
 
 	private Note newNote(Article article, Block block, @Nullable String parentId, Checked checked, Author author,
-			@Nullable TextQuote quote, OffsetDateTime createdAt) {
+			@Nullable TextQuote quote, OffsetDateTime createdAt, @Nullable TargetAsSent asSent) {
 		return new Note(AuthorSecrets.newNoteId(), article.slug(), block.id(), block.position(), sha256(block.text()),
 				block.text(), parentId, author.secretHash(), checked.name(), checked.body(),
-				renderer.render(checked.body()), checked.visibility(), createdAt, null, false, 1, quote);
+				renderer.render(checked.body()), checked.visibility(), createdAt, null, false, 1, quote, false, asSent);
 	}
 
 	/**
-	 * Finds the passage a reader chose in the paragraph's text: at the given start when the words are there,
-	 * else the occurrence nearest to it. Prefix and suffix are taken from the paragraph, never from the client.
+	 * Finds the passage a reader chose in a paragraph of the current article, by {@link Anchoring#resolve}: the
+	 * words, at the position given when they are there; words that occur more than once and no position that names
+	 * one of them are refused, never guessed.
 	 */
-	private static @Nullable TextQuote locate(String text, NewNote draft, Map<String, String> errors) {
+	private @Nullable TextQuote locate(Article article, Block block, NewNote draft, Map<String, String> errors) {
+		String exact = draft.quote() == null ? "" : draft.quote().replaceAll("\\s+", " ").strip();
+		if (exact.isEmpty()) {
+			return null;
+		}
+		Selector selector = new Selector.Fragment(block.id(), new Selector.TextQuote(exact, "", "", null));
+		Integer start = draft.quoteStart();
+		if (start != null && start >= 0) {
+			selector = new Selector.Alternatives(List.of(selector, new Selector.Fragment(block.id(),
+					new Selector.TextPosition(start, start + exact.codePointCount(0, exact.length()), null))));
+		}
+		Resolution resolution = anchoring.resolve(article, selector);
+		if (resolution instanceof Resolution.Resolved resolved) {
+			return resolved.quote();
+		}
+		Resolution.Refused refused = (Resolution.Refused) resolution;
+		errors.put("quote", refused.reason() == Resolution.Reason.AMBIGUOUS
+				? "Those words occur " + refused.candidates().size() + " times in this paragraph: copy a few more "
+						+ "words around them, so that they name one place."
+				: "Those words are not in this paragraph: copy them exactly, or leave the passage empty.");
+		return null;
+	}
+
+	/**
+	 * Finds an imported passage in the text its note was written on: at the given start when the words are there,
+	 * else the occurrence nearest to it.
+	 */
+	private static @Nullable TextQuote locateInText(String text, NewNote draft, Map<String, String> errors) {
 		String exact = draft.quote() == null ? "" : draft.quote().replaceAll("\\s+", " ").strip();
 		if (exact.isEmpty()) {
 			return null;

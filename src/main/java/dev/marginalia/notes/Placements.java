@@ -1,5 +1,6 @@
 package dev.marginalia.notes;
 
+import dev.marginalia.anchoring.Anchoring;
 import dev.marginalia.anchoring.ReAnchoring;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +45,8 @@ public class Placements {
 
 	private static final Logger log = LoggerFactory.getLogger(Placements.class);
 
+	private final Anchoring anchoring;
+
 	private final PlacementRepository repository;
 
 	private final TransactionTemplate transactions;
@@ -57,8 +60,9 @@ public class Placements {
 
 	private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
 
-	Placements(PlacementRepository repository, TransactionTemplate transactions, ApplicationEventPublisher events,
+	Placements(Anchoring anchoring, PlacementRepository repository, TransactionTemplate transactions, ApplicationEventPublisher events,
 			Clock clock) {
+		this.anchoring = anchoring;
 		this.repository = repository;
 		this.transactions = transactions;
 		this.events = events;
@@ -127,7 +131,7 @@ public class Placements {
 		if (!keyed.isEmpty()) {
 			transactions.executeWithoutResult(status -> repository.storeKeys(keyed));
 		}
-		ReAnchoring anchoring = new ReAnchoring(article);
+		ReAnchoring anchoring = this.anchoring.reAnchoring(article);
 		// each paragraph text read once for the whole run, and one copy of it: ReAnchoring remembers its answers by it
 		Map<String, String> texts = new HashMap<>();
 		List<PlacementRepository.Moved> moved = new ArrayList<>();
@@ -171,7 +175,7 @@ public class Placements {
 	 * if the anchor is new (a reply goes with its note and needs none)
 	 */
 	StoredPlacement placeNew(Article article, Note note) {
-		return StoredPlacement.of(new ReAnchoring(article).place(note.anchor()));
+		return StoredPlacement.of(anchoring.reAnchoring(article).place(note.anchor()));
 	}
 
 	/** What a run did: the article's notes (replies included: they go with their note), its anchors, how many moved. */

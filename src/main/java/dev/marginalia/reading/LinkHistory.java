@@ -1,5 +1,6 @@
 package dev.marginalia.reading;
 
+import dev.marginalia.anchoring.Anchoring;
 import dev.marginalia.anchoring.Anchor;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -31,13 +32,16 @@ import org.springframework.stereotype.Component;
 @Component
 class LinkHistory {
 
+	private final Anchoring anchoring;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	private final ConcurrentMap<String, Aliases> aliases = new ConcurrentHashMap<>();
 
-	LinkHistory(JdbcClient jdbc, Clock clock) {
+	LinkHistory(Anchoring anchoring, JdbcClient jdbc, Clock clock) {
+		this.anchoring = anchoring;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -59,7 +63,7 @@ class LinkHistory {
 
 	private Aliases compute(Article article) {
 		record(article);
-		ReAnchoring anchoring = new ReAnchoring(article);
+		ReAnchoring anchoring = this.anchoring.reAnchoring(article);
 		Map<String, Block> byOldId = new LinkedHashMap<>();
 		Map<String, List<String>> byBlock = new LinkedHashMap<>();
 		jdbc.sql("SELECT block_id, block_position, block_text FROM block_history WHERE article_slug = :slug ORDER BY block_id")

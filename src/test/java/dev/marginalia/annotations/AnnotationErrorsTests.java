@@ -84,14 +84,13 @@ class AnnotationErrorsTests {
 				arguments("an HTML body", fine.replace("text/markdown", "text/html"), JSON_LD, 422, "body.format"),
 				arguments("an image body", fine.replace("TextualBody", "Image"), JSON_LD, 422, "body.type"),
 				arguments("no target", "{\"bodyValue\": \"Nowhere\"}", JSON_LD, 422, "target"),
-				arguments("an unknown paragraph", fine.replace(PARAGRAPH, "p-Nowhere"), JSON_LD, 422,
-						"target.selector.value"),
+				arguments("an unknown paragraph", fine.replace(PARAGRAPH, "p-Nowhere"), JSON_LD, 422, "target"),
 				arguments("another article", fine.replace("ARTICLE", "https://elsewhere.example/articles/x"), JSON_LD,
 						422, "target.source"),
 				arguments("a number as target", fine.replace("\"target\": {", "\"target\": 7, \"x\": {"), JSON_LD, 422,
 						"target"),
-				arguments("a text quote selector", fine.replace("FragmentSelector", "TextQuoteSelector"), JSON_LD, 422,
-						"target.selector.type"),
+				arguments("a text quote selector without its words", fine.replace("FragmentSelector", "TextQuoteSelector"),
+						JSON_LD, 422, "target.selector.exact"),
 				arguments("a creator given as a string", fine.replace("{\"type\": \"Person\", \"name\": \"Ada\"}",
 						"\"Ada\""), JSON_LD, 422, "creator"),
 				arguments("a number as creator name", fine.replace("\"Ada\"", "1"), JSON_LD, 422, "creator.name"),
@@ -103,9 +102,10 @@ class AnnotationErrorsTests {
 						"\"marginalia:visibility\": true, \"creator\""), JSON_LD, 422, "marginalia:visibility"),
 				arguments("another motivation", fine.replace("commenting", "bookmarking"), JSON_LD, 422, "motivation"),
 				arguments("another type", fine.replace("\"Annotation\"", "\"Note\""), JSON_LD, 422, "type"),
-				arguments("a canonical IRI", fine.replace("\"creator\"",
-						"\"canonical\": \"urn:uuid:dbfb1861-0ecf-41ad-be94-a584e5c4f1df\", \"creator\""), JSON_LD, 422,
-						"canonical"));
+				arguments("a relative canonical IRI", fine.replace("\"creator\"",
+						"\"canonical\": \"dbfb1861\", \"creator\""), JSON_LD, 422, "canonical"),
+				arguments("a canonical IRI that is a number", fine.replace("\"creator\"",
+						"\"canonical\": 7, \"creator\""), JSON_LD, 422, "canonical"));
 	}
 
 	@ParameterizedTest(name = "POST {0}: {3}")

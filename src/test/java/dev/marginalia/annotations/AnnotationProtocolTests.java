@@ -210,7 +210,7 @@ class AnnotationProtocolTests {
 		assertThat(target.get("source").stringValue()).isEqualTo(api.articleUrl());
 		assertThat(target.get("selector").get("type").stringValue()).isEqualTo("FragmentSelector");
 		assertThat(target.get("selector").get("value").stringValue()).isEqualTo(PARAGRAPH);
-		assertThat(target.get("selector").get("conformsTo").stringValue()).isEqualTo("http://tools.ietf.org/rfc/rfc3986");
+		assertThat(target.get("selector").get("conformsTo").stringValue()).isEqualTo("http://tools.ietf.org/rfc/rfc3236");
 		assertThat(note.get("creator").get("type").stringValue()).isEqualTo("Person");
 		assertThat(note.get("creator").get("name").stringValue()).isEqualTo("Anonymous");
 		String created = note.get("created").stringValue();

@@ -206,7 +206,7 @@ class AnnotationTransferTests {
 				&& item.get("body").get("value").stringValue().equals("Will be an orphan")).findAny().orElseThrow();
 		JsonNode target = orphan.get("target");
 		assertThat(target.get("marginalia:orphaned").booleanValue()).isTrue();
-		assertThat(target.get("selector").get("refinedBy").get(0).get("exact").stringValue())
+		assertThat(target.get("selector").get(0).get("refinedBy").get("exact").stringValue())
 			.isEqualTo("soon to be deleted");
 		assertThat(target.get("marginalia:writtenOn").get("marginalia:paragraphText").stringValue()).isEqualTo(THIRD);
 		assertThat(items.get(items.size() - 1)).as("orphans come last").isEqualTo(orphan);

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The rules of notes, on the embedded database with the real migrations. */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({ NoteService.class, NoteWriter.class, NoteRepository.class, Placements.class, PlacementRepository.class, AuthorRepository.class, NoteBodyRenderer.class,
+@Import({ NoteService.class, NoteWriter.class, NoteRepository.class, Placements.class, PlacementRepository.class, dev.marginalia.anchoring.Anchoring.class, AuthorRepository.class, NoteBodyRenderer.class,
 		ArticleLibrary.class, NoteServiceTests.Config.class })
 @EnableConfigurationProperties(ContentProperties.class)
 @TestPropertySource(properties = "marginalia.content.dir=content")

@@ -1,5 +1,6 @@
 package dev.marginalia.notes;
 
+import dev.marginalia.anchoring.Anchoring;
 import dev.marginalia.anchoring.ReAnchoring;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-@Import({ NoteService.class, NoteWriter.class, NoteRepository.class, Placements.class, PlacementRepository.class, AuthorRepository.class,
+@Import({ NoteService.class, NoteWriter.class, NoteRepository.class, Placements.class, PlacementRepository.class, dev.marginalia.anchoring.Anchoring.class, AuthorRepository.class,
 		NoteBodyRenderer.class, ArticleLibrary.class, PlacementsTests.Config.class })
 @EnableConfigurationProperties(ContentProperties.class)
 @TestPropertySource(properties = "marginalia.content.dir=content")
@@ -127,7 +128,7 @@ class PlacementsTests {
 		assertThat(next.version()).isNotEqualTo(article.version());
 
 		assertThat(placements.ensureCurrent(next)).isTrue();
-		ReAnchoring anchoring = new ReAnchoring(next);
+		ReAnchoring anchoring = new Anchoring().reAnchoring(next);
 		for (Note note : notes) {
 			assertThat(stored(note.id())).as(note.body())
 				.isEqualTo(StoredPlacement.of(anchoring.place(note.anchor())));
@@ -169,10 +170,13 @@ class PlacementsTests {
 			String[] words = block.text().split(" ");
 			notes.add(service.create(SLUG, block.id(), new NewNote("on the paragraph", null, null), ada));
 			notes.add(service.create(SLUG, block.id(), new NewNote("on it too", null, "private"), bob));
+			// where the words start, in code points: words that occur twice in a paragraph need it
+			String one = words[0] + " ";
+			String three = String.join(" ", List.of(words).subList(0, 3)) + " ";
 			notes.add(service.create(SLUG, block.id(), new NewNote("on two words", null, null,
-					words[1] + " " + words[2], null), ada));
+					words[1] + " " + words[2], one.codePointCount(0, one.length())), ada));
 			notes.add(service.create(SLUG, block.id(), new NewNote("on five words", null, null,
-					String.join(" ", List.of(words).subList(3, 8)), null), bob));
+					String.join(" ", List.of(words).subList(3, 8)), three.codePointCount(0, three.length())), bob));
 			// the same words as the note before: the same anchor
 			notes.add(service.create(SLUG, block.id(), new NewNote("on the same five", null, null,
 					String.join(" ", List.of(words).subList(3, 8)), null), ada));
@@ -193,7 +197,7 @@ class PlacementsTests {
 		}
 
 		assertThat(placements.ensureCurrent(next)).isTrue();
-		ReAnchoring anchoring = new ReAnchoring(next);
+		ReAnchoring anchoring = new Anchoring().reAnchoring(next);
 		for (Note note : notes) {
 			StoredPlacement placement = stored(note.id());
 			assertThat(placement).as(note.body()).isEqualTo(StoredPlacement.of(anchoring.place(note.anchor())));
@@ -284,7 +288,7 @@ class PlacementsTests {
 				.as("placed again on the next page load").isZero();
 
 			PlacementRepository repository = new PlacementRepository(old, new JdbcTemplate(database.dataSource()));
-			Placements migrated = new Placements(repository,
+			Placements migrated = new Placements(new Anchoring(), repository,
 					new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())), event -> {
 					}, Clock.systemUTC());
 			assertThat(migrated.ensureCurrent(article)).isTrue();
