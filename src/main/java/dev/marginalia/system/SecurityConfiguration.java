@@ -100,14 +100,22 @@ class SecurityConfiguration {
 
 	/**
 	 * A write that a browser could be tricked into sending with the reader's cookies attached, and every form
-	 * of the moderator's pages, the sign-in included (a forged sign-in could sign a browser in unawares).
+	 * of the moderator's pages, the sign-in included (a forged sign-in could sign a browser in unawares). Only a
+	 * bearer token exempts a write that carries cookies: with any other Authorization the author is still the
+	 * cookie's.
 	 */
 	static boolean isCookieAuthorisedWrite(HttpServletRequest request) {
 		return switch (request.getMethod()) {
 			case "GET", "HEAD", "OPTIONS", "TRACE" -> false;
 			default -> request.getRequestURI().startsWith("/moderation/")
-					|| request.getHeader(HttpHeaders.COOKIE) != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
+					|| request.getHeader(HttpHeaders.COOKIE) != null && !hasBearerToken(request);
 		};
+	}
+
+	/** The same test as {@link AuthorIdentity#secret}: a bearer token there wins over the cookie. */
+	private static boolean hasBearerToken(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
 	}
 
 	/** No Spring Security accounts: the moderator signs in through dev.marginalia.moderation. */

@@ -160,6 +160,12 @@ class AnnotationCorsTests {
 				"marginalia_author=" + secret, "Content-Type", "text/plain");
 		assertThat(form.statusCode()).isEqualTo(403);
 		assertThat(stored()).isEqualTo(before);
+
+		// an Authorization header that is not a bearer token does not stand in for one: the cookie still needs CSRF
+		HttpResponse<String> basic = api.post(api.note("Forged with the cookie and Basic"), "Origin", ORIGIN,
+				"Cookie", "marginalia_author=" + secret, "Authorization", "Basic YWRtaW46YWRtaW4=");
+		assertThat(basic.statusCode()).as(basic.body()).isEqualTo(403);
+		assertThat(stored()).isEqualTo(before);
 	}
 
 	@Test
