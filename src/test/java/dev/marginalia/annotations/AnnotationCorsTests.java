@@ -138,6 +138,16 @@ class AnnotationCorsTests {
 	}
 
 	@Test
+	void aTooLargeRequestFromAnotherOriginGetsAnAnswerItCanRead() {
+		String huge = "{\"bodyValue\": \"" + "x".repeat(70_000) + "\"}";
+		HttpResponse<String> response = api.post(huge, "Origin", ORIGIN, "Authorization",
+				"Bearer " + api.note(null, "Small").secret());
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.headers().allValues("Access-Control-Allow-Origin")).containsExactly("*");
+		assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+	}
+
+	@Test
 	void aNewAuthorOnAnotherOriginCanReadTheSecretItIsGiven() {
 		HttpResponse<String> created = api.post(api.note("A first note from elsewhere"), "Origin", ORIGIN);
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
