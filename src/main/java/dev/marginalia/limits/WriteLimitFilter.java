@@ -13,13 +13,17 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.cors.CorsProcessor;
+import org.springframework.web.cors.DefaultCorsProcessor;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Counts every write (POST, PUT, PATCH, DELETE) against its client's limits before anything else reads it;
  * over the limit: 429 with {@code Retry-After}, as problem details on the API and as a page that says when to
  * try again on the site. The client is the network address (behind a proxy, the forwarded one, when
- * {@code server.forward-headers-strategy} trusts it).
+ * {@code server.forward-headers-strategy} trusts it). A refusal on the API carries the API's CORS headers, which
+ * Spring Security adds only further down the chain, so that a page on another origin can read it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -29,8 +33,13 @@ class WriteLimitFilter extends OncePerRequestFilter {
 
 	private final WriteLimiter limiter;
 
-	WriteLimitFilter(WriteLimiter limiter) {
+	private final UrlBasedCorsConfigurationSource apiCors;
+
+	private final CorsProcessor cors = new DefaultCorsProcessor();
+
+	WriteLimitFilter(WriteLimiter limiter, UrlBasedCorsConfigurationSource apiCors) {
 		this.limiter = limiter;
+		this.apiCors = apiCors;
 	}
 
 	@Override
@@ -50,9 +59,13 @@ class WriteLimitFilter extends OncePerRequestFilter {
 			return;
 		}
 		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+		boolean api = request.getRequestURI().startsWith("/api/");
+		if (api && !cors.processRequest(apiCors.getCorsConfiguration(request), request, response)) {
+			return; // a cross-origin request the API does not allow at all: refused as such (403)
+		}
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-		if (request.getRequestURI().startsWith("/api/")) {
+		if (api) {
 			response.setContentType("application/problem+json");
 			response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
 					+ "\"detail\":\"This client has written too much too fast; try again in " + seconds + " seconds.\","

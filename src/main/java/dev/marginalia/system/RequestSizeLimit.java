@@ -12,6 +12,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.cors.CorsProcessor;
+import org.springframework.web.cors.DefaultCorsProcessor;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -32,12 +35,24 @@ class RequestSizeLimit extends OncePerRequestFilter {
 	/** The import of annotations, which limits its body itself. */
 	private static final Pattern IMPORT = Pattern.compile("/api/articles/[^/]+/annotations/import");
 
+	private final UrlBasedCorsConfigurationSource apiCors;
+
+	private final CorsProcessor cors = new DefaultCorsProcessor();
+
+	/** @param apiCors the API's CORS, added here to the API's refusal: Spring Security adds it further down */
+	RequestSizeLimit(UrlBasedCorsConfigurationSource apiCors) {
+		this.apiCors = apiCors;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > MAX_BYTES && !isImport(request)) {
 			response.setHeader("Connection", "close");
 			if (request.getRequestURI().startsWith("/api/")) {
+				if (!cors.processRequest(apiCors.getCorsConfiguration(request), request, response)) {
+					return; // a cross-origin request the API does not allow at all: refused as such (403)
+				}
 				response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 				response.setContentType("application/problem+json");
 				response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"

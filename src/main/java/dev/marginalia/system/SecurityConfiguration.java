@@ -1,5 +1,9 @@
 package dev.marginalia.system;
 
+import java.time.Duration;
+import java.util.List;
+
+import dev.marginalia.notes.AuthorIdentity;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
@@ -13,11 +17,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Spring Security, set deliberately: no sessions (any instance serves any request), CSRF tokens on every
  * write that a browser's cookies authorise, none on writes that carry no cookie or a bearer token (nothing
- * ambient to forge there).
+ * ambient to forge there), and CORS on the API only, never with credentials.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -33,13 +39,49 @@ class SecurityConfiguration {
 	/** The browser features the site never uses, switched off. */
 	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
+	/** What a page on another origin may send to the API: the protocol's methods. */
+	static final List<String> API_METHODS = List.of("GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE");
+
+	/** ... and the request headers the API reads (Last-Event-ID: a reconnecting event stream). */
+	static final List<String> API_REQUEST_HEADERS = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
+			HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH, "Prefer", HttpHeaders.ACCEPT, "Last-Event-ID");
+
+	/** The response headers of the API such a page may read, beyond the CORS-safelisted ones. */
+	static final List<String> API_RESPONSE_HEADERS = List.of(HttpHeaders.ETAG, HttpHeaders.LINK, HttpHeaders.LOCATION,
+			HttpHeaders.ALLOW, "Accept-Post", HttpHeaders.CONTENT_LOCATION, HttpHeaders.VARY, "Preference-Applied",
+			HttpHeaders.RETRY_AFTER, AuthorIdentity.SECRET_HEADER, HttpHeaders.WWW_AUTHENTICATE);
+
+	/**
+	 * CORS for the annotation API ({@code /api/**}) and nothing else: any origin may call it, with
+	 * {@code Access-Control-Allow-Origin: *} and never {@code Access-Control-Allow-Credentials}, so a browser
+	 * never attaches the reader's cookies to such a request (nor lets the page read a response it attached them
+	 * to). A page on another origin reads public notes only, and writes only as the author whose bearer token it
+	 * holds. The site's pages get no CORS headers.
+	 */
 	@Bean
-	SecurityFilterChain security(HttpSecurity http) throws Exception {
+	UrlBasedCorsConfigurationSource apiCors() {
+		CorsConfiguration api = new CorsConfiguration();
+		api.setAllowedOrigins(List.of(CorsConfiguration.ALL));
+		api.setAllowedMethods(API_METHODS);
+		api.setAllowedHeaders(API_REQUEST_HEADERS);
+		api.setExposedHeaders(API_RESPONSE_HEADERS);
+		api.setAllowCredentials(false);
+		api.setMaxAge(Duration.ofHours(1));
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/api/**", api);
+		return source;
+	}
+
+	@Bean
+	SecurityFilterChain security(HttpSecurity http, UrlBasedCorsConfigurationSource apiCors) throws Exception {
 		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
 		tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax"));
 		// the plain handler: the token in a page is the cookie's value, so pages can be cached per reader
 		CsrfTokenRequestAttributeHandler handler = new CsrfTokenRequestAttributeHandler();
-		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+		// Spring Security's CorsFilter, ahead of the CSRF check: it answers a preflight itself, and adds the
+		// headers to every other cross-origin request of the API
+		http.cors(cors -> cors.configurationSource(apiCors))
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.csrfTokenRepository(tokens)
 				.csrfTokenRequestHandler(handler)
@@ -58,14 +100,22 @@ class SecurityConfiguration {
 
 	/**
 	 * A write that a browser could be tricked into sending with the reader's cookies attached, and every form
-	 * of the moderator's pages, the sign-in included (a forged sign-in could sign a browser in unawares).
+	 * of the moderator's pages, the sign-in included (a forged sign-in could sign a browser in unawares). Only a
+	 * bearer token exempts a write that carries cookies: with any other Authorization the author is still the
+	 * cookie's.
 	 */
 	static boolean isCookieAuthorisedWrite(HttpServletRequest request) {
 		return switch (request.getMethod()) {
 			case "GET", "HEAD", "OPTIONS", "TRACE" -> false;
 			default -> request.getRequestURI().startsWith("/moderation/")
-					|| request.getHeader(HttpHeaders.COOKIE) != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
+					|| request.getHeader(HttpHeaders.COOKIE) != null && !hasBearerToken(request);
 		};
+	}
+
+	/** The same test as {@link AuthorIdentity#secret}: a bearer token there wins over the cookie. */
+	private static boolean hasBearerToken(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
 	}
 
 	/** No Spring Security accounts: the moderator signs in through dev.marginalia.moderation. */

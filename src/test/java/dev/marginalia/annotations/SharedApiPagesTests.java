@@ -72,8 +72,10 @@ class SharedApiPagesTests {
 		assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
 		assertThat(new String(new GZIPInputStream(new ByteArrayInputStream(gzip.body())).readAllBytes(),
 				StandardCharsets.UTF_8)).isEqualTo(plain.body());
-		assertThat(header(gzip, "Vary")).contains("Accept-Encoding").contains("Authorization").contains("Cookie");
-		assertThat(header(plain, "Vary")).contains("Accept-Encoding");
+		assertThat(String.join(", ", gzip.headers().allValues("Vary"))).contains("Accept-Encoding")
+			.contains("Authorization")
+			.contains("Cookie");
+		assertThat(String.join(", ", plain.headers().allValues("Vary"))).contains("Accept-Encoding");
 		String plainTag = header(plain, "ETag");
 		String gzipTag = header(gzip, "ETag");
 		assertThat(plainTag).startsWith("\"").isNotEqualTo(gzipTag);

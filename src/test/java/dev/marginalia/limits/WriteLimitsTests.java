@@ -24,6 +24,8 @@ class WriteLimitsTests {
 
 	static final String ARTICLE = "/articles/stability-a-rare-strategic-resource";
 
+	static final String CONTAINER = "/api/articles/stability-a-rare-strategic-resource/annotations/";
+
 	@LocalServerPort
 	int port;
 
@@ -72,18 +74,57 @@ class WriteLimitsTests {
 
 	@Test
 	void theApiAnswersWithProblemDetails() {
-		String annotation = "{\"@context\":\"http://www.w3.org/ns/anno.jsonld\",\"type\":\"Annotation\","
-				+ "\"body\":{\"type\":\"TextualBody\",\"value\":\"hi\",\"format\":\"text/markdown\"},"
-				+ "\"target\":{\"source\":\"" + web.base() + ARTICLE + "\",\"selector\":{\"type\":\"FragmentSelector\",\"value\":\"p-AarAar\"}}}";
 		HttpResponse<String> last = null;
 		for (int i = 0; i < 4; i++) {
-			last = write("application/ld+json", "/api/articles/stability-a-rare-strategic-resource/annotations/",
-					"application/ld+json", annotation);
+			last = write("application/ld+json", CONTAINER, "application/ld+json", annotation());
 		}
 		assertThat(last.statusCode()).isEqualTo(429);
 		assertThat(last.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
 		assertThat(last.body()).contains("\"status\":429");
 		assertThat(last.headers().firstValue("Retry-After")).isPresent();
+	}
+
+	@Test
+	void aPageOnAnotherOriginCanReadWhenToTryAgain() {
+		HttpResponse<String> last = null;
+		for (int i = 0; i < 4; i++) {
+			last = web.send(HttpRequest.newBuilder(URI.create(web.base() + CONTAINER))
+				.header("Origin", "http://other.example")
+				.header("Content-Type", "application/ld+json")
+				.POST(HttpRequest.BodyPublishers.ofString(annotation()))
+				.build());
+		}
+		assertThat(last.statusCode()).isEqualTo(429);
+		assertThat(last.headers().firstValue("Retry-After")).isPresent();
+		assertThat(last.headers().allValues("Access-Control-Allow-Origin")).containsExactly("*");
+		assertThat(String.join(",", last.headers().allValues("Access-Control-Expose-Headers")).toLowerCase())
+			.contains("retry-after");
+		assertThat(last.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+	}
+
+	@Test
+	void aPreflightIsNotAWrite() {
+		for (int i = 0; i < 10; i++) {
+			HttpResponse<String> preflight = web.send(HttpRequest.newBuilder(URI.create(web.base() + CONTAINER))
+				.header("Origin", "http://other.example")
+				.header("Access-Control-Request-Method", "POST")
+				.header("Access-Control-Request-Headers", "authorization, content-type")
+				.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+				.build());
+			assertThat(preflight.statusCode()).isIn(200, 204);
+			assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+		}
+		for (int i = 0; i < 3; i++) {
+			assertThat(write("application/ld+json", CONTAINER, "application/ld+json", annotation()).statusCode())
+				.isEqualTo(201);
+		}
+	}
+
+	private String annotation() {
+		return "{\"@context\":\"http://www.w3.org/ns/anno.jsonld\",\"type\":\"Annotation\","
+				+ "\"body\":{\"type\":\"TextualBody\",\"value\":\"hi\",\"format\":\"text/markdown\"},"
+				+ "\"target\":{\"source\":\"" + web.base() + ARTICLE
+				+ "\",\"selector\":{\"type\":\"FragmentSelector\",\"value\":\"p-AarAar\"}}}";
 	}
 
 	@Test
