@@ -9,14 +9,39 @@ import java.util.Map;
  * @param orphans threads whose paragraph is no longer in the article, shown with the text they were on: all,
  * or the newest few
  * @param orphanCount how many orphaned threads there are
+ * @param passages for each paragraph, every passage its notes are on (all of them, not only the notes shown), so
+ * that the page marks them all
  */
-public record ArticleNotes(Map<String, BlockNotes> byBlock, List<NoteThread> orphans, int orphanCount) {
+public record ArticleNotes(Map<String, BlockNotes> byBlock, List<NoteThread> orphans, int orphanCount,
+		Map<String, List<PassageAt>> passages) {
+
+	public ArticleNotes(Map<String, BlockNotes> byBlock, List<NoteThread> orphans, int orphanCount) {
+		this(byBlock, orphans, orphanCount, Map.of());
+	}
+
+	/**
+	 * A passage a note is on, where it is now.
+	 * @param noteId the note
+	 * @param start code points in the paragraph's current text
+	 * @param end exclusive
+	 */
+	public record PassageAt(String noteId, int start, int end) {
+	}
 
 	/** How many orphaned threads the article page shows; the rest are one link away. */
 	public static final int ORPHANS_SHOWN = 10;
 
 	public ArticleNotes(Map<String, BlockNotes> byBlock, List<NoteThread> orphans) {
-		this(byBlock, orphans, orphans.size());
+		this(byBlock, orphans, orphans.size(), passagesOf(byBlock));
+	}
+
+	private static Map<String, List<PassageAt>> passagesOf(Map<String, BlockNotes> byBlock) {
+		Map<String, List<PassageAt>> passages = new java.util.HashMap<>();
+		byBlock.forEach((blockId, notes) -> notes.threads().stream()
+			.filter(thread -> thread.passage() != null && !thread.note().deleted())
+			.forEach(thread -> passages.computeIfAbsent(blockId, id -> new java.util.ArrayList<>())
+				.add(new PassageAt(thread.note().id(), thread.passage().start(), thread.passage().end()))));
+		return passages;
 	}
 
 	/** @return the notes on one paragraph (none when it has none) */

@@ -291,6 +291,26 @@ class NoteRepository {
 		return placed(ids);
 	}
 
+	/**
+	 * Every passage the viewer's visible notes (not replies, not hidden, not deleted) are on, where it is now: a
+	 * narrow read of the anchors, so that the page marks every passage however many notes a paragraph has.
+	 */
+	List<PassageRow> passages(String slug, @Nullable String viewerHash) {
+		return jdbc.sql("SELECT n.note_id, a.placed_block_id, a.placed_start, a.placed_end FROM " + WITH_ANCHOR
+				+ " WHERE n.article_slug = :slug AND n.hidden = FALSE AND n.deleted = FALSE AND " + VISIBLE_N
+				+ " AND a.placed_block_id IS NOT NULL AND a.placed_start IS NOT NULL AND a.placed_end IS NOT NULL"
+				+ " ORDER BY a.placed_block_id, a.placed_start, n.note_id")
+			.param("slug", slug)
+			.param("viewer", viewerHash == null ? "" : viewerHash)
+			.query((row, number) -> new PassageRow(row.getString("note_id"), row.getString("placed_block_id"),
+					row.getInt("placed_start"), row.getInt("placed_end")))
+			.list();
+	}
+
+	/** A note's passage where it is now. */
+	record PassageRow(String noteId, String blockId, int start, int end) {
+	}
+
 	/** The notes with these ids, with their placements, oldest first. */
 	private List<PlacedNote> placed(List<String> ids) {
 		if (ids.isEmpty()) {

@@ -367,8 +367,13 @@ public class NoteService {
 			}
 		});
 		NoteRepository.BlockCount orphans = counts.get(ORPHANS);
+		Map<String, List<ArticleNotes.PassageAt>> passages = new HashMap<>();
+		for (NoteRepository.PassageRow row : notes.passages(article.slug(), viewerHash)) {
+			passages.computeIfAbsent(row.blockId(), key -> new ArrayList<>())
+				.add(new ArticleNotes.PassageAt(row.noteId(), row.start(), row.end()));
+		}
 		return new ArticleNotes(Map.copyOf(byBlock), threads.getOrDefault(ORPHANS, List.of()),
-				orphans == null ? 0 : orphans.threads());
+				orphans == null ? 0 : orphans.threads(), passages);
 	}
 
 	/**

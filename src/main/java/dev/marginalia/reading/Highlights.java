@@ -1,7 +1,6 @@
 package dev.marginalia.reading;
 
 import dev.marginalia.anchoring.PassageMarks;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import dev.marginalia.content.Article;
 import dev.marginalia.content.BlockKind;
 import dev.marginalia.content.BodyPart;
 import dev.marginalia.notes.ArticleNotes;
-import dev.marginalia.notes.NoteThread;
 import dev.marginalia.anchoring.PassageMarks.Passage;
 
 /**
@@ -25,14 +23,8 @@ final class Highlights {
 	/** @return for each paragraph with passage notes, its body part's HTML with the passages marked */
 	static Map<String, String> of(Article article, ArticleNotes notes) {
 		Map<String, List<Passage>> passages = new HashMap<>();
-		notes.byBlock().forEach((blockId, blockNotes) -> {
-			for (NoteThread thread : blockNotes.threads()) {
-				if (thread.passage() != null && !thread.note().deleted()) {
-					passages.computeIfAbsent(blockId, id -> new ArrayList<>())
-						.add(new Passage(thread.passage().start(), thread.passage().end(), thread.note().id()));
-				}
-			}
-		});
+		notes.passages().forEach((blockId, marks) -> passages.put(blockId,
+				marks.stream().map(mark -> new Passage(mark.start(), mark.end(), mark.noteId())).toList()));
 		Map<String, String> highlighted = new HashMap<>();
 		for (BodyPart part : article.body()) {
 			if (part.block() != null && passages.containsKey(part.block().id())) {
