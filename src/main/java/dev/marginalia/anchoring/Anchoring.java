@@ -31,7 +31,8 @@ public class Anchoring {
 	 * @return the paragraph (and passage) it names, or why it is refused
 	 */
 	public Resolution resolve(Article article, @Nullable Selector selector) {
-		return new TargetResolver(version(article).text(), version(article)::structure).resolve(selector);
+		Version version = version(article);
+		return new TargetResolver(version.text(), version::structure).resolve(selector);
 	}
 
 	/**

@@ -122,7 +122,7 @@ final class ArticleText {
 		boolean space = false;
 		for (int i = 0; i < text.length(); i++) {
 			char c = fold(text.charAt(i));
-			if (Character.isWhitespace(c) || c == ' ') {
+			if (Character.isWhitespace(c)) {
 				space = true;
 				continue;
 			}

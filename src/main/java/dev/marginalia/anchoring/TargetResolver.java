@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.marginalia.anchoring.Resolution.Candidate;
 import dev.marginalia.anchoring.Resolution.Reason;
@@ -32,16 +33,10 @@ final class TargetResolver {
 
 	private final ArticleText text;
 
-	private final Structures structures;
-
 	/** The article's structure, built only when a selector needs it. */
-	interface Structures {
+	private final Supplier<ArticleStructure> structures;
 
-		ArticleStructure get();
-
-	}
-
-	TargetResolver(ArticleText text, Structures structures) {
+	TargetResolver(ArticleText text, Supplier<ArticleStructure> structures) {
 		this.text = text;
 		this.structures = structures;
 	}
@@ -135,8 +130,7 @@ final class TargetResolver {
 	}
 
 	private Selection quote(Selector.TextQuote quote, Selection scope, Hints hints) {
-		String raw = quote.exact().replace('\n', ' ');
-		String collapsed = ArticleText.normaliseContext(raw);
+		String collapsed = ArticleText.normaliseContext(quote.exact());
 		boolean leading = collapsed.startsWith(" ");
 		boolean trailing = collapsed.endsWith(" ");
 		String exact = collapsed.strip();
@@ -396,7 +390,7 @@ final class TargetResolver {
 			}
 			try {
 				Selection hint = select(selector, scope, Hints.NONE);
-				if (!hint.wholeArticle() && blockHint == null && strength(selector) < strength(POSITION)) {
+				if (!hint.wholeArticle() && blockHint == null && strength(selector) < POSITIONS) {
 					blockHint = text.blockAt(hint.from());
 				}
 				if (!hint.wholeArticle() && !hint.wholeBlock() && positionHint == null) {
@@ -423,7 +417,8 @@ final class TargetResolver {
 		throw first;
 	}
 
-	private static final Selector POSITION = new Selector.TextPosition(0, 1, null);
+	/** The {@link #strength} of positions: they hint at a place, never at a paragraph (a client counts its own way). */
+	private static final int POSITIONS = 4;
 
 	/** Which alternative decides first: a quote, then the page's structure, then positions. */
 	private static int strength(Selector selector) {
@@ -435,13 +430,13 @@ final class TargetResolver {
 		}
 		if (selector instanceof Selector.Fragment fragment) {
 			Selector refinement = fragment.refinedBy();
-			return refinement == null ? 3 : strength(refinement) == 4 ? 2 : 1;
+			return refinement == null ? 3 : strength(refinement) == POSITIONS ? 2 : 1;
 		}
 		if (selector instanceof Selector.XPath || selector instanceof Selector.Css) {
 			return 3;
 		}
 		if (selector instanceof Selector.TextPosition) {
-			return 4;
+			return POSITIONS;
 		}
 		return 5;
 	}

@@ -1,5 +1,6 @@
 package dev.marginalia.annotations;
 
+import dev.marginalia.anchoring.Anchoring;
 import dev.marginalia.anchoring.CodePointRange;
 import java.util.Map;
 import java.util.Optional;
@@ -13,11 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Passages of a paragraph as the W3C TextQuoteSelector and TextPositionSelector describe them (Data Model §4.2.4
  * and §4.2.5): positions in Unicode code points of the paragraph's text (Java strings count UTF-16 units, so every
- * index here is converted), prefix and suffix of up to {@value #CONTEXT} code points, as the notes keep them.
+ * index here is converted), prefix and suffix of up to {@value Anchoring#CONTEXT} code points, as the notes keep them.
  */
 final class Passages {
-
-	static final int CONTEXT = 32;
 
 	private Passages() {
 	}
@@ -46,12 +45,7 @@ final class Passages {
 
 	/** @return the text from {@code start} to {@code end} (code points) with up to 32 code points either side */
 	static TextQuote at(String text, int start, int end) {
-		int from = text.offsetByCodePoints(0, start);
-		int to = text.offsetByCodePoints(from, end - start);
-		int prefixFrom = text.offsetByCodePoints(from, -Math.min(CONTEXT, start));
-		int suffixTo = text.offsetByCodePoints(to, Math.min(CONTEXT, text.codePointCount(to, text.length())));
-		return new TextQuote(text.substring(from, to), text.substring(prefixFrom, from), text.substring(to, suffixTo),
-				start, end);
+		return Anchoring.quoteAt(text, start, end);
 	}
 
 	/** Whitespace collapsed and trimmed, as the notes keep a quote (and as a paragraph's text is). */

@@ -25,7 +25,6 @@ import org.springframework.stereotype.Component;
  * (ordered maps, written by {@link Json}).
  */
 @Component
-@SuppressWarnings("unchecked")
 class Representations {
 
 	/** How many annotations a page holds. */
@@ -46,14 +45,14 @@ class Representations {
 	 * A note as an annotation: motivation commenting and a paragraph target, or motivation replying and the
 	 * parent annotation as target; one TextualBody in Markdown; creator, created and modified in UTC. A deleted note
 	 * kept for its replies (only an export lists one) has neither body nor creator, and {@code marginalia:deleted}.
-	 * @param anchoring the current version of the note's article, to say where the note is now
+	 * @param article the current version of the note's article, to say where the note is now
 	 * @param standalone a document of its own, with its {@code @context} (not an item of a page)
 	 */
 	Map<String, Object> annotation(Note note, Article article, boolean standalone) {
 		return annotation(note, anchoring.reAnchoring(article), standalone);
 	}
 
-	private Map<String, Object> annotation(Note note, ReAnchoring anchoring, boolean standalone) {
+	private Map<String, Object> annotation(Note note, ReAnchoring placing, boolean standalone) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		if (standalone) {
 			json.put("@context", Vocabulary.ANNOTATION_CONTEXT);
@@ -73,7 +72,7 @@ class Representations {
 			json.put("body", ordered("type", "TextualBody", "value", note.body(), "format", "text/markdown"));
 		}
 		String parentId = note.parentId();
-		json.put("target", parentId != null ? links.annotation(note.articleSlug(), parentId) : target(note, anchoring));
+		json.put("target", parentId != null ? links.annotation(note.articleSlug(), parentId) : target(note, placing));
 		json.put(Vocabulary.VISIBILITY, note.isPrivate() ? "private" : "public");
 		TargetAsSent asSent = note.asSent();
 		if (asSent != null && asSent.canonical() != null) {
@@ -91,7 +90,7 @@ class Representations {
 	 * @param notes in the order of the file: each note followed by its replies
 	 */
 	Map<String, Object> export(Article article, List<Note> notes) {
-		ReAnchoring anchoring = this.anchoring.reAnchoring(article);
+		ReAnchoring placing = anchoring.reAnchoring(article);
 		String id = links.export(article.slug());
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("@context", Vocabulary.ANNOTATION_CONTEXT);
@@ -106,7 +105,7 @@ class Representations {
 			page.put("type", "AnnotationPage");
 			page.put("partOf", id);
 			page.put("startIndex", 0);
-			page.put("items", notes.stream().map(note -> annotation(note, anchoring, false)).toList());
+			page.put("items", notes.stream().map(note -> annotation(note, placing, false)).toList());
 			json.put("first", page);
 			json.put("last", id + "#page-0");
 		}
@@ -142,7 +141,7 @@ class Representations {
 	 */
 	Map<String, Object> page(String slug, boolean iris, int page, int total, List<Note> notes, boolean standalone,
 			Article article) {
-		ReAnchoring anchoring = this.anchoring.reAnchoring(article);
+		ReAnchoring placing = anchoring.reAnchoring(article);
 		Map<String, Object> json = new LinkedHashMap<>();
 		if (standalone) {
 			json.put("@context", Vocabulary.ANNOTATION_CONTEXT);
@@ -171,7 +170,7 @@ class Representations {
 			json.put("next", links.page(slug, iris, page + 1));
 		}
 		json.put("items", notes.stream()
-			.map(note -> iris ? links.annotation(slug, note.id()) : (Object) annotation(note, anchoring, false))
+			.map(note -> iris ? links.annotation(slug, note.id()) : (Object) annotation(note, placing, false))
 			.toList());
 		return json;
 	}
@@ -208,15 +207,17 @@ class Representations {
 		if (now.isEmpty()) {
 			target.put(Vocabulary.ORPHANED, true);
 		}
-		Object writtenOn = selector(written.blockId(), written.quote());
-		Map<String, Object> writtenSelector = writtenOn instanceof List<?> list ? (Map<String, Object>) list.get(0)
-				: (Map<String, Object>) writtenOn;
-		writtenSelector.put(Vocabulary.PARAGRAPH_TEXT, note.blockText());
-		if (writtenOn instanceof List<?> list) {
-			// the passage's position then, beside its quote
-			writtenSelector.put(Vocabulary.WRITTEN_POSITION, ((Map<String, Object>) list.get(1)).get("refinedBy"));
+		// where it was written: one FragmentSelector, refined by the quote then, with the position then beside it
+		Map<String, Object> writtenOn = fragment(written.blockId());
+		TextQuote writtenQuote = written.quote();
+		if (writtenQuote != null) {
+			writtenOn.put("refinedBy", quoteSelector(writtenQuote));
 		}
-		target.put(Vocabulary.WRITTEN_ON, writtenSelector);
+		writtenOn.put(Vocabulary.PARAGRAPH_TEXT, note.blockText());
+		if (writtenQuote != null) {
+			writtenOn.put(Vocabulary.WRITTEN_POSITION, positionSelector(writtenQuote));
+		}
+		target.put(Vocabulary.WRITTEN_ON, writtenOn);
 		TargetAsSent asSent = note.asSent();
 		if (asSent != null && asSent.selector() != null) {
 			target.put(Vocabulary.SELECTOR_AS_SENT, Json.read(asSent.selector()));
@@ -237,12 +238,19 @@ class Representations {
 		if (quote == null) {
 			return fragment;
 		}
-		fragment.put("refinedBy", ordered("type", Vocabulary.TEXT_QUOTE_SELECTOR, "exact", quote.exact(), "prefix",
-				quote.prefix(), "suffix", quote.suffix()));
+		fragment.put("refinedBy", quoteSelector(quote));
 		Map<String, Object> byPosition = fragment(blockId);
-		byPosition.put("refinedBy", ordered("type", Vocabulary.TEXT_POSITION_SELECTOR, "start", quote.start(), "end",
-				quote.end()));
-		return new java.util.ArrayList<>(List.of(fragment, byPosition));
+		byPosition.put("refinedBy", positionSelector(quote));
+		return List.of(fragment, byPosition);
+	}
+
+	private static Map<String, Object> quoteSelector(TextQuote quote) {
+		return ordered("type", Vocabulary.TEXT_QUOTE_SELECTOR, "exact", quote.exact(), "prefix", quote.prefix(), "suffix",
+				quote.suffix());
+	}
+
+	private static Map<String, Object> positionSelector(TextQuote quote) {
+		return ordered("type", Vocabulary.TEXT_POSITION_SELECTOR, "start", quote.start(), "end", quote.end());
 	}
 
 	private static Map<String, Object> fragment(String blockId) {
