@@ -1,10 +1,5 @@
 package dev.marginalia.annotations;
 
-import dev.marginalia.anchoring.Anchoring;
-import dev.marginalia.anchoring.TextQuote;
-import dev.marginalia.anchoring.CodePointRange;
-import dev.marginalia.anchoring.Placement;
-import dev.marginalia.anchoring.Anchor;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -18,6 +13,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
+import dev.marginalia.anchoring.Anchor;
+import dev.marginalia.anchoring.Anchoring;
+import dev.marginalia.anchoring.CodePointRange;
+import dev.marginalia.anchoring.Placement;
+import dev.marginalia.anchoring.ReAnchoring;
+import dev.marginalia.anchoring.TextQuote;
 import dev.marginalia.annotations.AnnotationDraft.Imported;
 import dev.marginalia.annotations.AnnotationDraft.OnParagraph;
 import dev.marginalia.annotations.AnnotationDraft.Passage;
@@ -36,7 +37,6 @@ import dev.marginalia.notes.NoteConflictException;
 import dev.marginalia.notes.NoteForbiddenException;
 import dev.marginalia.notes.NoteNotFoundException;
 import dev.marginalia.notes.NoteService;
-import dev.marginalia.anchoring.ReAnchoring;
 import dev.marginalia.notes.Visibility;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;

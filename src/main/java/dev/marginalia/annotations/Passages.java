@@ -1,14 +1,14 @@
 package dev.marginalia.annotations;
 
-import dev.marginalia.anchoring.Anchoring;
-import dev.marginalia.anchoring.CodePointRange;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.marginalia.annotations.AnnotationDraft.Passage;
-import dev.marginalia.notes.Note;
+import dev.marginalia.anchoring.Anchoring;
+import dev.marginalia.anchoring.CodePointRange;
 import dev.marginalia.anchoring.ReAnchoring;
 import dev.marginalia.anchoring.TextQuote;
+import dev.marginalia.annotations.AnnotationDraft.Passage;
+import dev.marginalia.notes.Note;
 import org.jspecify.annotations.Nullable;
 
 /**

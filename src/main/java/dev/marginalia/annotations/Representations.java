@@ -1,6 +1,5 @@
 package dev.marginalia.annotations;
 
-import dev.marginalia.anchoring.TextQuote;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -9,14 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.marginalia.content.Article;
-import dev.marginalia.notes.Note;
-import dev.marginalia.notes.TargetAsSent;
 import dev.marginalia.anchoring.Anchoring;
 import dev.marginalia.anchoring.CodePointRange;
 import dev.marginalia.anchoring.Placement;
-import org.jspecify.annotations.Nullable;
 import dev.marginalia.anchoring.ReAnchoring;
+import dev.marginalia.anchoring.TextQuote;
+import dev.marginalia.content.Article;
+import dev.marginalia.notes.Note;
+import dev.marginalia.notes.TargetAsSent;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 

@@ -1,11 +1,12 @@
 package dev.marginalia.notes;
 
-import dev.marginalia.anchoring.TextQuote;
-import dev.marginalia.anchoring.Anchor;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+
+import dev.marginalia.anchoring.Anchor;
+import dev.marginalia.anchoring.TextQuote;
 
 /**
  * A digest of where a note was written: notes with the same key are placed the same way in any version of the

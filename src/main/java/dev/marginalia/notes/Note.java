@@ -1,9 +1,9 @@
 package dev.marginalia.notes;
 
-import dev.marginalia.anchoring.TextQuote;
-import dev.marginalia.anchoring.Anchor;
 import java.time.OffsetDateTime;
 
+import dev.marginalia.anchoring.Anchor;
+import dev.marginalia.anchoring.TextQuote;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,8 +1,8 @@
 package dev.marginalia.notes;
 
-import dev.marginalia.anchoring.CodePointRange;
 import java.util.List;
 
+import dev.marginalia.anchoring.CodePointRange;
 import org.jspecify.annotations.Nullable;
 
 /**

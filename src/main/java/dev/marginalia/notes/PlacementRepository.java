@@ -1,13 +1,13 @@
 package dev.marginalia.notes;
 
-import dev.marginalia.anchoring.TextQuote;
-import dev.marginalia.anchoring.Anchor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import dev.marginalia.anchoring.Anchor;
+import dev.marginalia.anchoring.TextQuote;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;

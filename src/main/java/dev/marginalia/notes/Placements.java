@@ -1,7 +1,5 @@
 package dev.marginalia.notes;
 
-import dev.marginalia.anchoring.Anchoring;
-import dev.marginalia.anchoring.ReAnchoring;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -15,6 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import dev.marginalia.anchoring.Anchoring;
+import dev.marginalia.anchoring.ReAnchoring;
 import dev.marginalia.content.Article;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

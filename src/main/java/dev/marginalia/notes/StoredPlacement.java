@@ -1,9 +1,9 @@
 package dev.marginalia.notes;
 
-import dev.marginalia.anchoring.CodePointRange;
-import dev.marginalia.anchoring.Placement;
 import java.util.Optional;
 
+import dev.marginalia.anchoring.CodePointRange;
+import dev.marginalia.anchoring.Placement;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,7 +1,5 @@
 package dev.marginalia.reading;
 
-import dev.marginalia.anchoring.Anchoring;
-import dev.marginalia.anchoring.Anchor;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,9 +11,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import dev.marginalia.anchoring.Anchor;
+import dev.marginalia.anchoring.Anchoring;
+import dev.marginalia.anchoring.ReAnchoring;
 import dev.marginalia.content.Article;
 import dev.marginalia.content.Block;
-import dev.marginalia.anchoring.ReAnchoring;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;

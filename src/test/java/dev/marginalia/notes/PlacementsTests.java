@@ -1,7 +1,5 @@
 package dev.marginalia.notes;
 
-import dev.marginalia.anchoring.Anchoring;
-import dev.marginalia.anchoring.ReAnchoring;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import dev.marginalia.anchoring.Anchoring;
+import dev.marginalia.anchoring.ReAnchoring;
 import javax.sql.DataSource;
 
 import dev.marginalia.content.Article;
