@@ -1,28 +1,21 @@
 package dev.marginalia.annotations;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
+import dev.marginalia.anchoring.Anchoring;
+import dev.marginalia.anchoring.Resolution;
+import dev.marginalia.anchoring.TextQuote;
 import dev.marginalia.annotations.AnnotationDraft.InReplyTo;
-import dev.marginalia.annotations.AnnotationDraft.OnParagraph;
-import dev.marginalia.annotations.AnnotationDraft.Passage;
 import dev.marginalia.annotations.AnnotationDraft.Target;
 import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
-import dev.marginalia.content.Block;
 import dev.marginalia.notes.Author;
 import dev.marginalia.notes.NewNote;
 import dev.marginalia.notes.Note;
 import dev.marginalia.notes.NoteService;
-import dev.marginalia.anchoring.ReAnchoring;
-import dev.marginalia.anchoring.TextQuote;
 import dev.marginalia.notes.TargetAsSent;
 import dev.marginalia.notes.Visibility;
-import dev.marginalia.anchoring.Anchoring;
-import dev.marginalia.anchoring.Resolution;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -66,12 +59,6 @@ class AnnotationWrites {
 					draft.canonical(), draft.via()), new NewNote(draft.body(), draft.creatorName(), draft.visibility()),
 					author);
 		}
-		if (target instanceof OnParagraph paragraph) {
-			Passages.Located passage = located(slug, paragraph);
-			return notes.create(slug, paragraph.blockId(), new NewNote(draft.body(), draft.creatorName(),
-					draft.visibility(), passage == null ? null : passage.exact(), passage == null ? null : passage.start()),
-					author);
-		}
 		if (!(target instanceof InReplyTo reply)) {
 			throw new IllegalStateException("Only an import reads a target by IRI");
 		}
@@ -113,32 +100,12 @@ class AnnotationWrites {
 		notes.delete(current.articleSlug(), current.id(), current.version(), author);
 	}
 
-	/**
-	 * The passage a new note's selectors choose in its paragraph, checked against the paragraph's text (positions
-	 * in range, words in it). An unknown paragraph is left to the rules, which name it.
-	 * @throws ApiProblem 422 with the JSON path of the selector at fault
-	 */
-	private Passages.@Nullable Located located(String slug, OnParagraph paragraph) {
-		Passage passage = paragraph.passage();
-		Optional<Block> block = library.find(slug).flatMap(article -> article.block(paragraph.blockId()));
-		if (passage == null || block.isEmpty()) {
-			return null;
-		}
-		Map<String, String> errors = new LinkedHashMap<>();
-		Passages.Located located = Passages.locate(block.get().text(), passage, errors);
-		if (!errors.isEmpty()) {
-			throw ApiProblem.invalid(errors);
-		}
-		return located;
-	}
-
 	private void checkSameTarget(Note current, AnnotationDraft draft) {
 		Target target = draft.target();
 		boolean reply = current.isReply();
 		if (target != null) {
 			boolean same = reply ? target instanceof InReplyTo to && to.noteId().equals(current.parentId())
-					: target instanceof OnParagraph on && isWhereItIs(current, on)
-							|| target instanceof AnnotationDraft.Selected selected && isWhereItIs(current, selected);
+					: target instanceof AnnotationDraft.Selected selected && isWhereItIs(current, selected);
 			if (!same) {
 				throw ApiProblem.immutable("target", "The target of an annotation cannot change.");
 			}
@@ -147,21 +114,6 @@ class AnnotationWrites {
 		if (motivation != null && !motivation.equals(reply ? AnnotationDraft.REPLYING : AnnotationDraft.COMMENTING)) {
 			throw ApiProblem.immutable("motivation", "A note stays a note and a reply stays a reply.");
 		}
-	}
-
-	/**
-	 * Whether a target names the note's paragraph and passage, as it was written or as it is now: a client sends
-	 * back the target it was given, which says where the note is now. Without a passage it names the note's
-	 * paragraph (a client that drops the refinement keeps the passage); a note on a paragraph gets no passage.
-	 */
-	private boolean isWhereItIs(Note note, OnParagraph on) {
-		Optional<Article> article = library.find(note.articleSlug());
-		Optional<Passages.Place> now = article.flatMap(current -> Passages.now(note, anchoring.reAnchoring(current)));
-		List<Passages.Place> places = now.isPresent() ? List.of(Passages.written(note), now.get())
-				: List.of(Passages.written(note));
-		Passage passage = on.passage();
-		return places.stream().anyMatch(place -> place.blockId().equals(on.blockId())
-				&& (passage == null || place.quote() != null && isSame(passage, place.quote())));
 	}
 
 	/**
@@ -188,13 +140,6 @@ class AnnotationWrites {
 		return places.stream().anyMatch(place -> place.blockId().equals(resolved.block().id())
 				&& (quote == null || place.quote() != null && place.quote().start() == quote.start()
 						&& place.quote().end() == quote.end()));
-	}
-
-	private static boolean isSame(Passage passage, TextQuote quote) {
-		String exact = passage.exact();
-		return (exact == null || Passages.normalise(exact).equals(quote.exact()))
-				&& (passage.start() == null || Objects.equals(passage.start(), quote.start())
-						&& Objects.equals(passage.end(), quote.end()));
 	}
 
 	private void checkReplyVisibility(Note parent, @Nullable String visibility) {
