@@ -12,10 +12,11 @@ import java.util.TreeSet;
  *
  * <p>Offsets are Unicode code points in the paragraph's plain text (whitespace collapsed, as
  * {@link dev.marginalia.content.Block#text()} has it), which is what the W3C TextPositionSelector counts.
- * Overlapping passages are cut into segments at every boundary, each segment one mark naming all the notes it
- * belongs to; a mark never crosses a tag (it is closed before the tag and opened again after), so the result
- * stays well-formed. Each note's passage starts with an empty anchor {@code #passage-{noteId}} that its note
- * links back to.
+ * Overlapping passages are cut into segments at every boundary, each segment one mark that counts all the notes
+ * it belongs to ({@code data-count}) and names those the page shows ({@code data-notes}); a mark never crosses a tag
+ * (it is closed before the tag and opened again after), so the result stays well-formed. Each shown note's passage
+ * starts with an empty anchor {@code #passage-{noteId}} that its note links back to. The output grows with the
+ * distinct passages and the notes shown, not with the number of notes.
  *
  * <p>The input is HTML that commonmark-java wrote: tags, text and character references, nothing else.
  */
@@ -72,12 +73,24 @@ public final class PassageMarks {
 	}
 
 	/**
-	 * A passage a note is on.
+	 * A passage notes are on: however many there are, the page holds one passage per distinct range, so that it stays
+	 * the same size whatever their number.
 	 * @param start first code point, inclusive
 	 * @param end last code point, exclusive
-	 * @param noteId the note
+	 * @param notes how many notes are on it
+	 * @param shown those of them the page shows, by id: their anchors ({@code #passage-{id}}) and marks name them
 	 */
-	public record Passage(int start, int end, String noteId) {
+	public record Passage(int start, int end, int notes, List<String> shown) {
+
+		public Passage {
+			shown = List.copyOf(shown);
+		}
+
+		/** The passage of one note the page shows. */
+		public Passage(int start, int end, String noteId) {
+			this(start, end, 1, List.of(noteId));
+		}
+
 	}
 
 	/** Walks the HTML, counting the text as the plain text counts it, and opens and closes marks. */
@@ -97,7 +110,7 @@ public final class PassageMarks {
 
 		private boolean pendingSpace;
 
-		private List<String> open = List.of();
+		private List<Passage> open = List.of();
 
 		private final Set<String> anchored = new HashSet<>();
 
@@ -130,14 +143,12 @@ public final class PassageMarks {
 				pendingSpace = false;
 			}
 			inSpace = false;
-			List<String> covering = covering(offset);
+			List<Passage> covering = covering(offset);
 			anchors(offset);
 			if (!covering.equals(open)) {
 				closeMark();
 				if (!covering.isEmpty()) {
-					out.append("<mark class=\"passage").append(covering.size() > 1 ? " overlap" : "")
-						.append("\" data-notes=\"").append(String.join(" ", covering)).append("\">");
-					open = covering;
+					open(covering);
 				}
 			}
 			out.append(text);
@@ -146,6 +157,25 @@ public final class PassageMarks {
 
 		void finish() {
 			closeMark();
+		}
+
+		/**
+		 * Opens the mark of a segment: {@code overlap} where passages overlap, {@code data-count} the notes on it,
+		 * {@code data-notes} those of them the page shows.
+		 */
+		private void open(List<Passage> covering) {
+			int notes = 0;
+			List<String> shown = new ArrayList<>();
+			for (Passage passage : covering) {
+				notes += passage.notes();
+				shown.addAll(passage.shown());
+			}
+			out.append("<mark class=\"passage").append(covering.size() > 1 ? " overlap" : "").append('"');
+			if (!shown.isEmpty()) {
+				out.append(" data-notes=\"").append(String.join(" ", shown)).append('"');
+			}
+			out.append(" data-count=\"").append(notes).append("\">");
+			open = covering;
 		}
 
 		private void closeMark() {
@@ -161,22 +191,26 @@ public final class PassageMarks {
 				return;
 			}
 			for (Passage passage : passages) {
-				if (passage.start() <= at && passage.end() > passage.start() && anchored.add(passage.noteId())) {
-					closeMark();
-					out.append("<span class=\"passage-anchor\" id=\"passage-").append(passage.noteId()).append("\"></span>");
+				if (passage.start() <= at && passage.end() > passage.start()) {
+					for (String noteId : passage.shown()) {
+						if (anchored.add(noteId)) {
+							closeMark();
+							out.append("<span class=\"passage-anchor\" id=\"passage-").append(noteId).append("\"></span>");
+						}
+					}
 				}
 			}
 			cuts.headSet(at, true).clear();
 		}
 
-		private List<String> covering(int at) {
-			List<String> ids = new ArrayList<>();
+		private List<Passage> covering(int at) {
+			List<Passage> covering = new ArrayList<>();
 			for (Passage passage : passages) {
 				if (passage.start() <= at && at < passage.end()) {
-					ids.add(passage.noteId());
+					covering.add(passage);
 				}
 			}
-			return ids;
+			return covering;
 		}
 
 	}

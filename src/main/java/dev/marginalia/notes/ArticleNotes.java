@@ -9,8 +9,8 @@ import java.util.Map;
  * @param orphans threads whose paragraph is no longer in the article, shown with the text they were on: all,
  * or the newest few
  * @param orphanCount how many orphaned threads there are
- * @param passages for each paragraph, every passage its notes are on (all of them, not only the notes shown), so
- * that the page marks them all
+ * @param passages for each paragraph, every distinct passage its notes are on (of all of them, not only the notes
+ * shown) with how many notes are on it, so that the page marks them all
  */
 public record ArticleNotes(Map<String, BlockNotes> byBlock, List<NoteThread> orphans, int orphanCount,
 		Map<String, List<PassageAt>> passages) {
@@ -20,12 +20,12 @@ public record ArticleNotes(Map<String, BlockNotes> byBlock, List<NoteThread> orp
 	}
 
 	/**
-	 * A passage a note is on, where it is now.
-	 * @param noteId the note
+	 * A passage notes are on, where it is now, and how many of the viewer's visible notes are on it.
 	 * @param start code points in the paragraph's current text
 	 * @param end exclusive
+	 * @param notes how many notes
 	 */
-	public record PassageAt(String noteId, int start, int end) {
+	public record PassageAt(int start, int end, int notes) {
 	}
 
 	/** How many orphaned threads the article page shows; the rest are one link away. */
@@ -37,10 +37,14 @@ public record ArticleNotes(Map<String, BlockNotes> byBlock, List<NoteThread> orp
 
 	private static Map<String, List<PassageAt>> passagesOf(Map<String, BlockNotes> byBlock) {
 		Map<String, List<PassageAt>> passages = new java.util.HashMap<>();
-		byBlock.forEach((blockId, notes) -> notes.threads().stream()
-			.filter(thread -> thread.passage() != null && !thread.note().deleted())
-			.forEach(thread -> passages.computeIfAbsent(blockId, id -> new java.util.ArrayList<>())
-				.add(new PassageAt(thread.note().id(), thread.passage().start(), thread.passage().end()))));
+		byBlock.forEach((blockId, notes) -> {
+			Map<List<Integer>, Integer> counts = new java.util.LinkedHashMap<>();
+			notes.threads().stream()
+				.filter(thread -> thread.passage() != null && !thread.note().deleted())
+				.forEach(thread -> counts.merge(List.of(thread.passage().start(), thread.passage().end()), 1, Integer::sum));
+			counts.forEach((range, count) -> passages.computeIfAbsent(blockId, id -> new java.util.ArrayList<>())
+				.add(new PassageAt(range.get(0), range.get(1), count)));
+		});
 		return passages;
 	}
 

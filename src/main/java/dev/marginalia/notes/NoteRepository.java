@@ -1,6 +1,5 @@
 package dev.marginalia.notes;
 
-import dev.marginalia.anchoring.TextQuote;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -8,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import dev.marginalia.anchoring.TextQuote;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -292,23 +292,24 @@ class NoteRepository {
 	}
 
 	/**
-	 * Every passage the viewer's visible notes (not replies, not hidden, not deleted) are on, where it is now: a
-	 * narrow read of the anchors, so that the page marks every passage however many notes a paragraph has.
+	 * Every distinct passage the viewer's visible notes (not replies, not hidden, not deleted) are on, where it is
+	 * now, with how many notes are on it: a narrow, grouped read of the anchors, so that the page marks every passage
+	 * however many notes a paragraph has, at a cost that grows with the passages, not the notes.
 	 */
 	List<PassageRow> passages(String slug, @Nullable String viewerHash) {
-		return jdbc.sql("SELECT n.note_id, a.placed_block_id, a.placed_start, a.placed_end FROM " + WITH_ANCHOR
+		return jdbc.sql("SELECT a.placed_block_id, a.placed_start, a.placed_end, COUNT(*) AS notes FROM " + WITH_ANCHOR
 				+ " WHERE n.article_slug = :slug AND n.hidden = FALSE AND n.deleted = FALSE AND " + VISIBLE_N
 				+ " AND a.placed_block_id IS NOT NULL AND a.placed_start IS NOT NULL AND a.placed_end IS NOT NULL"
-				+ " ORDER BY a.placed_block_id, a.placed_start, n.note_id")
+				+ " GROUP BY a.placed_block_id, a.placed_start, a.placed_end")
 			.param("slug", slug)
 			.param("viewer", viewerHash == null ? "" : viewerHash)
-			.query((row, number) -> new PassageRow(row.getString("note_id"), row.getString("placed_block_id"),
-					row.getInt("placed_start"), row.getInt("placed_end")))
+			.query((row, number) -> new PassageRow(row.getString("placed_block_id"), row.getInt("placed_start"),
+					row.getInt("placed_end"), row.getInt("notes")))
 			.list();
 	}
 
-	/** A note's passage where it is now. */
-	record PassageRow(String noteId, String blockId, int start, int end) {
+	/** A distinct passage where it is now, and how many notes are on it. */
+	record PassageRow(String blockId, int start, int end, int notes) {
 	}
 
 	/** The notes with these ids, with their placements, oldest first. */

@@ -1,11 +1,5 @@
 package dev.marginalia.notes;
 
-import dev.marginalia.anchoring.Anchoring;
-import dev.marginalia.anchoring.ReAnchoring;
-import dev.marginalia.anchoring.Resolution;
-import dev.marginalia.anchoring.Selector;
-import dev.marginalia.anchoring.TextQuote;
-import dev.marginalia.anchoring.Placement;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.marginalia.anchoring.Anchoring;
+import dev.marginalia.anchoring.Placement;
+import dev.marginalia.anchoring.ReAnchoring;
+import dev.marginalia.anchoring.Resolution;
+import dev.marginalia.anchoring.Selector;
+import dev.marginalia.anchoring.TextQuote;
 import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.content.Block;
@@ -41,9 +41,6 @@ public class NoteService {
 	public static final int MAX_BODY = 10_000;
 
 	public static final int MAX_NAME = 80;
-
-	/** Code points of context kept on each side of a quoted passage (TextQuoteSelector prefix and suffix). */
-	static final int QUOTE_CONTEXT = 32;
 
 	/** The longest paragraph id and text a note can keep (the sizes of their columns). */
 	public static final int MAX_BLOCK_ID = 120;
@@ -370,7 +367,7 @@ public class NoteService {
 		Map<String, List<ArticleNotes.PassageAt>> passages = new HashMap<>();
 		for (NoteRepository.PassageRow row : notes.passages(article.slug(), viewerHash)) {
 			passages.computeIfAbsent(row.blockId(), key -> new ArrayList<>())
-				.add(new ArticleNotes.PassageAt(row.noteId(), row.start(), row.end()));
+				.add(new ArticleNotes.PassageAt(row.start(), row.end(), row.notes()));
 		}
 		return new ArticleNotes(Map.copyOf(byBlock), threads.getOrDefault(ORPHANS, List.of()),
 				orphans == null ? 0 : orphans.threads(), passages);
@@ -568,13 +565,8 @@ public class NoteService {
 			errors.put("quote", "Those words are not in this paragraph: copy them exactly, or leave the passage empty.");
 			return null;
 		}
-		int end = best + exact.length();
 		int start = text.codePointCount(0, best);
-		int prefixFrom = text.offsetByCodePoints(best, -Math.min(QUOTE_CONTEXT, start));
-		int after = text.codePointCount(end, text.length());
-		int suffixTo = text.offsetByCodePoints(end, Math.min(QUOTE_CONTEXT, after));
-		return new TextQuote(exact, text.substring(prefixFrom, best), text.substring(end, suffixTo), start,
-				start + exact.codePointCount(0, exact.length()));
+		return Anchoring.quoteAt(text, start, start + exact.codePointCount(0, exact.length()));
 	}
 
 	private Article article(String slug) {

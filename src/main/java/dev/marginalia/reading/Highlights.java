@@ -1,15 +1,18 @@
 package dev.marginalia.reading;
 
-import dev.marginalia.anchoring.PassageMarks;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.marginalia.anchoring.PassageMarks.Passage;
+import dev.marginalia.anchoring.PassageMarks;
 import dev.marginalia.content.Article;
 import dev.marginalia.content.BlockKind;
 import dev.marginalia.content.BodyPart;
 import dev.marginalia.notes.ArticleNotes;
-import dev.marginalia.anchoring.PassageMarks.Passage;
+import dev.marginalia.notes.BlockNotes;
+import dev.marginalia.notes.NoteThread;
 
 /**
  * The article's HTML with the passages that notes are on marked, for the reader who is looking: only the
@@ -23,8 +26,7 @@ final class Highlights {
 	/** @return for each paragraph with passage notes, its body part's HTML with the passages marked */
 	static Map<String, String> of(Article article, ArticleNotes notes) {
 		Map<String, List<Passage>> passages = new HashMap<>();
-		notes.passages().forEach((blockId, marks) -> passages.put(blockId,
-				marks.stream().map(mark -> new Passage(mark.start(), mark.end(), mark.noteId())).toList()));
+		notes.passages().forEach((blockId, ranges) -> passages.put(blockId, passages(ranges, notes.on(blockId))));
 		Map<String, String> highlighted = new HashMap<>();
 		for (BodyPart part : article.body()) {
 			if (part.block() != null && passages.containsKey(part.block().id())) {
@@ -35,6 +37,28 @@ final class Highlights {
 			}
 		}
 		return highlighted;
+	}
+
+	/**
+	 * Every passage of a paragraph with its count of notes, each naming the notes the page shows beside the paragraph
+	 * (their passages keep their anchors, and their marks are tied to them on the page).
+	 */
+	private static List<Passage> passages(List<ArticleNotes.PassageAt> ranges, BlockNotes shown) {
+		Map<List<Integer>, List<String>> shownIds = new HashMap<>();
+		for (NoteThread thread : shown.shown()) {
+			if (thread.passage() != null && !thread.note().deleted()) {
+				shownIds.computeIfAbsent(List.of(thread.passage().start(), thread.passage().end()), range -> new ArrayList<>())
+					.add(thread.note().id());
+			}
+		}
+		List<Passage> passages = new ArrayList<>();
+		for (ArticleNotes.PassageAt range : ranges) {
+			List<String> ids = shownIds.remove(List.of(range.start(), range.end()));
+			passages.add(new Passage(range.start(), range.end(), range.notes(), ids == null ? List.of() : ids));
+		}
+		// a shown note whose passage the count did not see yet (written between the two reads) is marked too
+		shownIds.forEach((range, ids) -> passages.add(new Passage(range.get(0), range.get(1), ids.size(), ids)));
+		return passages;
 	}
 
 	/** @return the part with the block element's content marked, or null where the content is not in this part */

@@ -16,7 +16,7 @@ class PassageMarksTests {
 	void aPassageIsMarkedWithAnAnchorBeforeIt() {
 		String html = PassageMarks.apply("Stability is a rare resource.", List.of(new Passage(15, 19, "n1")));
 		assertThat(html).isEqualTo("Stability is a <span class=\"passage-anchor\" id=\"passage-n1\"></span>"
-				+ "<mark class=\"passage\" data-notes=\"n1\">rare</mark> resource.");
+				+ "<mark class=\"passage\" data-notes=\"n1\" data-count=\"1\">rare</mark> resource.");
 	}
 
 	@Test
@@ -65,6 +65,21 @@ class PassageMarksTests {
 				List.of(new Passage(1, 9, "outer"), new Passage(3, 5, "inner"))));
 		assertThat(html.select("mark").eachAttr("data-notes")).containsExactly("outer", "outer inner", "outer");
 		assertThat(html.select("span.passage-anchor").eachAttr("id")).containsExactly("passage-outer", "passage-inner");
+	}
+
+	@Test
+	void everyPassageIsMarkedWithItsCountAndOnlyTheShownNotesAreNamed() {
+		String text = "abcdefghij";
+		// 400 notes on "cdef", 2 of them shown; 7 on "efgh", none shown
+		Document html = Jsoup.parseBodyFragment(PassageMarks.apply(text,
+				List.of(new Passage(2, 6, 400, List.of("s1", "s2")), new Passage(4, 8, 7, List.of()))));
+		List<Element> marks = html.select("mark");
+		assertThat(marks).extracting(Element::text).containsExactly("cd", "ef", "gh");
+		assertThat(marks).extracting(mark -> mark.attr("data-count")).containsExactly("400", "407", "7");
+		assertThat(marks).extracting(mark -> mark.attr("data-notes")).containsExactly("s1 s2", "s1 s2", "");
+		assertThat(marks.get(2).hasAttr("data-notes")).isFalse();
+		assertThat(html.select("span.passage-anchor").eachAttr("id")).containsExactly("passage-s1", "passage-s2");
+		assertThat(html.text()).isEqualTo(text);
 	}
 
 }

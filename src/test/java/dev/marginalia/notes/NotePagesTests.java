@@ -373,7 +373,9 @@ class NotePagesTests {
 				"As a result, globalization has gradually lost its legitimacy in the eyes of hundreds of millions of people around the world.");
 		assertThat(paragraph.getElementById("passage-" + id)).isNotNull();
 		Element note = article.getElementById("note-" + id);
-		assertThat(note.select(".note-quote a").attr("href")).isEqualTo(ARTICLE + "#passage-" + id);
+		// the anchor, and the passage as a text directive (in context) that a browser finds without the anchor
+		assertThat(note.select(".note-quote a").attr("href")).isEqualTo(ARTICLE + "#passage-" + id
+				+ ":~:text=globalization%20has%20gradually-,lost%20its%20legitimacy,-in%20the%20eyes%20of%20hundreds%20of");
 		assertThat(note.select(".note-quote").text()).isEqualTo("“lost its legitimacy”");
 	}
 
