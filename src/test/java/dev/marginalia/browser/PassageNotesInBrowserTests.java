@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.marginalia.notes.BlockNotes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -349,6 +350,30 @@ class PassageNotesInBrowserTests {
 		page.open(ARTICLE + "#passage-" + note);
 		assertThat(page.find("[data-notes-toggle='notes-" + blockId + "']").getDomAttribute("aria-expanded")).isEqualTo("true");
 		assertThat(page.find("#note-" + note).isDisplayed()).isTrue();
+	}
+
+	@Test
+	void aNoteNotShownBesideItsParagraphStillLinksToItsPassage() {
+		String blockId = "p-TiaIab";
+		String words = "the two-state solution";
+		page.open(ARTICLE);
+		String oldest = page.seed(blockId, "The oldest of four", words, null, false);
+		for (int i = 1; i <= BlockNotes.SHOWN; i++) {
+			page.seed(blockId, "A newer note " + i, words, null, false);
+		}
+		page.open(ARTICLE);
+		assertThat(page.findAll("#passage-" + oldest)).as("only the newest notes are beside the paragraph").isEmpty();
+		assertThat(page.find("#" + blockId + " mark.passage").getDomAttribute("data-count"))
+			.isEqualTo(String.valueOf(BlockNotes.SHOWN + 1));
+
+		page.open(ARTICLE + "/p/" + blockId + "/notes");
+		click(page.find("#note-" + oldest + " .note-quote a"));
+		// the link carries the passage as a text directive: the browser scrolls to the words by itself
+		page.waitUntil(() -> (Boolean) browser.script("""
+				const mark = document.querySelector('#' + CSS.escape(arguments[0]) + ' mark.passage');
+				const box = mark.getBoundingClientRect();
+				return location.pathname.endsWith('/stability-a-rare-strategic-resource') && window.scrollY > 0
+				  && box.top >= 0 && box.bottom <= window.innerHeight;""", blockId), "the passage is scrolled into view");
 	}
 
 	// ---- Helpers
