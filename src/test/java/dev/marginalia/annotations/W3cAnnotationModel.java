@@ -102,19 +102,30 @@ final class W3cAnnotationModel {
 	/** @return the suite from its local copy; an error that says where it was looked for when it is not there */
 	static W3cAnnotationModel load() {
 		Path root = directory();
-		if (!Files.isRegularFile(root.resolve(Kind.ANNOTATION.test))) {
-			String reason = "The W3C Web Annotation test suite (its JSON Schemas) is not at " + root
-					+ ": the schema tests are skipped";
-			if (!"true".equalsIgnoreCase(System.getenv(REQUIRED))) {
-				System.err.println("SKIPPED: " + reason + " (" + REQUIRED + " is not true)");
-				org.junit.jupiter.api.Assumptions.abort(reason);
-			}
+		if (!isPresent()) {
 			throw new AssertionError("The W3C Web Annotation test suite (its JSON Schemas) is not at " + root
 					+ ": copy the folders definitions/, annotations/, collections/ and tools/samples/ of the repository "
 					+ "w3c/web-annotation-tests there, or name another folder with -D" + PROPERTY + "=... or "
 					+ ENVIRONMENT + " (see " + W3cAnnotationModel.class.getSimpleName() + ")");
 		}
 		return new W3cAnnotationModel(root);
+	}
+
+	/**
+	 * The condition of the schema tests: they run where the suite is, and where it is required (then they fail
+	 * without it); elsewhere they are skipped, and this says why.
+	 */
+	static boolean presentOrRequired() {
+		if (isPresent() || "true".equalsIgnoreCase(System.getenv(REQUIRED))) {
+			return true;
+		}
+		System.err.println("SKIPPED: the W3C Web Annotation test suite (its JSON Schemas) is not at " + directory()
+				+ "; set " + REQUIRED + "=true to make its absence a failure");
+		return false;
+	}
+
+	private static boolean isPresent() {
+		return Files.isRegularFile(directory().resolve(Kind.ANNOTATION.test));
 	}
 
 	/** Set to true where the schemas must be there (.ci/run sets it when shared/ has them). */

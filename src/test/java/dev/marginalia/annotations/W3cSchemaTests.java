@@ -19,6 +19,7 @@ import dev.marginalia.content.ArticleLibrary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EnabledIf(value = "dev.marginalia.annotations.W3cAnnotationModel#presentOrRequired",
+		disabledReason = "the W3C annotation schemas are not in shared/w3c-annotation-model (see W3cAnnotationModel)")
 class W3cSchemaTests {
 
 	static final Path FOLDER = TestArticles.newFolder();
