@@ -161,7 +161,8 @@ public final class PassageMarks {
 
 		/**
 		 * Opens the mark of a segment: {@code overlap} where passages overlap, {@code data-count} the notes on it,
-		 * {@code data-notes} those of them the page shows.
+		 * {@code data-notes} those of them the page shows, and a {@code title} that says the count in words: it is the
+		 * mark's accessible description, so a screen reader says it without adding to the paragraph's text.
 		 */
 		private void open(List<Passage> covering) {
 			int notes = 0;
@@ -174,7 +175,8 @@ public final class PassageMarks {
 			if (!shown.isEmpty()) {
 				out.append(" data-notes=\"").append(String.join(" ", shown)).append('"');
 			}
-			out.append(" data-count=\"").append(notes).append("\">");
+			out.append(" data-count=\"").append(notes).append("\" title=\"").append(notes)
+				.append(notes == 1 ? " note" : " notes").append(" on this passage\">");
 			open = covering;
 		}
 

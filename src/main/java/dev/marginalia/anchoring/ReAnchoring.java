@@ -1,5 +1,6 @@
 package dev.marginalia.anchoring;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +11,6 @@ import dev.marginalia.content.Article;
 import dev.marginalia.content.Block;
 import dev.marginalia.content.BlockIds;
 import org.apache.commons.text.similarity.LevenshteinDistance;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Finds, in the current version of an article, the paragraph (and passage) a note was written on.
@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A passage note then looks for its quote inside that paragraph (and, failing that, in every paragraph),
  * scored like Hypothesis: quote 50, prefix 20, suffix 20, position 2, out of 92, with the quote allowed up to a
- * quarter of its length in edits, and the whole at least {@link #MIN_QUOTE_SCORE}.
+ * quarter of its length in edits, and the whole at least {@link #MIN_QUOTE_SCORE}. The position only breaks a tie
+ * when it points at exactly one occurrence; two occurrences that nothing tells apart orphan the note, the same
+ * refusal a new note gets from {@link Anchoring#resolve}.
  *
  * <p>One instance serves one version of one article and remembers its answers, so that re-anchoring many
  * notes written on the same text costs one search per distinct text, not one per note.
@@ -41,6 +43,9 @@ public final class ReAnchoring {
 	public static final double MIN_QUOTE_SCORE = 0.6;
 
 	private static final int CONTEXT = 32;
+
+	/** Context scores closer than this are equal. */
+	private static final double TIE = 1e-9;
 
 	private final Article article;
 
@@ -102,76 +107,132 @@ public final class ReAnchoring {
 		return best(article.blocks(), anchor, Placement.Method.TEXT_SEARCH);
 	}
 
+	/**
+	 * The most similar candidate, the nearest to the old position among equals; two that are as similar and as
+	 * near (one paragraph before the old place, one after) are a tie, and the note is orphaned, not guessed.
+	 */
 	private Optional<Placement> best(List<Block> candidates, Anchor anchor, Placement.Method method) {
-		return candidates.stream()
+		Comparator<Placement> better = Comparator.comparingDouble(Placement::score)
+			.thenComparing(placement -> -Math.abs(placement.block().position() - anchor.blockPosition()));
+		List<Placement> ranked = candidates.stream()
 			.map(block -> new Placement(block, method, TextSimilarity.paragraphScore(anchor.blockText(), block.text()), null))
 			.filter(placement -> placement.score() >= MIN_SCORE)
-			.max(Comparator.comparingDouble(Placement::score)
-				.thenComparing(placement -> -Math.abs(placement.block().position() - anchor.blockPosition())));
+			.sorted(better.reversed())
+			.toList();
+		if (ranked.size() > 1 && ranked.get(0).score() - ranked.get(1).score() < TIE
+				&& better.compare(ranked.get(0), ranked.get(1)) == 0) {
+			return Optional.empty();
+		}
+		return ranked.stream().findFirst();
 	}
 
 	private Optional<Placement> placePassage(Anchor anchor, TextQuote quote, Optional<Placement> paragraph) {
 		if (paragraph.isPresent()) {
-			Optional<Placement> inParagraph = findQuote(paragraph.get(), quote);
-			if (inParagraph.isPresent()) {
-				return inParagraph;
+			QuoteSearch inParagraph = findQuote(paragraph.get(), quote);
+			if (inParagraph.ambiguous()) {
+				return Optional.empty();
+			}
+			if (inParagraph.found().isPresent()) {
+				return inParagraph.found().map(Candidate::placement);
 			}
 		}
-		return article.blocks().stream()
+		List<QuoteSearch> elsewhere = article.blocks().stream()
 			.map(block -> findQuote(new Placement(block, Placement.Method.TEXT_SEARCH, 0, null), quote))
-			.flatMap(Optional::stream)
-			.max(Comparator.comparingDouble(Placement::score)
-				.thenComparing(placement -> -Math.abs(placement.block().position() - anchor.blockPosition())));
+			.toList();
+		if (elsewhere.stream().anyMatch(QuoteSearch::ambiguous)) {
+			return Optional.empty();
+		}
+		return decide(elsewhere.stream().flatMap(search -> search.found().stream()).toList(), quote, false)
+			.found().map(Candidate::placement);
 	}
 
-	/** The best place for the quote inside one block, scored 50/20/20/2 as Hypothesis does. */
-	private static Optional<Placement> findQuote(Placement paragraph, TextQuote quote) {
+	/** A place for a quote, with its score without the position hint, and how far it is from the old position. */
+	private record Candidate(Placement placement, double contextual, int distance) {
+	}
+
+	/** What a search for a quote found: one place, none, or several that nothing tells apart. */
+	private record QuoteSearch(Optional<Candidate> found, boolean ambiguous) {
+
+		static final QuoteSearch NONE = new QuoteSearch(Optional.empty(), false);
+
+		static final QuoteSearch AMBIGUOUS = new QuoteSearch(Optional.empty(), true);
+
+	}
+
+	/**
+	 * The best place for the quote inside one block, scored 50/20/20/2 as Hypothesis does, under the rules a new
+	 * note is placed by: the quote and its context decide; when two occurrences match them equally well, the
+	 * old position decides only if exactly one occurrence is within {@link TargetResolver#POSITION_TOLERANCE} code points of
+	 * it; otherwise the search is ambiguous and the note is orphaned rather than moved to a guess.
+	 */
+	private static QuoteSearch findQuote(Placement paragraph, TextQuote quote) {
 		String text = paragraph.block().text();
 		String exact = quote.exact();
 		if (exact.isEmpty()) {
-			return Optional.empty();
+			return QuoteSearch.NONE;
 		}
-		Placement best = null;
+		List<Candidate> occurrences = new ArrayList<>();
 		for (int at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
-			Placement candidate = scored(paragraph, text, at, at + exact.length(), 1.0, quote);
-			if (best == null || candidate.score() > best.score()) {
-				best = candidate;
-			}
+			occurrences.add(scored(paragraph, text, at, at + exact.length(), 1.0, quote));
 		}
 		int maxErrors = exact.length() / 4;
-		if (best == null && TextSimilarity.mayMatch(text, exact, maxErrors)) {
+		if (occurrences.isEmpty() && TextSimilarity.mayMatch(text, exact, maxErrors)) {
 			TextSimilarity.Match match = TextSimilarity.approximate(text, exact, maxErrors);
 			if (match != null) {
 				double quoteScore = 1.0 - (double) match.errors() / exact.length();
-				best = scored(paragraph, text, match.start(), match.end(), quoteScore, quote);
+				occurrences.add(scored(paragraph, text, match.start(), match.end(), quoteScore, quote));
 			}
 		}
-		return Optional.ofNullable(best).filter(placement -> placement.score() >= MIN_QUOTE_SCORE);
+		return decide(occurrences, quote, true);
 	}
 
-	private static Placement scored(Placement paragraph, String text, int start, int end, double quoteScore,
+	private static QuoteSearch decide(List<Candidate> candidates, TextQuote quote, boolean positionsComparable) {
+		List<Candidate> eligible = candidates.stream()
+			.filter(candidate -> candidate.placement().score() >= MIN_QUOTE_SCORE)
+			.toList();
+		if (eligible.isEmpty()) {
+			return QuoteSearch.NONE;
+		}
+		double best = eligible.stream().mapToDouble(Candidate::contextual).max().orElseThrow();
+		List<Candidate> tied = eligible.stream().filter(candidate -> best - candidate.contextual() < TIE).toList();
+		if (tied.size() == 1) {
+			return new QuoteSearch(Optional.of(tied.get(0)), false);
+		}
+		List<Candidate> near = positionsComparable
+				? tied.stream().filter(candidate -> candidate.distance() <= TargetResolver.POSITION_TOLERANCE).toList() : List.of();
+		return near.size() == 1 ? new QuoteSearch(Optional.of(near.get(0)), false) : QuoteSearch.AMBIGUOUS;
+	}
+
+	private static Candidate scored(Placement paragraph, String text, int start, int end, double quoteScore,
 			TextQuote quote) {
 		String prefix = text.substring(Math.max(0, start - CONTEXT), start);
 		String suffix = text.substring(end, Math.min(text.length(), end + CONTEXT));
 		int startPoints = text.codePointCount(0, start);
 		int endPoints = startPoints + text.codePointCount(start, end);
 		int length = Math.max(1, text.codePointCount(0, text.length()));
-		double positionScore = 1.0 - Math.min(1.0, Math.abs(startPoints - quote.start()) / (double) length);
-		double score = (50 * quoteScore + 20 * contextScore(quote.prefix(), prefix, true)
-				+ 20 * contextScore(quote.suffix(), suffix, false) + 2 * positionScore) / 92;
-		return new Placement(paragraph.block(), paragraph.method(), score, new CodePointRange(startPoints, endPoints));
+		int distance = Math.abs(startPoints - quote.start());
+		double positionScore = 1.0 - Math.min(1.0, distance / (double) length);
+		double contextual = 50 * quoteScore + 20 * contextScore(quote.prefix(), prefix, true)
+				+ 20 * contextScore(quote.suffix(), suffix, false);
+		double score = (contextual + 2 * positionScore) / 92;
+		return new Candidate(new Placement(paragraph.block(), paragraph.method(), score,
+				new CodePointRange(startPoints, endPoints)), contextual, distance);
 	}
 
-	/** Compares the saved context with the found one, from the side that touches the quote. */
+	/**
+	 * Compares the saved context with the found one, from the side that touches the quote, over the length that
+	 * was saved: found context beyond it says nothing (an occurrence further from the paragraph's edge is not a
+	 * worse match), saved context the paragraph no longer has counts as missing.
+	 */
 	private static double contextScore(String saved, String found, boolean before) {
-		if (saved.isEmpty() && found.isEmpty()) {
+		if (saved.isEmpty()) {
 			return 1;
 		}
 		int length = Math.min(saved.length(), found.length());
 		String a = before ? saved.substring(saved.length() - length) : saved.substring(0, length);
 		String b = before ? found.substring(found.length() - length) : found.substring(0, length);
 		double alike = TextSimilarity.characterScore(a, b);
-		return alike * length / Math.max(saved.length(), found.length());
+		return alike * length / saved.length();
 	}
 
 	/** The sentence-initials key of a block id: {@code p-TwcTwc-k3xq-2} → {@code TwcTwc}. */

@@ -91,7 +91,8 @@ class ApiProblem extends RuntimeException {
 	/**
 	 * A target anchoring refused: 422, with the reason as its type, the {@code target} field's message, and for an
 	 * ambiguous target every place it could mean ({@code candidates}: paragraph id, code point positions, the words
-	 * in context), so that the client can choose and send it again.
+	 * in context; the first {@value #CANDIDATES_LISTED} in the order of the text, and {@code candidateCount} all of
+	 * them), so that the client can choose and send it again.
 	 */
 	static ApiProblem targetRefused(dev.marginalia.anchoring.Resolution.Refused refused) {
 		boolean ambiguous = refused.reason() == dev.marginalia.anchoring.Resolution.Reason.AMBIGUOUS;
@@ -99,7 +100,8 @@ class ApiProblem extends RuntimeException {
 				ambiguous ? "Ambiguous target" : "Target not found", refused.message(), Map.of("target", refused.message()));
 		problem.extensions.put("reason", refused.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
 		if (!refused.candidates().isEmpty()) {
-			problem.extensions.put("candidates", refused.candidates().stream().map(candidate -> {
+			problem.extensions.put("candidateCount", refused.candidates().size());
+			problem.extensions.put("candidates", refused.candidates().stream().limit(CANDIDATES_LISTED).map(candidate -> {
 				Map<String, Object> item = new LinkedHashMap<>();
 				item.put("paragraph", candidate.blockId());
 				item.put("start", candidate.start());
@@ -110,6 +112,9 @@ class ApiProblem extends RuntimeException {
 		}
 		return problem;
 	}
+
+	/** How many places an ambiguous-target answer lists at most ("the" occurs over a hundred times). */
+	static final int CANDIDATES_LISTED = 20;
 
 	static final String AMBIGUOUS_TARGET = "ambiguous-target";
 

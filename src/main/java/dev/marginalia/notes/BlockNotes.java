@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The notes on one paragraph that one reader may see, or some of them.
- * @param threads notes with their replies, oldest first: all of them, or the newest few, or one page
+ * @param threads notes with their replies, in the order of the text (where their passages are now), oldest first among equals: all of them, or the newest few, or one page
  * @param count how many notes and replies the paragraph has (tombstones not counted)
  * @param threadCount how many threads the paragraph has
  */

@@ -34,6 +34,12 @@ class NoteRepository {
 	private static final String WITH_ANCHOR = "note_places n JOIN anchors a ON a.article_slug = n.article_slug "
 			+ "AND a.anchor_key = n.anchor_key";
 
+	/**
+	 * The order of notes within a paragraph: where their passage is now (notes on the whole paragraph first), so
+	 * that the margin reads in the order of the text, whenever each note was written.
+	 */
+	private static final String WHERE_IT_IS_NOW = "COALESCE(a.placed_start, -1)";
+
 	/** {@link #VISIBLE} for the narrow row as n. */
 	private static final String VISIBLE_N = "(n.visibility = 'public' OR n.author_hash = :viewer)";
 
@@ -275,7 +281,10 @@ class NoteRepository {
 		return new BlockCount(blockId, threads[1] + replies, threads[0]);
 	}
 
-	/** The newest few notes (not replies) the viewer may see on each paragraph, and the newest orphans; oldest first. */
+	/**
+	 * The newest few notes (not replies) the viewer may see on each paragraph, and the newest orphans; in the order
+	 * of the text.
+	 */
 	List<PlacedNote> newestThreads(String slug, @Nullable String viewerHash, int perBlock, int orphans) {
 		// two steps: the ranking reads three narrow columns of every note; only the few chosen are read whole
 		List<String> ids = jdbc.sql("SELECT note_id FROM (SELECT n.note_id, a.placed_block_id, ROW_NUMBER() OVER ("
@@ -312,21 +321,22 @@ class NoteRepository {
 	record PassageRow(String blockId, int start, int end, int notes) {
 	}
 
-	/** The notes with these ids, with their placements, oldest first. */
+	/** The notes with these ids, with their placements, in the order of the text (then oldest first). */
 	private List<PlacedNote> placed(List<String> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
 		return jdbc.sql("SELECT " + PLACED_COLUMNS + " FROM notes n JOIN note_places p ON p.note_id = n.id "
 				+ "JOIN anchors a ON a.article_slug = p.article_slug AND a.anchor_key = p.anchor_key "
-				+ "WHERE n.id IN (:ids) ORDER BY n.created_at, n.id")
+				+ "WHERE n.id IN (:ids) ORDER BY " + WHERE_IT_IS_NOW + ", n.created_at, n.id")
 			.param("ids", ids)
 			.query(NoteRepository::placed)
 			.list();
 	}
 
 	/**
-	 * A page of the notes (not replies) the viewer may see on one paragraph, oldest first.
+	 * A page of the notes (not replies) the viewer may see on one paragraph, in the order of the text: whole-paragraph
+	 * notes, then passage notes by where their passage starts now; oldest first among equals.
 	 * @param blockId the paragraph, or null for the orphans
 	 */
 	List<PlacedNote> threadsOn(String slug, @Nullable String blockId, @Nullable String viewerHash, int offset, int limit) {
@@ -335,7 +345,7 @@ class NoteRepository {
 				+ "AND n.anchor_key = a.anchor_key WHERE a.article_slug = :slug AND "
 				+ (blockId == null ? "a.placed_block_id IS NULL" : "a.placed_block_id = :block")
 				+ " AND n.hidden = FALSE AND " + VISIBLE_N
-				+ " ORDER BY n.created_at, n.note_id OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
+				+ " ORDER BY " + WHERE_IT_IS_NOW + ", n.created_at, n.note_id OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
 			.param("slug", slug)
 			.param("block", blockId == null ? "" : blockId)
 			.param("viewer", viewerHash == null ? "" : viewerHash)

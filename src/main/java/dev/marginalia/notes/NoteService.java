@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -294,7 +295,8 @@ public class NoteService {
 
 	/**
 	 * @return the notes on an article that the viewer may see, by the paragraph each is on in the article's
-	 * current version (see {@link ReAnchoring}), threads oldest first; replies go with their note
+	 * current version (see {@link ReAnchoring}), threads in the order of the text, oldest first among equals; replies go
+	 * with their note
 	 */
 	@Transactional(readOnly = true)
 	public ArticleNotes notesOn(Article article, @Nullable Author viewer) {
@@ -335,8 +337,18 @@ public class NoteService {
 			counts.merge(blockId, replies.size() + (note.deleted() ? 0 : 1), Integer::sum);
 		}
 		Map<String, BlockNotes> byBlock = new LinkedHashMap<>();
-		threads.forEach((blockId, list) -> byBlock.put(blockId, new BlockNotes(List.copyOf(list), counts.get(blockId))));
+		threads.forEach((blockId, list) -> byBlock.put(blockId, new BlockNotes(inTextOrder(list), counts.get(blockId))));
 		return new ArticleNotes(Map.copyOf(byBlock), List.copyOf(orphans));
+	}
+
+	/**
+	 * The threads of one paragraph in the order of its text: notes on the whole paragraph first, then by where each
+	 * passage starts now; the sort is stable, so notes on the same place stay oldest first.
+	 */
+	private static List<NoteThread> inTextOrder(List<NoteThread> threads) {
+		return threads.stream()
+			.sorted(Comparator.comparingInt(thread -> thread.passage() == null ? -1 : thread.passage().start()))
+			.toList();
 	}
 
 	/** How many threads a page of the notes of one paragraph (or of the orphans) holds. */
@@ -374,7 +386,7 @@ public class NoteService {
 	}
 
 	/**
-	 * One page of the notes on a paragraph, oldest first.
+	 * One page of the notes on a paragraph, in the order of the text (where each passage is now), oldest first among equals.
 	 * @param blockId the paragraph, or null for the orphaned notes
 	 * @param page from 0
 	 */
@@ -390,7 +402,7 @@ public class NoteService {
 
 	private static final String ORPHANS = "\u0000orphans";
 
-	/** The threads of these notes with their replies, by paragraph (orphans under {@link #ORPHANS}), oldest first. */
+	/** The threads of these notes with their replies, by paragraph (orphans under {@link #ORPHANS}), in the order they come. */
 	private Map<String, List<NoteThread>> threads(List<NoteRepository.PlacedNote> tops, @Nullable String viewerHash) {
 		Map<String, List<Note>> replies = new HashMap<>();
 		for (Note reply : notes.repliesTo(tops.stream().map(top -> top.note().id()).toList(), viewerHash)) {

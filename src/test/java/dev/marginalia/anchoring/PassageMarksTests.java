@@ -16,7 +16,7 @@ class PassageMarksTests {
 	void aPassageIsMarkedWithAnAnchorBeforeIt() {
 		String html = PassageMarks.apply("Stability is a rare resource.", List.of(new Passage(15, 19, "n1")));
 		assertThat(html).isEqualTo("Stability is a <span class=\"passage-anchor\" id=\"passage-n1\"></span>"
-				+ "<mark class=\"passage\" data-notes=\"n1\" data-count=\"1\">rare</mark> resource.");
+				+ "<mark class=\"passage\" data-notes=\"n1\" data-count=\"1\" title=\"1 note on this passage\">rare</mark> resource.");
 	}
 
 	@Test
@@ -76,6 +76,9 @@ class PassageMarksTests {
 		List<Element> marks = html.select("mark");
 		assertThat(marks).extracting(Element::text).containsExactly("cd", "ef", "gh");
 		assertThat(marks).extracting(mark -> mark.attr("data-count")).containsExactly("400", "407", "7");
+		assertThat(marks).as("the count in words, for a screen reader (the accessible description)")
+			.extracting(mark -> mark.attr("title"))
+			.containsExactly("400 notes on this passage", "407 notes on this passage", "7 notes on this passage");
 		assertThat(marks).extracting(mark -> mark.attr("data-notes")).containsExactly("s1 s2", "s1 s2", "");
 		assertThat(marks.get(2).hasAttr("data-notes")).isFalse();
 		assertThat(html.select("span.passage-anchor").eachAttr("id")).containsExactly("passage-s1", "passage-s2");

@@ -236,6 +236,41 @@ class ReAnchoringTests {
 	}
 
 	@Test
+	void twoOccurrencesWithTheSameContextAreTiedAndTheNoteIsOrphanedUnlessItsPositionNamesOne() {
+		Article article = parse("---\ntitle: T\n---\nHe said the same words. He said the same words. And then he left.\n");
+		Block block = article.blocks().get(0);
+		int second = block.text().lastIndexOf("same words");
+		TextQuote farFromBoth = new TextQuote("same", "said the ", " words", 40, 44);
+		TextQuote atTheSecond = new TextQuote("same", "said the ", " words", second, second + 4);
+		ReAnchoring reAnchoring = new ReAnchoring(article);
+		Optional<Placement> guessed = reAnchoring.place(new Anchor(block.id(), 0, block.text(), farFromBoth));
+		table.add(String.format("| %-44s | %-14s | %-42s | %s |", "two occurrences, same context", "passage",
+				guessed.map(p -> p.range().toString()).orElse("ORPHANED"), "orphaned"));
+		assertThat(guessed).as("a tie that no position singles out is not guessed").isEmpty();
+		assertThat(reAnchoring.place(new Anchor(block.id(), 0, block.text(), atTheSecond))).get()
+			.satisfies(p -> assertThat(p.range()).isEqualTo(new CodePointRange(second, second + 4)));
+	}
+
+	@Test
+	void aQuoteThatLeftItsParagraphForTwoEqualPlacesIsOrphaned() {
+		Article article = parse("---\ntitle: T\n---\nFirst the words of peace came.\n\nAn unrelated line about trade and "
+				+ "tariffs.\n\nThen the words of peace came.\n");
+		Anchor anchor = new Anchor("p-gone", 1, "Quagga zebras yodel over xylophones.",
+				new TextQuote("words of peace", "the ", " came", 9, 23));
+		assertThat(new ReAnchoring(article).place(anchor)).as("two paragraphs hold it equally").isEmpty();
+	}
+
+	@Test
+	void aParagraphWithTwoEqualCopiesEquallyFarFromItsOldPlaceIsOrphaned() {
+		Article article = parse("---\ntitle: T\n---\nThe words of peace came at dawn to the valley.\n\nAn unrelated line "
+				+ "about trade and tariffs.\n\nThe words of peace came at dawn to the valley.\n");
+		Anchor anchor = new Anchor("p-gone", 1, "The words of peace came at dawn to the valley.", null);
+		assertThat(new ReAnchoring(article).place(anchor)).as("one copy before, one after").isEmpty();
+		Anchor nearer = new Anchor("p-gone", 0, "The words of peace came at dawn to the valley.", null);
+		assertThat(new ReAnchoring(article).place(nearer)).get().satisfies(p -> assertThat(p.block().position()).isZero());
+	}
+
+	@Test
 	void positionsAreInCodePoints() {
 		Article article = parse("---\ntitle: T\n---\nEmoji 😀 first, then the quoted words and 😀 more.\n");
 		Block block = article.blocks().get(0);

@@ -173,6 +173,22 @@ class PassageSelectorTests {
 	}
 
 	@Test
+	void aWordThatOccursMoreThanTwentyTimesListsTheFirstTwentyAndHowManyThereAre() {
+		String slug = "passage-many-" + ARTICLES.incrementAndGet();
+		TestArticles.write(FOLDER, slug, "echo, ".repeat(29) + "echo.", SECOND);
+		ApiClient api = new ApiClient(port, slug);
+		Block first = TestArticles.blocks(library, slug).get(0);
+		HttpResponse<String> response = api.send("POST", api.container(), passageNote(api, first.id(),
+				"{\"type\": \"TextQuoteSelector\", \"exact\": \"echo\"}", "Which one?"), "Content-Type", JSON_LD);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+		JsonNode problem = json(response);
+		assertThat(problem.get("type").stringValue()).endsWith("ambiguous-target");
+		assertThat(problem.get("candidateCount").intValue()).isEqualTo(30);
+		assertThat(problem.get("candidates")).hasSize(20);
+		assertThat(problem.get("candidates").get(19).get("start").intValue()).isEqualTo(19 * "echo, ".length());
+	}
+
+	@Test
 	void aReplacementKeepsThePassage() {
 		ApiClient api = article("passage-put");
 		Block first = TestArticles.blocks(library, "passage-put").get(0);

@@ -365,6 +365,8 @@ class PassageNotesInBrowserTests {
 		assertThat(page.findAll("#passage-" + oldest)).as("only the newest notes are beside the paragraph").isEmpty();
 		assertThat(page.find("#" + blockId + " mark.passage").getDomAttribute("data-count"))
 			.isEqualTo(String.valueOf(BlockNotes.SHOWN + 1));
+		assertThat(page.find("#" + blockId + " mark.passage").getDomAttribute("title"))
+			.isEqualTo((BlockNotes.SHOWN + 1) + " notes on this passage");
 
 		page.open(ARTICLE + "/p/" + blockId + "/notes");
 		click(page.find("#note-" + oldest + " .note-quote a"));

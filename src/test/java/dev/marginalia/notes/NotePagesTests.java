@@ -415,4 +415,22 @@ class NotePagesTests {
 		assertThat(paragraph.select("mark.overlap").attr("data-notes").split(" ")).hasSize(2);
 	}
 
+	@Test
+	void notesAreInTheOrderOfTheTextNotTheOrderTheyWereWritten() {
+		Reader ada = new Reader();
+		String notes = ARTICLE + "/p/" + BLOCK + "/notes";
+		ada.page(notes);
+		ada.post(notes, Map.of("body", "on the end", "quote", "around the world"));
+		ada.post(notes, Map.of("body", "on the middle", "quote", "lost its legitimacy"));
+		ada.post(notes, Map.of("body", "on the whole paragraph"));
+		ada.post(notes, Map.of("body", "on the start", "quote", "As a result"));
+		assertThat(BlockNotes.SHOWN).isEqualTo(3);
+		assertThat(ada.page(ARTICLE).getElementById("notes-" + BLOCK).select("ol.threads > li .note-body").eachText())
+			.as("the margin: the newest three, in the order of the text")
+			.containsExactly("on the whole paragraph", "on the start", "on the middle");
+		assertThat(ada.page(notes).select("ol.threads > li .note-body").eachText())
+			.as("the paragraph's notes page: all of them")
+			.containsExactly("on the whole paragraph", "on the start", "on the middle", "on the end");
+	}
+
 }
