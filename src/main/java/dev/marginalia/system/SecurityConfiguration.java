@@ -113,7 +113,7 @@ class SecurityConfiguration {
 	}
 
 	/** The same test as {@link AuthorIdentity#secret}: a bearer token there wins over the cookie. */
-	private static boolean hasBearerToken(HttpServletRequest request) {
+	static boolean hasBearerToken(HttpServletRequest request) {
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
 	}

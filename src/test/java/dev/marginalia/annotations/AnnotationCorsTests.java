@@ -148,12 +148,39 @@ class AnnotationCorsTests {
 	}
 
 	@Test
-	void aNewAuthorOnAnotherOriginCanReadTheSecretItIsGiven() {
-		HttpResponse<String> created = api.post(api.note("A first note from elsewhere"), "Origin", ORIGIN);
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		assertThat(created.headers().firstValue(SECRET_HEADER)).isPresent();
-		assertThat(created.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
-		assertThat(exposed(created)).contains(SECRET_HEADER.toLowerCase(Locale.ROOT));
+	void aWriteFromAnotherOriginWithoutABearerTokenIsRefusedWithAnAnswerItCanRead() {
+		int before = stored();
+		for (String[] from : new String[][] { { "Origin", ORIGIN }, { "Sec-Fetch-Site", "cross-site" },
+				{ "Sec-Fetch-Site", "same-site" }, { "Origin", "null" } }) {
+			HttpResponse<String> refused = api.post(api.note("A first note from elsewhere"), from[0], from[1]);
+			assertThat(refused.statusCode()).as(String.join(": ", from)).isEqualTo(403);
+			assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+					type -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(refused.body()).contains("cross-site-write", "Bearer");
+			assertThat(refused.headers().firstValue(SECRET_HEADER)).as("no secret given").isEmpty();
+			assertThat(refused.headers().allValues("Set-Cookie")).as("no cookie set").isEmpty();
+		}
+		HttpResponse<String> fromElsewhere = api.post(api.note("A first note from elsewhere"), "Origin", ORIGIN);
+		assertThat(fromElsewhere.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+		assertThat(stored()).isEqualTo(before);
+
+		// a program (no Origin) is given its secret, which a page on another origin can then use
+		HttpResponse<String> program = api.post(api.note("A first note from a program"));
+		assertThat(program.statusCode()).isEqualTo(201);
+		String secret = program.headers().firstValue(SECRET_HEADER).orElseThrow();
+		HttpResponse<String> withBearer = api.post(api.note("A note from elsewhere, as its author"), "Origin", ORIGIN,
+				"Sec-Fetch-Site", "cross-site", "Authorization", "Bearer " + secret);
+		assertThat(withBearer.statusCode()).as(withBearer.body()).isEqualTo(201);
+		assertThat(withBearer.headers().allValues("Set-Cookie")).isEmpty();
+		assertThat(exposed(withBearer)).contains(SECRET_HEADER.toLowerCase(Locale.ROOT));
+	}
+
+	@Test
+	void aWriteFromThisSitesOwnPagesIsNotRefused() {
+		String self = api.base();
+		HttpResponse<String> sameOrigin = api.post(api.note("From this site's own page"), "Origin", self,
+				"Sec-Fetch-Site", "same-origin");
+		assertThat(sameOrigin.statusCode()).as(sameOrigin.body()).isEqualTo(201);
 	}
 
 	@Test

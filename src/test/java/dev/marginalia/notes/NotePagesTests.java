@@ -433,4 +433,32 @@ class NotePagesTests {
 			.containsExactly("on the whole paragraph", "on the start", "on the middle", "on the end");
 	}
 
+	@Test
+	void aFormSentFromAnotherSiteIsRefusedAndSetsNoCookie() {
+		String path = ARTICLE + "/p/" + BLOCK + "/notes";
+		String[][] fromElsewhere = { { "Origin", "http://evil.example", "Sec-Fetch-Site", "cross-site" },
+				{ "Origin", "http://evil.example" }, { "Sec-Fetch-Site", "cross-site" }, { "Sec-Fetch-Site", "same-site" },
+				{ "Origin", "null" } };
+		for (String[] headers : fromElsewhere) {
+			HttpResponse<String> refused = web.send(HttpRequest.newBuilder(URI.create(web.base() + path))
+				.headers(headers)
+				.header("Accept", "text/html")
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("body=x"))
+				.build());
+			assertThat(refused.statusCode()).as(String.join(" ", headers)).isEqualTo(403);
+			assertThat(refused.headers().allValues("Set-Cookie")).as("no cookie").noneMatch(c -> c.startsWith("marginalia_author"));
+			assertThat(refused.body()).contains("You cannot do that");
+		}
+		assertThat(stored()).isZero();
+		HttpResponse<String> ownPage = web.send(HttpRequest.newBuilder(URI.create(web.base() + path))
+			.header("Origin", web.base())
+			.header("Sec-Fetch-Site", "same-origin")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("body=From+this+site"))
+			.build());
+		assertThat(ownPage.statusCode()).as("a newcomer's first note from the site's own page").isEqualTo(303);
+		assertThat(stored()).isOne();
+	}
+
 }
