@@ -327,7 +327,11 @@ abstract class NotesInBrowser {
 			return find("#" + blockId + " ~ .note-count");
 		}
 		showNotes(blockId);
-		return find("#notes-" + blockId + " .notes-add a[data-action='add']");
+		// at the head of the notes on wide screens, at their foot on narrow ones
+		return browser.driver().findElements(By.cssSelector("#notes-" + blockId + " a[data-action='add']")).stream()
+			.filter(WebElement::isDisplayed)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no add-a-note control shows on " + blockId));
 	}
 
 	/** @return the paragraph's block: the paragraph, its controls and its notes */
