@@ -132,9 +132,9 @@ async function update() {
 function updateCount(region, page) {
   if (region.matches('.orphans')) return;
   const fresh = page.getElementById(region.firstElementChild.id)?.parentElement
-    ?.querySelector(':scope > .note-count > span:not(.icon):not(.visually-hidden)');
-  const label = region.querySelector(':scope > .note-count > span:not(.icon):not(.visually-hidden)');
-  if (fresh && label) label.textContent = fresh.textContent;
+    ?.querySelector(':scope > .note-count > .count-label');
+  const label = region.querySelector(':scope > .note-count > .count-label');
+  if (fresh && label) label.replaceChildren(...fresh.childNodes);
 }
 
 function describe(event, region) {

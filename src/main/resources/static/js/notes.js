@@ -13,6 +13,7 @@
 // 'notes:updated' event; when an inline form closes, the document gets 'notes:formclosed'.
 
 import { announce, isPlainClick, ownWrites } from './page.js';
+import { clampLongNotes, reveal } from './threads.js';
 
 const DONE = { add: 'Note added', reply: 'Reply added', edit: 'Note saved', delete: 'Note deleted' };
 
@@ -43,6 +44,7 @@ function initToggle(link) {
 
 export function setOpen(aside, open) {
   aside.classList.toggle('is-open', open);
+  if (open) clampLongNotes(aside);
   toggleOf(aside)?.setAttribute('aria-expanded', String(open));
 }
 
@@ -269,6 +271,7 @@ function done(action, element, page, focusId) {
   const target = focusId ? document.getElementById(focusId) : added;
   const aside = updated.querySelector(':scope > .notes');
   if (aside) setOpen(aside, true);
+  reveal(target);
   const focused = focusFirst(target, updated.querySelector('.note'), updated.querySelector('.note-count'),
       updated.querySelector('a, button'));
   if (focused === target && target) {

@@ -275,6 +275,17 @@ function hide(giveBackFocus = true) {
   returnFocus = null;
 }
 
+/**
+ * Keeps the passage a note is being written on highlighted while its form is open, as the selection goes when
+ * the form takes the focus (a CSS custom highlight: the paragraph's markup is not touched).
+ */
+function holdWhileWriting(selection) {
+  if (!window.CSS?.highlights || !selection?.rangeCount) return;
+  CSS.highlights.set('writing', new Highlight(selection.getRangeAt(0).cloneRange()));
+}
+
+document.addEventListener('notes:formclosed', () => window.CSS?.highlights?.delete('writing'));
+
 async function act(action) {
   const passage = current;
   if (!passage?.root.isConnected) {
@@ -283,6 +294,7 @@ async function act(action) {
   }
   if (action === 'note') {
     dismissed = keyOf(passage);
+    holdWhileWriting(window.getSelection());
     hide(false); // the form takes the focus
     const region = passage.root.closest('.block') ?? passage.root;
     if (!addNoteOn(region, { quote: passage.quote, start: passage.start })) {

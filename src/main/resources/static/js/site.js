@@ -5,6 +5,8 @@ import './notes.js';
 import './passages.js';
 import './live.js';
 import './margin.js';
+import './threads.js';
+import './keys.js';
 
 export { announce };
 

@@ -95,12 +95,16 @@ class MarginLayoutInBrowserTests {
 
 	/** With -Dmarginalia.test.screenshots=DIR, the whole page as laid out, for a person to look at. */
 	static void screenshot(Browser browser, String name) {
+		screenshot(browser, name, 1280);
+	}
+
+	static void screenshot(Browser browser, String name, int width) {
 		String folder = System.getProperty("marginalia.test.screenshots");
 		if (folder == null) {
 			return;
 		}
 		long height = ((Number) browser.script("return document.documentElement.scrollHeight;")).longValue();
-		browser.resize(1280, (int) Math.min(height, 12_000));
+		browser.resize(width, (int) Math.min(height, 12_000));
 		try {
 			java.nio.file.Files.write(java.nio.file.Path.of(folder, name),
 					browser.driver().getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
@@ -108,7 +112,7 @@ class MarginLayoutInBrowserTests {
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
-		browser.resize(1280, 900);
+		browser.resize(width, width == 1280 ? 900 : 844);
 	}
 
 	void check(Browser browser, boolean javascript, List<Box> bare, SoftAssertions softly) {
@@ -147,6 +151,96 @@ class MarginLayoutInBrowserTests {
 				softly.assertThat(item.overlaps(margin.get(j))).as("%s overlaps %s", item, margin.get(j)).isFalse();
 			}
 		}
+	}
+
+	@Test
+	void onAPhoneEachParagraphHasOneSmallControlAndItsNotesOpenByTapAndByKeyboard() {
+		String crowded = seedThreeNotes();
+		for (Browser browser : new Browser[] { withScripts, withoutScripts }) {
+			browser.resize(390, 844);
+			browser.touchScreen(true);
+			try {
+				browser.driver().get("http://localhost:" + port + ARTICLE);
+				long overflow = ((Number) browser.script(
+						"return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).longValue();
+				assertThat(overflow).as("no horizontal scroll at 390 px").isLessThanOrEqualTo(0);
+				@SuppressWarnings("unchecked")
+				List<List<Object>> controls = (List<List<Object>>) browser.script("""
+						return [...document.querySelectorAll('.article .block')].map(block => {
+						  const shown = [...block.children].filter(child => child.matches('a, button')
+						    && getComputedStyle(child).display !== 'none');
+						  const paragraph = block.firstElementChild.getBoundingClientRect();
+						  return [block.firstElementChild.id, shown.length, ...shown.map(control => {
+						    const box = control.getBoundingClientRect();
+						    // the target may reach past the box: a centred ::after of its own size
+						    const after = getComputedStyle(control, '::after');
+						    const reach = after.content !== 'none' && after.position === 'absolute';
+						    return [Math.max(box.height, reach ? parseFloat(after.height) : 0),
+						      Math.max(box.width, reach ? parseFloat(after.width) : 0), box.bottom - paragraph.bottom];
+						  })];
+						});""");
+				for (List<Object> block : controls) {
+					assertThat(number(block.get(1))).as("controls shown after %s", block.get(0)).isEqualTo(1);
+					@SuppressWarnings("unchecked")
+					List<Object> control = (List<Object>) block.get(2);
+					assertThat(number(control.get(0))).as("tap target height on %s", block.get(0)).isGreaterThanOrEqualTo(44);
+					assertThat(number(control.get(1))).as("tap target width on %s", block.get(0)).isGreaterThanOrEqualTo(44);
+					assertThat(number(control.get(2))).as("no row of its own under %s", block.get(0)).isLessThanOrEqualTo(0);
+				}
+				org.openqa.selenium.WebElement count = browser.driver().findElement(
+						org.openqa.selenium.By.cssSelector("#" + crowded + " ~ .note-count"));
+				org.openqa.selenium.WebElement notes = browser.driver().findElement(
+						org.openqa.selenium.By.id("notes-" + crowded));
+				assertThat(notes.isDisplayed()).as("closed at first").isFalse();
+				count.click();
+				new ArticlePage(browser, port).waitUntil(notes::isDisplayed, "notes open by a tap");
+				screenshot(browser, browser == withScripts ? "phone-javascript-on.png" : "phone-javascript-off.png", 390);
+				if (browser == withScripts) {
+					count.sendKeys(org.openqa.selenium.Keys.ENTER);
+					new ArticlePage(browser, port).waitUntil(() -> !notes.isDisplayed(), "and close by the keyboard");
+					count.sendKeys(" ");
+					new ArticlePage(browser, port).waitUntil(notes::isDisplayed, "and open again");
+				}
+			}
+			finally {
+				browser.touchScreen(false);
+				browser.resize(1280, 900);
+			}
+		}
+	}
+
+	@Test
+	void theKeyboardMovesFromParagraphToParagraphPastTheNotes() {
+		seedThreeNotes();
+		withScripts.resize(1280, 900);
+		withScripts.driver().get("http://localhost:" + port + ARTICLE);
+		@SuppressWarnings("unchecked")
+		List<String> ids = (List<String>) withScripts.script(
+				"return [...document.querySelectorAll('.article .block > :first-child[id]')].map(block => block.id);");
+		org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(withScripts.driver());
+		for (int i = 0; i < 11; i++) {
+			keys.sendKeys("j").perform();
+		}
+		assertThat(withScripts.script("return document.activeElement.id;")).as("paragraph 11 after 11 presses of J")
+			.isEqualTo(ids.get(10));
+		keys.sendKeys("k").perform();
+		assertThat(withScripts.script("return document.activeElement.id;")).isEqualTo(ids.get(9));
+
+		withoutScripts.driver().get("http://localhost:" + port + ARTICLE);
+		org.openqa.selenium.WebElement skip = withoutScripts.driver().findElement(
+				org.openqa.selenium.By.cssSelector("aside.notes .skip-notes"));
+		assertThat(skip.getDomAttribute("href")).startsWith("#after-notes-");
+		assertThat(withoutScripts.driver().findElements(org.openqa.selenium.By.id(skip.getDomAttribute("href").substring(1))))
+			.as("the skip link leads past the notes").hasSize(1);
+	}
+
+	String seedThreeNotes() {
+		FormClient reader = new FormClient(port);
+		String block = reader.page(ARTICLE).select(".article .block > p[id]").get(3).id();
+		for (int i = 0; i < 3; i++) {
+			reader.write(ARTICLE, block, "A note for the phone, number " + (i + 1) + ".");
+		}
+		return block;
 	}
 
 	/** The notes of the layouts that tore the column apart, written through the forms. */
