@@ -87,8 +87,10 @@ class MarginLayoutInBrowserTests {
 		seed();
 		SoftAssertions softly = new SoftAssertions();
 		check(withScripts, true, bare, softly);
+		withScripts.assertAccessible();
 		screenshot(withScripts, "margin-javascript-on.png");
 		check(withoutScripts, false, bare, softly);
+		withoutScripts.assertAccessible();
 		screenshot(withoutScripts, "margin-javascript-off.png");
 		softly.assertAll();
 	}
@@ -194,6 +196,7 @@ class MarginLayoutInBrowserTests {
 				assertThat(notes.isDisplayed()).as("closed at first").isFalse();
 				count.click();
 				new ArticlePage(browser, port).waitUntil(notes::isDisplayed, "notes open by a tap");
+				browser.assertAccessible();
 				screenshot(browser, browser == withScripts ? "phone-javascript-on.png" : "phone-javascript-off.png", 390);
 				if (browser == withScripts) {
 					count.sendKeys(org.openqa.selenium.Keys.ENTER);
