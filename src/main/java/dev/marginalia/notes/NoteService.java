@@ -220,7 +220,7 @@ public class NoteService {
 			throw new NoteConflictException();
 		}
 		authors.save(author.secretHash(), checked.givenName(), now());
-		events.publishEvent(NoteChanged.of(edited, NoteChanged.Kind.EDITED));
+		events.publishEvent(NoteChanged.edited(note, edited));
 		return edited;
 	}
 

@@ -97,7 +97,9 @@ class LiveEventsTests {
 		try (EventStream stranger = stream(Map.of());
 				EventStream author = stream(Map.of("Cookie", AuthorIdentity.COOKIE + "=" + secret))) {
 			String id = write("for my eyes", "private", secret)[1];
-			assertThat(author.next(SECOND).data()).contains(id);
+			EventStream.Event own = author.next(SECOND);
+			assertThat(own.data()).contains(id);
+			assertThat(own.id()).as("no public id: a private event has none").isEmpty();
 			String publicId = write("for everyone", "public", secret)[1];
 			EventStream.Event first = stranger.next(SECOND);
 			assertThat(first.data()).as("the stranger's first event is the public note").contains(publicId)
