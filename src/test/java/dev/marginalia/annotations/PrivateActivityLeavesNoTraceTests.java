@@ -40,6 +40,9 @@ class PrivateActivityLeavesNoTraceTests {
 
 	static final String PARAGRAPH_NOTES = ARTICLE + "/p/" + PARAGRAPH + "/notes";
 
+	/** Another paragraph of the article. */
+	static final String ELSEWHERE = "p-KwbTws";
+
 	static final Duration SECOND = Duration.ofSeconds(1);
 
 	/** What changes with a public note: everything observed but the home page, the orphans and the absent dates. */
@@ -104,6 +107,33 @@ class PrivateActivityLeavesNoTraceTests {
 			.extracting(difference -> difference.substring(0, difference.indexOf(':')))
 			.containsExactlyElementsOf(CHANGED_BY_A_PUBLIC_NOTE);
 		assertThat(lastEventId(after)).isEqualTo(lastPublicId + 1);
+	}
+
+	@Test
+	void aPrivateAnswerToANoteDeletedSinceLeavesNoTraceOfItselfInTheDeletedNotesPlace() {
+		String bobsThread = bob.write(ARTICLE, PARAGRAPH, "Bob's note that Ada answers privately");
+		String answer = posted(ada.post(ARTICLE + "/notes/" + bobsThread + "/replies",
+				Map.of("body", "A private aside", "visibility", "private")));
+		bob.page(ARTICLE);
+		assertThat(bob.post(ARTICLE + "/notes/" + bobsThread + "/delete", Map.of("version", "1")).statusCode())
+			.isEqualTo(303);
+		// kept for Ada's answer: to everyone else it is gone, and its place is not counted either
+		Map<String, String> before = observe();
+		List<String> paragraphBefore = paragraphAsOthersSeeIt();
+
+		assertThat(ada.post(ARTICLE + "/notes/" + answer + "/delete", Map.of("version", "1")).statusCode())
+			.isEqualTo(303);
+
+		assertThat(differences(before, observe())).as("the answer's deletion takes the deleted note with it, unseen")
+			.isEmpty();
+		bob.write(ARTICLE, ELSEWHERE, "A public note on another paragraph: the pages are rendered again");
+		assertThat(paragraphAsOthersSeeIt()).as("rendered again, the paragraph is as it was").isEqualTo(paragraphBefore);
+	}
+
+	/** @return the paragraph of the private notes, with its notes, as a reader without cookies and Bob see it */
+	private List<String> paragraphAsOthersSeeIt() {
+		return List.of(web.page(ARTICLE).html().getElementById(PARAGRAPH).parent().outerHtml(),
+				Jsoup.parse(bob.get(ARTICLE).body()).getElementById(PARAGRAPH).parent().outerHtml());
 	}
 
 	/** Over the forms: a private note, edited, answered (the form asking for a public answer), and deleted. */
