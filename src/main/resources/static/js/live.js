@@ -1,6 +1,7 @@
 // Live updates: the notes other readers add, edit and delete (and the moderator hides or shows again) show up in an open article within a second,
 // counts included, without a reload. The server tells the page what changed (Server-Sent Events from
-// /api/articles/{slug}/events: which note, on which paragraph; private notes reach only their author); the page
+// /api/articles/{slug}/events: which note, on which paragraph; a private note's reach only its author, without an
+// id, so they leave lastEventId as it was and are not replayed after a reconnection); the page
 // then fetches the article as the reader may see it and puts in place the notes of the paragraphs that changed.
 //
 // The reader is not disturbed: a paragraph with an open form, the focus, or the selection in it only has its

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -143,11 +144,15 @@ public class AnnotationImport {
 	private record Item(int index, String path, JsonNode json) {
 	}
 
-	/** The annotations of the file, in its order. */
+	/**
+	 * The annotations of the file, in its order.
+	 * @throws InvalidImportException when it is not a file of annotations, or holds more than {@value #MAX_ANNOTATIONS}
+	 * (saying how many it holds)
+	 */
 	private static List<Item> items(JsonNode file) {
-		List<Item> items = new ArrayList<>();
+		Found items = new Found();
 		if (file.isArray()) {
-			addAll(file, "", items);
+			items.addAll(file, "");
 		}
 		else if (file.isObject()) {
 			JsonNode context = file.get("@context");
@@ -177,11 +182,16 @@ public class AnnotationImport {
 		else {
 			throw InvalidImportException.ofFile("$", FORMAT);
 		}
-		return items;
+		if (items.count() > MAX_ANNOTATIONS) {
+			throw InvalidImportException.ofFile("$", String.format(Locale.ROOT,
+					"An import holds at most %,d annotations; this one has %,d. Split it into several requests.",
+					MAX_ANNOTATIONS, items.count()));
+		}
+		return items.list();
 	}
 
 	/** Data Model §5: the collection's pages, embedded from {@code first} on through {@code next}. */
-	private static void collection(JsonNode collection, List<Item> items) {
+	private static void collection(JsonNode collection, Found items) {
 		JsonNode total = collection.get("total");
 		if (total != null && !(total.isIntegralNumber() && total.canConvertToInt() && total.intValue() >= 0)) {
 			throw InvalidImportException.ofFile("total", "The total is a whole number from 0.");
@@ -197,28 +207,45 @@ public class AnnotationImport {
 			page = page.get("next");
 			path += ".next";
 		}
-		if (total != null && total.intValue() != items.size()) {
+		if (total != null && total.intValue() != items.count()) {
 			throw InvalidImportException.ofFile("total", "The collection has " + total.intValue()
-					+ " annotations but embeds " + items.size() + ": embed them all.");
+					+ " annotations but embeds " + items.count() + ": embed them all.");
 		}
 	}
 
-	private static void page(JsonNode page, String prefix, List<Item> items) {
+	private static void page(JsonNode page, String prefix, Found items) {
 		JsonNode list = page.get("items");
 		if (list == null || !list.isArray()) {
 			throw InvalidImportException.ofFile(prefix + "items", "A page lists its annotations in items, an array.");
 		}
-		addAll(list, prefix + "items", items);
+		items.addAll(list, prefix + "items");
 	}
 
-	private static void addAll(JsonNode array, String path, List<Item> items) {
-		if (items.size() + array.size() > MAX_ANNOTATIONS) {
-			throw InvalidImportException.ofFile(path.isEmpty() ? "$" : path, "An import takes at most " + MAX_ANNOTATIONS
-					+ " annotations at once.");
+	/**
+	 * The annotations found so far, and how many: past {@value #MAX_ANNOTATIONS} they are only counted (a file of
+	 * 5 MB can hold a million empty ones), so that the refusal can say how many the file holds.
+	 */
+	private static final class Found {
+
+		private final List<Item> list = new ArrayList<>();
+
+		private int count;
+
+		void addAll(JsonNode array, String path) {
+			for (int i = 0; i < array.size() && list.size() < MAX_ANNOTATIONS; i++) {
+				list.add(new Item(list.size(), path + "[" + i + "]", array.get(i)));
+			}
+			count += array.size();
 		}
-		for (int i = 0; i < array.size(); i++) {
-			items.add(new Item(items.size(), path + "[" + i + "]", array.get(i)));
+
+		int count() {
+			return count;
 		}
+
+		List<Item> list() {
+			return list;
+		}
+
 	}
 
 	/** Whether a string, or an array, holds the value. */

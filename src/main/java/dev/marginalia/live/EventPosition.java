@@ -3,8 +3,9 @@ package dev.marginalia.live;
 import org.springframework.stereotype.Component;
 
 /**
- * Where the event log stands. A page rendered now carries it, so that its live stream starts from there and
- * nothing written between the page and the stream's opening is lost.
+ * Where the public event log stands. A page rendered now carries it, so that its live stream starts from there and
+ * nothing written between the page and the stream's opening is lost. Private notes never move it (see
+ * {@link EventLog}).
  */
 @Component
 public class EventPosition {
@@ -15,9 +16,9 @@ public class EventPosition {
 		this.log = log;
 	}
 
-	/** @return the id of the last event written, 0 when there is none */
+	/** @return the id of the last public event written, 0 when there is none */
 	public long current() {
-		return log.lastId();
+		return log.lastId(EventLog.Audience.EVERYONE);
 	}
 
 }

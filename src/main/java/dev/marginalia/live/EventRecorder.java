@@ -7,9 +7,10 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Writes each note change to the event log in the note's own transaction (so the log holds exactly what was
- * committed), and wakes the fan-out once it is committed: here directly, on other instances through
- * PostgreSQL's NOTIFY, which PostgreSQL delivers only at commit.
+ * Writes each note change to its event log (the public one, or the private one for a private note: see
+ * {@link EventLog}) in the note's own transaction (so the log holds exactly what was committed), and wakes the
+ * fan-out once it is committed: here directly, on other instances through PostgreSQL's NOTIFY, which PostgreSQL
+ * delivers only at commit.
  */
 @Component
 class EventRecorder {

@@ -18,8 +18,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * {@code GET /api/articles/{slug}/events}: Server-Sent Events of the notes added, edited and deleted on an
- * article. Each event's id is its place in the log; a browser that reconnects sends {@code Last-Event-ID} and
- * gets what it missed (a client that cannot set headers may send {@code ?lastEventId=}).
+ * article. Each event's id is its place in the public log; a browser that reconnects sends {@code Last-Event-ID} and
+ * gets what it missed (a client that cannot set headers may send {@code ?lastEventId=}). A private note's changes
+ * reach its author's streams alone, without an id (see {@link Streams}).
  */
 @RestController
 class EventStreamController {

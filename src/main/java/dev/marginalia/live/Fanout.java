@@ -1,8 +1,5 @@
 package dev.marginalia.live;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -14,23 +11,15 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads new entries of the event log when woken (by a local commit or a NOTIFY from another instance) and
- * hands them to the open streams. One thread; no timer polls the table, except a slow safety net.
- *
- * <p>Log ids come from an identity column, so a transaction that took id 10 may commit after the one that took
- * 11. A missing id is remembered as a gap and asked for again for a few seconds, so that late commits still
- * reach the pages; a gap that never fills was a rolled-back transaction.
+ * Reads new entries of the event logs when woken (by a local commit or a NOTIFY from another instance) and hands
+ * them to the open streams. One thread; no timer polls the tables, except a slow safety net. The public log's
+ * entries go to every stream and mark what was built from the article's notes out of date; the private log's go to
+ * their authors' streams alone (see {@link EventLog}), each log read from its own place ({@link LogTail}).
  */
 @Component
 class Fanout implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(Fanout.class);
-
-	private static final long GAP_PATIENCE_MILLIS = 10_000;
-
-	private static final int MAX_GAPS = 1_000;
-
-	private static final int BATCH = 500;
 
 	private final EventLog events;
 
@@ -38,11 +27,11 @@ class Fanout implements SmartLifecycle {
 
 	private final Semaphore wake = new Semaphore(0);
 
-	private final Map<Long, Long> gaps = new LinkedHashMap<>();
-
 	private volatile boolean running;
 
-	private long lastId;
+	private LogTail everyones;
+
+	private LogTail authors;
 
 	private Thread thread;
 
@@ -60,7 +49,8 @@ class Fanout implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		lastId = events.lastId();
+		everyones = new LogTail(events, EventLog.Audience.EVERYONE);
+		authors = new LogTail(events, EventLog.Audience.AUTHOR);
 		running = true;
 		thread = new Thread(this::run, "live-fanout");
 		thread.setDaemon(true);
@@ -81,7 +71,8 @@ class Fanout implements SmartLifecycle {
 	private void run() {
 		while (running) {
 			try {
-				wake.tryAcquire(gaps.isEmpty() ? 30_000 : 250, TimeUnit.MILLISECONDS);
+				boolean awaitsGaps = everyones.awaitsGaps() || authors.awaitsGaps();
+				wake.tryAcquire(awaitsGaps ? 250 : 30_000, TimeUnit.MILLISECONDS);
 				wake.drainPermits();
 				if (running) {
 					dispatch();
@@ -98,25 +89,11 @@ class Fanout implements SmartLifecycle {
 	}
 
 	private void dispatch() {
-		long now = System.currentTimeMillis();
-		gaps.values().removeIf(since -> now - since > GAP_PATIENCE_MILLIS);
-		for (LiveEvent late : events.withIds(List.copyOf(gaps.keySet()))) {
-			gaps.remove(late.id());
-			streams.publish(late);
-		}
-		List<LiveEvent> batch;
-		do {
-			batch = events.after(lastId, BATCH);
-			for (LiveEvent event : batch) {
-				for (long missing = lastId + 1; missing < event.id() && gaps.size() < MAX_GAPS; missing++) {
-					gaps.put(missing, now);
-				}
-				lastId = event.id();
-				streams.publish(event);
-				publisher.publishEvent(new NoteEventArrived(event.slug()));
-			}
-		}
-		while (batch.size() == BATCH);
+		everyones.read(event -> {
+			streams.publish(event);
+			publisher.publishEvent(new NoteEventArrived(event.slug()));
+		});
+		authors.read(streams::publish);
 	}
 
 }

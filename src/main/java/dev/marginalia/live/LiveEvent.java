@@ -1,19 +1,24 @@
 package dev.marginalia.live;
 
 import dev.marginalia.notes.NoteChanged;
-import dev.marginalia.notes.Visibility;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One entry of the event log, as sent to open pages.
- * @param id its place in the log: the SSE event id
+ * One entry of an event log, as sent to open pages.
+ * @param id its place in its log: for a public entry the SSE event id; a private entry's is never sent
+ * @param onlyFor the author of a private note, the one reader told of it; null: everyone
  */
 record LiveEvent(long id, String slug, String noteId, String blockId, NoteChanged.Kind kind, @Nullable String parentId,
-		Visibility visibility, String authorHash) {
+		@Nullable String onlyFor) {
+
+	/** @return whether everyone may be told of it (and it has a public id) */
+	boolean isPublic() {
+		return onlyFor == null;
+	}
 
 	/** @return whether a reader (null: anonymous) may be told of it */
 	boolean isVisibleTo(@Nullable String viewerHash) {
-		return visibility == Visibility.PUBLIC || authorHash.equals(viewerHash);
+		return onlyFor == null || onlyFor.equals(viewerHash);
 	}
 
 }

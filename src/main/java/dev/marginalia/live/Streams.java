@@ -19,9 +19,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The open event streams of this instance, by article. Each reader is told only what they may see: private
- * notes reach their author alone. A stream lives half an hour, then the browser reconnects with the last id it
- * saw and is sent what it missed; a comment every 20 seconds keeps proxies from closing a quiet stream.
+ * The open event streams of this instance, by article. Each reader is told only what they may see. Events of public
+ * notes carry their id in the public log; the changes of a private note reach its author's streams alone, and
+ * without an id (the private log's ids are never shown, and an event without one leaves the stream's last id as it
+ * was): they are live only, not sent again to a stream that reconnects, whose page shows them when next loaded.
+ * Another reader's stream is sent nothing for them, not even an id skipped. A stream lives half an hour, then the
+ * browser reconnects with the last id it saw and is sent what it missed; a comment every 20 seconds keeps proxies
+ * from closing a quiet stream.
  */
 @Component
 class Streams {
@@ -54,10 +58,9 @@ class Streams {
 		emitter.onError(error -> remove.run());
 		subscriber.send(SseEmitter.event().reconnectTime(3_000).comment("connected"));
 		if (lastEventId != null) {
+			// public events only: the same for every reader
 			for (LiveEvent missed : log.replay(slug, lastEventId, REPLAY_LIMIT)) {
-				if (missed.isVisibleTo(viewerHash)) {
-					subscriber.send(message(missed));
-				}
+				subscriber.send(message(missed));
 			}
 		}
 		return emitter;
@@ -110,7 +113,11 @@ class Streams {
 		if (event.parentId() != null) {
 			data.put("parent", event.parentId());
 		}
-		return SseEmitter.event().id(Long.toString(event.id())).name("note").data(data, MediaType.APPLICATION_JSON);
+		SseEmitter.SseEventBuilder message = SseEmitter.event();
+		if (event.isPublic()) {
+			message.id(Long.toString(event.id()));
+		}
+		return message.name("note").data(data, MediaType.APPLICATION_JSON);
 	}
 
 	private record Subscriber(SseEmitter emitter, String slug, @Nullable String viewerHash) {

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param blockId the paragraph it was written on
  * @param kind what happened
  * @param parentId the note it replies to, or null
- * @param visibility who may be told
+ * @param visibility who may be told: everyone, or the author alone (a private note, before and after the change)
  * @param authorHash its author (private notes reach only them)
  */
 public record NoteChanged(String slug, String noteId, String blockId, Kind kind, @Nullable String parentId, Visibility visibility,
@@ -29,8 +29,23 @@ public record NoteChanged(String slug, String noteId, String blockId, Kind kind,
 
 	}
 
+	/** @return whether everyone may be told (false: nothing of it may show to anyone but its author) */
+	public boolean isPublic() {
+		return visibility == Visibility.PUBLIC;
+	}
+
 	static NoteChanged of(Note note, Kind kind) {
 		return new NoteChanged(note.articleSlug(), note.id(), note.blockId(), kind, note.parentId(), note.visibility(), note.authorHash());
+	}
+
+	/**
+	 * An edit: everyone is told when the note was public or is now (a note made private leaves their pages, one made
+	 * public comes onto them); only its author when it stays private.
+	 */
+	static NoteChanged edited(Note before, Note after) {
+		Visibility told = before.visibility() == Visibility.PUBLIC ? Visibility.PUBLIC : after.visibility();
+		return new NoteChanged(after.articleSlug(), after.id(), after.blockId(), Kind.EDITED, after.parentId(), told,
+				after.authorHash());
 	}
 
 }

@@ -86,7 +86,9 @@ class NotePagesController {
 	@GetMapping("/articles/{slug}/notes/{id}/reply")
 	String replyForm(@PathVariable String slug, @PathVariable String id, HttpServletRequest request, Model model) {
 		Author viewer = identity.current(request).orElse(null);
-		return replyPage(slug, visible(slug, id, viewer), viewer, new NewNote(null, null, null), Map.of(), model);
+		Note note = visible(slug, id, viewer);
+		// a reply to a private note is private (NoteService.reply): the form says so from the start
+		return replyPage(slug, note, viewer, new NewNote(null, null, note.isPrivate() ? "private" : null), Map.of(), model);
 	}
 
 	@PostMapping("/articles/{slug}/notes/{id}/replies")

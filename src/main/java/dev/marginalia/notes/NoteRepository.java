@@ -53,6 +53,18 @@ class NoteRepository {
 	private static final String NOT_HIDDEN = "(:moderator = TRUE OR (hidden = FALSE AND (parent_id IS NULL OR parent_id "
 			+ "NOT IN (SELECT hidden_note.id FROM notes hidden_note WHERE hidden_note.hidden = TRUE))))";
 
+	/**
+	 * A thread the viewer is shown, for its note as {@code alias}: a note not deleted, or one deleted and kept for its
+	 * replies while the viewer may see one of them. Kept for someone else's private replies alone it is nothing to the
+	 * viewer: counted, ranked among the newest or paged over, it would tell of them, and its going when they go would
+	 * too.
+	 */
+	private static String shown(String alias) {
+		return "(" + alias + ".deleted = FALSE OR EXISTS (SELECT 1 FROM note_places shown_reply WHERE shown_reply.parent_id = "
+				+ alias + ".note_id AND shown_reply.hidden = FALSE "
+				+ "AND (shown_reply.visibility = 'public' OR shown_reply.author_hash = :viewer)))";
+	}
+
 	private final JdbcClient jdbc;
 
 	NoteRepository(JdbcClient jdbc) {
@@ -244,6 +256,7 @@ class NoteRepository {
 				+ "FROM note_places n LEFT JOIN note_places p ON p.note_id = n.parent_id "
 				+ "WHERE n.article_slug = :slug AND " + VISIBLE_N + " AND n.hidden = FALSE "
 				+ "AND (n.parent_id IS NULL OR p.visibility = 'public' OR p.author_hash = :viewer) "
+				+ "AND (n.parent_id IS NOT NULL OR " + shown("n") + ") "
 				+ "GROUP BY COALESCE(p.anchor_key, n.anchor_key)) c "
 				+ "JOIN anchors a ON a.article_slug = :slug AND a.anchor_key = c.anchor_key "
 				+ "GROUP BY a.placed_block_id")
@@ -259,7 +272,8 @@ class NoteRepository {
 	 */
 	BlockCount countOn(String slug, @Nullable String blockId, @Nullable String viewerHash) {
 		String block = blockId == null ? "a.placed_block_id IS NULL" : "a.placed_block_id = :block";
-		String visibleThread = "(t.visibility = 'public' OR t.author_hash = :viewer) AND t.hidden = FALSE";
+		String visibleThread = "(t.visibility = 'public' OR t.author_hash = :viewer) AND t.hidden = FALSE AND "
+				+ shown("t");
 		// notes, not replies: replies have no anchor key (see WITH_ANCHOR)
 		String threadsOnBlock = "anchors a JOIN note_places t ON t.article_slug = a.article_slug "
 				+ "AND t.anchor_key = a.anchor_key";
@@ -289,7 +303,7 @@ class NoteRepository {
 		// two steps: the ranking reads three narrow columns of every note; only the few chosen are read whole
 		List<String> ids = jdbc.sql("SELECT note_id FROM (SELECT n.note_id, a.placed_block_id, ROW_NUMBER() OVER ("
 				+ "PARTITION BY a.placed_block_id ORDER BY n.created_at DESC, n.note_id DESC) AS newest FROM " + WITH_ANCHOR
-				+ " WHERE n.article_slug = :slug AND n.hidden = FALSE AND " + VISIBLE_N + ") ranked "
+				+ " WHERE n.article_slug = :slug AND n.hidden = FALSE AND " + VISIBLE_N + " AND " + shown("n") + ") ranked "
 				+ "WHERE newest <= CASE WHEN placed_block_id IS NULL THEN :orphans ELSE :perBlock END")
 			.param("slug", slug)
 			.param("viewer", viewerHash == null ? "" : viewerHash)
@@ -344,7 +358,7 @@ class NoteRepository {
 		return placed(jdbc.sql("SELECT n.note_id FROM anchors a JOIN note_places n ON n.article_slug = a.article_slug "
 				+ "AND n.anchor_key = a.anchor_key WHERE a.article_slug = :slug AND "
 				+ (blockId == null ? "a.placed_block_id IS NULL" : "a.placed_block_id = :block")
-				+ " AND n.hidden = FALSE AND " + VISIBLE_N
+				+ " AND n.hidden = FALSE AND " + VISIBLE_N + " AND " + shown("n")
 				+ " ORDER BY " + WHERE_IT_IS_NOW + ", n.created_at, n.note_id OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
 			.param("slug", slug)
 			.param("block", blockId == null ? "" : blockId)

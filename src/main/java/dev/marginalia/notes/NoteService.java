@@ -145,23 +145,49 @@ public class NoteService {
 	}
 
 	/**
-	 * Writes a reply. A reply to a reply joins the thread of the note it answers: threads are one level deep.
-	 * Stored as {@link #create} stores a note.
+	 * Writes a reply. A reply to a reply joins the thread of the note it answers: threads are one level deep. A reply
+	 * to a private note is private, whatever the draft says. Stored as {@link #create} stores a note.
 	 * @throws NoteNotFoundException when the note replied to does not exist or is not visible to the author
 	 */
 	public Note reply(String slug, String parentId, NewNote draft, Author author) {
 		Article article = article(slug);
-		Note parent = visible(slug, parentId, author);
+		JoinedThread thread = threadToJoin(slug, parentId, author);
+		Note parent = thread.note();
+		Block block = new Block(parent.blockId(), dev.marginalia.content.BlockKind.PARAGRAPH, parent.blockPosition(),
+				parent.blockText());
+		return insert(article, block, parent.id(), thread.rules(check(draft, new LinkedHashMap<>())), author, null, null);
+	}
+
+	/**
+	 * The thread a reply to this note joins: the note's own, or its note's when it is a reply (threads are one level
+	 * deep).
+	 * @throws NoteNotFoundException when the note does not exist or is not visible to the author
+	 * @throws InvalidNoteException when the thread's note was deleted
+	 */
+	private JoinedThread threadToJoin(String slug, String repliedTo, Author author) {
+		Note parent = visible(slug, repliedTo, author);
+		boolean isPrivate = parent.isPrivate();
 		if (parent.isReply()) {
 			parent = visible(slug, parent.parentId(), author);
+			isPrivate |= parent.isPrivate();
 		}
 		if (parent.deleted()) {
 			throw new InvalidNoteException("parent", "That note was deleted; it takes no new replies.");
 		}
-		Checked checked = check(draft, new LinkedHashMap<>());
-		Block block = new Block(parent.blockId(), dev.marginalia.content.BlockKind.PARAGRAPH, parent.blockPosition(),
-				parent.blockText());
-		return insert(article, block, parent.id(), checked, author, null, null);
+		return new JoinedThread(parent, isPrivate);
+	}
+
+	/**
+	 * The note of a thread, and whether the thread is private (its note, or the reply answered, is). A reply in a
+	 * private thread is private too: only its author can see the note it answers, and a public reply would name that
+	 * note, and count, for everyone.
+	 */
+	private record JoinedThread(Note note, boolean isPrivate) {
+
+		Checked rules(Checked reply) {
+			return isPrivate ? reply.privately() : reply;
+		}
+
 	}
 
 	/**
@@ -183,6 +209,9 @@ public class NoteService {
 		if (!checked.errors().isEmpty()) {
 			throw new InvalidNoteException(checked.errors());
 		}
+		if (note.isReply() && notes.find(slug, note.parentId()).filter(Note::isPrivate).isPresent()) {
+			checked = checked.privately(); // a reply to a private note stays private (see JoinedThread)
+		}
 		Note edited = new Note(note.id(), note.articleSlug(), note.blockId(), note.blockPosition(), note.blockHash(),
 				note.blockText(), note.parentId(), note.authorHash(), checked.name(), checked.body(),
 				renderer.render(checked.body()), checked.visibility(), note.createdAt(), now(), false, note.version() + 1,
@@ -191,7 +220,7 @@ public class NoteService {
 			throw new NoteConflictException();
 		}
 		authors.save(author.secretHash(), checked.givenName(), now());
-		events.publishEvent(NoteChanged.of(edited, NoteChanged.Kind.EDITED));
+		events.publishEvent(NoteChanged.edited(note, edited));
 		return edited;
 	}
 
@@ -477,17 +506,12 @@ public class NoteService {
 	public Note restoreReply(String slug, String parentId, NewNote draft, Author author,
 			@Nullable OffsetDateTime writtenAt) {
 		Article article = article(slug);
-		Note parent = visible(slug, parentId, author);
-		if (parent.isReply()) {
-			parent = visible(slug, parent.parentId(), author);
-		}
-		if (parent.deleted()) {
-			throw new InvalidNoteException("parent", "That note was deleted; it takes no new replies.");
-		}
+		JoinedThread thread = threadToJoin(slug, parentId, author);
+		Note parent = thread.note();
 		Block block = new Block(parent.blockId(), dev.marginalia.content.BlockKind.PARAGRAPH, parent.blockPosition(),
 				parent.blockText());
-		return insertRestored(article, block, parent.id(), check(draft, new LinkedHashMap<>()), author, null,
-				writtenAt, null);
+		return insertRestored(article, block, parent.id(), thread.rules(check(draft, new LinkedHashMap<>())), author,
+				null, writtenAt, null);
 	}
 
 	private Note insertRestored(Article article, Block block, @Nullable String parentId, Checked checked,
@@ -667,6 +691,10 @@ public class NoteService {
 
 		String name() {
 			return givenName == null ? Note.ANONYMOUS : givenName;
+		}
+
+		Checked privately() {
+			return new Checked(body, givenName, Visibility.PRIVATE, errors);
 		}
 
 	}

@@ -29,8 +29,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The article page, rendered once and served many times. A page is built for a {@link Stamp} (see
- * {@link ArticleStamps}): the article's version and a per-article count of note changes, read before anything
- * else, so a page built while a note was being written is never served once the newer count is known.
+ * {@link ArticleStamps}): the article's version and a per-article count of changes to public notes (and, in a
+ * reader's own page, to their private ones), read before anything else, so a page built while a note was being
+ * written is never served once the newer count is known. A private note changes nothing in the shared page: not
+ * its bytes, not its live-stream position, not when it is rendered again.
  *
  * <ul>
  * <li>Readers without cookies or credentials share one page: bytes (identity and gzip, compressed once) with
@@ -139,7 +141,7 @@ class ArticlePages {
 	 */
 	PageTemplate forReader(Article article, Viewer viewer, boolean keep, HttpServletRequest request,
 			HttpServletResponse response) {
-		Stamp stamp = stamps.stamp(article);
+		Stamp stamp = stamps.stampFor(article, viewer.author() == null ? null : viewer.author().secretHash());
 		if (!keep || !placements.ensureCurrent(article)) {
 			return template(article, viewer, request, response);
 		}

@@ -409,12 +409,29 @@ class AnnotationTransferTests {
 		HttpResponse<String> elsewhere = api.send("POST", api.container(), "[" + String.join(",", notes) + "]",
 				"Content-Type", JSON_LD);
 		assertThat(elsewhere.statusCode()).as("only the import takes more than 64 KB").isEqualTo(413);
+	}
 
-		String many = "[" + String.join(",", java.util.Collections.nCopies(2001, "{}")) + "]";
-		HttpResponse<String> tooMany = importFile(api, many, null);
-		assertThat(tooMany.statusCode()).isEqualTo(422);
-		assertThat(json(tooMany).get("errors").has("$")).isTrue();
-		assertThat(json(tooMany).get("detail").stringValue()).contains("2000");
+	@Test
+	void anImportOfMoreThan2000AnnotationsIsRefusedSayingTheCapAndHowManyItHolds() {
+		ApiClient api = article("too-many");
+		String array = "[" + String.join(",", java.util.Collections.nCopies(2_345, "{}")) + "]";
+		String pages = "{\"type\": \"AnnotationCollection\", \"first\": {\"items\": ["
+				+ String.join(",", java.util.Collections.nCopies(1_500, "{}")) + "], \"next\": {\"items\": ["
+				+ String.join(",", java.util.Collections.nCopies(845, "{}")) + "]}}}";
+		for (String file : List.of(array, pages)) {
+			HttpResponse<String> tooMany = importFile(api, file, null);
+
+			assertThat(tooMany.statusCode()).isEqualTo(422);
+			assertProblem(tooMany, 422);
+			assertThat(json(tooMany).get("detail").stringValue()).isEqualTo("An import holds at most 2,000 annotations; "
+					+ "this one has 2,345. Split it into several requests. Nothing was imported.");
+			assertThat(json(tooMany).get("errors").get("$").stringValue()).startsWith("An import holds at most 2,000");
+		}
+		String atTheCap = "[" + String.join(",", java.util.Collections.nCopies(2_000, "{}")) + "]";
+		HttpResponse<String> checkedOneByOne = importFile(api, atTheCap, null);
+		assertThat(checkedOneByOne.statusCode()).isEqualTo(422);
+		assertThat(json(checkedOneByOne).get("detail").stringValue()).as("2,000 are taken: each is checked")
+			.doesNotContain("at most 2,000");
 	}
 
 	@Test

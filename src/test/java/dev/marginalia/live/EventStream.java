@@ -97,6 +97,18 @@ public final class EventStream implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * @return the next event within the time that is not about this note, or null: for a note written just before
+	 * the stream opened, whose event the fan-out may not have sent yet then
+	 */
+	public Event nextNotAbout(String noteId, Duration within) {
+		Event event = next(within);
+		while (event != null && event.data().contains("\"note\":\"" + noteId + "\"")) {
+			event = next(within);
+		}
+		return event;
+	}
+
 	@Override
 	public void close() {
 		if (body != null) {

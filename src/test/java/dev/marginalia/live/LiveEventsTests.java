@@ -93,13 +93,16 @@ class LiveEventsTests {
 
 	@Test
 	void privateNotesReachOnlyTheirAuthor() {
-		String secret = write("a public one first", "public", null)[0];
+		String[] before = write("a public one first", "public", null);
+		String secret = before[0];
 		try (EventStream stranger = stream(Map.of());
 				EventStream author = stream(Map.of("Cookie", AuthorIdentity.COOKIE + "=" + secret))) {
 			String id = write("for my eyes", "private", secret)[1];
-			assertThat(author.next(SECOND).data()).contains(id);
+			EventStream.Event own = author.nextNotAbout(before[1], SECOND);
+			assertThat(own.data()).contains(id);
+			assertThat(own.id()).as("no public id: a private event has none").isEmpty();
 			String publicId = write("for everyone", "public", secret)[1];
-			EventStream.Event first = stranger.next(SECOND);
+			EventStream.Event first = stranger.nextNotAbout(before[1], SECOND);
 			assertThat(first.data()).as("the stranger's first event is the public note").contains(publicId)
 				.doesNotContain(id);
 		}

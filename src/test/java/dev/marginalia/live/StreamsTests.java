@@ -1,7 +1,6 @@
 package dev.marginalia.live;
 
 import dev.marginalia.notes.NoteChanged;
-import dev.marginalia.notes.Visibility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -17,8 +16,7 @@ class StreamsTests {
 		SseEmitter gone = streams.open("an-article", null, null);
 		streams.open("an-article", null, null);
 		gone.complete();
-		streams.publish(new LiveEvent(1, "an-article", "note-1", "p-1", NoteChanged.Kind.ADDED, null, Visibility.PUBLIC,
-				"author"));
+		streams.publish(new LiveEvent(1, "an-article", "note-1", "p-1", NoteChanged.Kind.ADDED, null, null));
 		assertThat(streams.sent()).as("sent to the stream still open").isEqualTo(1);
 		assertThat(streams.open()).as("the stream that went away is dropped").isEqualTo(1);
 	}

@@ -79,6 +79,46 @@ class TwoInstancesTests {
 	}
 
 	@Test
+	void aPrivateNoteWrittenOnOneInstanceReachesItsAuthorOnTheOtherAndNobodyElse() {
+		WebClient a = instances.web(0);
+		WebClient b = instances.web(1);
+		HttpResponse<String> first = writeOn(a, "body=mine", null);
+		String secret = first.headers().firstValue(AuthorIdentity.SECRET_HEADER).orElseThrow();
+		String firstId = first.headers().firstValue("Location").orElseThrow().replaceAll(".*#note-", "");
+		String cookie = AuthorIdentity.COOKIE + "=" + secret;
+		// the author's page on B is kept there now, and so is the page of readers without cookies
+		assertThat(b.send(HttpRequest.newBuilder(URI.create(b.base() + ARTICLE)).header("Cookie", cookie).GET().build())
+			.statusCode()).isEqualTo(200);
+		String everyones = b.get(ARTICLE).body();
+		try (EventStream own = new EventStream(b.base() + "/api/articles/stability-a-rare-strategic-resource/events",
+				Map.of("Cookie", cookie))) {
+			String id = writeOn(a, "body=for+my+eyes&visibility=private", secret).headers().firstValue("Location")
+				.orElseThrow().replaceAll(".*#note-", "");
+
+			EventStream.Event told = own.nextNotAbout(firstId, Duration.ofSeconds(1));
+			assertThat(told).as("the author's stream on the other instance hears of it").isNotNull();
+			assertThat(told.data()).contains(id);
+			assertThat(told.id()).as("without a public id").isEmpty();
+			String authorsPage = b.send(HttpRequest.newBuilder(URI.create(b.base() + ARTICLE)).header("Cookie", cookie)
+				.GET().build()).body();
+			assertThat(Jsoup.parse(authorsPage).getElementById("note-" + id)).as("on the author's page on B").isNotNull();
+			assertThat(b.get(ARTICLE).body()).as("the page of readers without cookies on B").isEqualTo(everyones);
+		}
+	}
+
+	private static HttpResponse<String> writeOn(WebClient instance, String form, String secret) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(instance.base() + ARTICLE + "/p/p-AarAar/notes"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form));
+		if (secret != null) {
+			request.header("Authorization", "Bearer " + secret);
+		}
+		HttpResponse<String> written = instance.send(request.build());
+		assertThat(written.statusCode()).isEqualTo(303);
+		return written;
+	}
+
+	@Test
 	void aReadersCookiesAndTokensWorkWhicheverInstanceServesThem() {
 		WebClient a = instances.web(0);
 		WebClient b = instances.web(1);

@@ -1,6 +1,7 @@
 package dev.marginalia.notes;
 
 import java.time.Clock;
+import java.util.List;
 
 import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
@@ -172,6 +173,18 @@ class NoteServiceTests {
 		assertThat(service.page(SLUG, null, 0, 10)).isEmpty();
 		assertThatThrownBy(() -> service.reply(SLUG, secret.id(), new NewNote("peek", null, null), bob))
 			.isInstanceOf(NoteNotFoundException.class);
+	}
+
+	@Test
+	void aReplyToAPrivateNoteIsPrivateWhateverItsDraftSays() {
+		Note secret = service.create(SLUG, BLOCK, new NewNote("for me", null, "private"), ada);
+		Note reply = service.reply(SLUG, secret.id(), new NewNote("still for me", null, "public"), ada);
+		Note replyToReply = service.reply(SLUG, reply.id(), new NewNote("and this", null, "public"), ada);
+		Note edited = service.edit(SLUG, reply.id(), new NewNote("made public?", null, "public"), 1, ada);
+
+		assertThat(List.of(reply, replyToReply, edited)).extracting(Note::visibility).containsOnly(Visibility.PRIVATE);
+		assertThat(service.find(SLUG, reply.id(), bob)).isEmpty();
+		assertThat(service.page(SLUG, bob, 0, 1_000)).extracting(Note::id).doesNotContain(reply.id(), replyToReply.id());
 	}
 
 	@Test
