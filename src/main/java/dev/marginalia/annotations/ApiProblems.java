@@ -8,6 +8,7 @@ import dev.marginalia.notes.InvalidNoteException;
 import dev.marginalia.notes.NoteConflictException;
 import dev.marginalia.notes.NoteForbiddenException;
 import dev.marginalia.notes.NoteNotFoundException;
+import dev.marginalia.system.DatabaseFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,9 +99,17 @@ class ApiProblems {
 				request);
 	}
 
-	/** What Spring MVC itself refuses (a missing parameter and the like) keeps its status; the rest is ours: 500. */
+	/**
+	 * What Spring MVC itself refuses (a missing parameter and the like) keeps its status; the rest is ours: 500. A
+	 * database that is not answering is not a fault of ours either: that failure goes on, unhandled here, to the
+	 * bulkhead of package {@code system}, which answers every request it fails with the same 503 and
+	 * {@code Retry-After} (rethrowing it is how Spring MVC lets it pass, without a warning).
+	 */
 	@ExceptionHandler
-	ResponseEntity<byte[]> unexpected(Exception ex, HttpServletRequest request) {
+	ResponseEntity<byte[]> unexpected(Exception ex, HttpServletRequest request) throws Exception {
+		if (DatabaseFailures.isUnavailable(ex)) {
+			throw ex;
+		}
 		if (ex instanceof ErrorResponse error) {
 			HttpStatus status = HttpStatus.resolve(error.getStatusCode().value());
 			ApiProblem problem = ApiProblem.of(status == null ? HttpStatus.BAD_REQUEST : status,

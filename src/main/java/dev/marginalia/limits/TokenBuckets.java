@@ -22,7 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Token buckets by key (Bucket4j), one configuration for all. On PostgreSQL, where several instances may serve
  * one site, the buckets live in the {@code rate_limit_buckets} table (a row lock per key and use), so that a
  * limit holds across every instance. On the embedded database there is one instance, and the buckets live in
- * its memory (a Caffeine cache that forgets a key idle for a day). Each user of this class prefixes its keys.
+ * its memory (a Caffeine cache that forgets a key idle for a day). Each user of this class prefixes its keys. Which
+ * database it is, is asked once, here: its users are made after the database is migrated
+ * ({@code @DependsOnDatabaseInitialization}), so that a database that comes up after the application still counts.
  */
 public final class TokenBuckets {
 

@@ -3,6 +3,7 @@ package dev.marginalia.limits;
 import java.io.IOException;
 import java.time.Duration;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,8 +43,12 @@ class WriteLimitFilter extends OncePerRequestFilter {
 		this.apiCors = apiCors;
 	}
 
+	/** Writes only, and once: a forward or an error page of a write (dispatched again) is the same write. */
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
+		if (request.getDispatcherType() != DispatcherType.REQUEST) {
+			return true;
+		}
 		return switch (request.getMethod()) {
 			case "POST", "PUT", "PATCH", "DELETE" -> false;
 			default -> true;

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * memory on the embedded database.
  */
 @Component
+@DependsOnDatabaseInitialization
 class WriteLimiter {
 
 	private final TokenBuckets buckets;

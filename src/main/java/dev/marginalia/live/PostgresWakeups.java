@@ -76,11 +76,19 @@ class PostgresWakeups implements SmartLifecycle {
 	}
 
 	private void listen() {
+		// while the database is away: warned once when the connection is lost, not at every retry
+		boolean lost = false;
+		long lostAt = 0;
 		while (running) {
 			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 				connection.setAutoCommit(true);
 				statement.execute("LISTEN " + CHANNEL);
 				PGConnection listener = connection.unwrap(PGConnection.class);
+				if (lost) {
+					log.info("Live updates listen again, {} ms after they lost their connection",
+							(System.nanoTime() - lostAt) / 1_000_000);
+					lost = false;
+				}
 				fanout.wake();
 				while (running) {
 					var notifications = listener.getNotifications(10_000);
@@ -90,8 +98,15 @@ class PostgresWakeups implements SmartLifecycle {
 				}
 			}
 			catch (SQLException ex) {
-				if (running) {
+				if (running && !lost) {
+					lost = true;
+					lostAt = System.nanoTime();
 					log.warn("Live updates lost their LISTEN connection, reconnecting: {}", ex.toString());
+				}
+				else if (running) {
+					log.debug("Live updates cannot LISTEN yet: {}", ex.toString());
+				}
+				if (running) {
 					sleep();
 				}
 			}

@@ -11,6 +11,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.EstimationProbe;
 
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.stereotype.Component;
 import org.springframework.util.DigestUtils;
 
@@ -22,6 +23,7 @@ import org.springframework.util.DigestUtils;
  * answers never tell which one does.
  */
 @Component
+@DependsOnDatabaseInitialization
 class SignInGuard {
 
 	private final TokenBuckets buckets;

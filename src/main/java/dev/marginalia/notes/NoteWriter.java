@@ -11,6 +11,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.marginalia.system.DatabaseFailures;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * writer is answered only after that transaction has committed, so an acknowledged note is exactly as durable as
  * with a transaction of its own, while the commit (on the embedded database, a write of every changed page to the
  * file) is shared by the whole batch. When a batch fails, its notes are written again one transaction each, so
- * that one note that cannot be stored (a reply whose note was just deleted) takes no other with it.
+ * that one note that cannot be stored (a reply whose note was just deleted) takes no other with it; unless the
+ * batch failed because the database is not answering: then every note of it fails at once (none was stored).
  * <p>
  * Called inside a transaction (an import), a note joins it instead; and before the thread starts or after it
  * stopped, a note is written in a transaction of its own on the caller's thread. A new anchor written by an import
@@ -164,6 +166,12 @@ class NoteWriter implements SmartLifecycle {
 			commits.incrementAndGet();
 		}
 		catch (RuntimeException | Error ex) {
+			if (DatabaseFailures.isUnavailable(ex)) {
+				// the database is away: one by one, each note would wait for it as long again, the last of a full
+				// batch minutes after its writer was told anything
+				batch.forEach(pending -> pending.committed().completeExceptionally(ex));
+				return;
+			}
 			log.debug("A batch of {} notes failed ({}); writing them one by one", batch.size(), ex.toString());
 			batch.forEach(this::commitAlone);
 			return;

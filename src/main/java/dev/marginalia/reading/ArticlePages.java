@@ -21,6 +21,7 @@ import dev.marginalia.notes.NoteService;
 import dev.marginalia.notes.Placements;
 import dev.marginalia.notes.Viewer;
 import dev.marginalia.system.Compressed;
+import dev.marginalia.system.DatabaseFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  * <li>Readers without cookies or credentials share one page: bytes (identity and gzip, compressed once) with
- * no CSRF token and no private note in them.</li>
+ * no CSRF token and no private note in them; while the database is away, the last one rendered.</li>
  * <li>Every other reader gets a {@link PageTemplate} of their own (by the hash of their secret; the one of
  * readers without a secret is shared by them), with the token filled in per request from their own request,
  * and their own and private notes in it. Kept in a bounded cache.</li>
@@ -114,6 +115,13 @@ class ArticlePages {
 				shared.put(article.slug(), rendered);
 			}
 			return rendered;
+		}
+		catch (RuntimeException ex) {
+			// the database is away: the page from before the change, as while another reader renders it
+			if (page != null && DatabaseFailures.isUnavailable(ex)) {
+				return page;
+			}
+			throw ex;
 		}
 		finally {
 			lock.unlock();

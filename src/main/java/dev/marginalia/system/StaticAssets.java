@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.core.io.Resource;
@@ -20,8 +21,9 @@ import org.springframework.core.io.support.ResourcePatternResolver;
  * to any of them gives every one a new URL.
  * @param version the first 12 hex digits of the SHA-256 of the files, in the order of their paths
  * @param folders the top-level folders of {@code static/} ({@code css}, {@code js}...), whose files are versioned
+ * @param files the paths of the files under {@code static/} ({@code css/site.css}, {@code favicon.svg})
  */
-record StaticAssets(String version, List<String> folders) {
+record StaticAssets(String version, List<String> folders, Set<String> files) {
 
 	static final String LOCATION = "classpath:/static/";
 
@@ -50,7 +52,7 @@ record StaticAssets(String version, List<String> folders) {
 				.map(path -> path.substring(0, path.indexOf('/')))
 				.distinct()
 				.toList();
-			return new StaticAssets(version, folders);
+			return new StaticAssets(version, folders, Set.copyOf(files.keySet()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the static files", ex);
@@ -58,6 +60,19 @@ record StaticAssets(String version, List<String> folders) {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** @return whether a request path names one of these files, at its plain or at its versioned URL */
+	boolean serves(String path) {
+		if (!path.startsWith("/")) {
+			return false;
+		}
+		String file = path.substring(1);
+		int folder = file.indexOf('/');
+		if (folder > 0 && file.startsWith(version + "/", folder + 1)) {
+			file = file.substring(0, folder) + file.substring(folder + 1 + version.length());
+		}
+		return files.contains(file);
 	}
 
 }

@@ -31,8 +31,14 @@ class StaticAssetsConfiguration implements WebMvcConfigurer {
 
 	private final StaticAssets assets;
 
-	StaticAssetsConfiguration(ResourcePatternResolver resolver) {
-		this.assets = StaticAssets.scan(resolver);
+	StaticAssetsConfiguration(StaticAssets assets) {
+		this.assets = assets;
+	}
+
+	/** The files, scanned once: for their URLs here, and for {@link DatabaseBulkhead}, which lets them pass. */
+	@Bean
+	static StaticAssets staticAssets(ResourcePatternResolver resolver) {
+		return StaticAssets.scan(resolver);
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package dev.marginalia.support;
 
+import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -7,6 +8,8 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -63,6 +66,20 @@ public final class PostgresDatabase implements ExecutionCondition {
 		properties.put("spring.datasource.hikari.maximum-pool-size", "4");
 		properties.put("spring.datasource.hikari.minimum-idle", "1");
 		return Map.entry(schema, properties);
+	}
+
+	/** @return the server's address, from its JDBC URL (for a relay in front of it) */
+	public static InetSocketAddress address() {
+		Matcher server = Pattern.compile("jdbc:postgresql://([^/:?]+)(?::(\\d+))?").matcher(URL);
+		if (!server.lookingAt()) {
+			throw new IllegalStateException("Cannot read the host and port of " + URL);
+		}
+		return new InetSocketAddress(server.group(1), server.group(2) == null ? 5432 : Integer.parseInt(server.group(2)));
+	}
+
+	/** @return the JDBC URL with another server address in place of this one's (a relay's) */
+	public static String through(String url, int port) {
+		return url.replaceFirst("jdbc:postgresql://[^/?]+", "jdbc:postgresql://127.0.0.1:" + port);
 	}
 
 	public static void drop(String schema) {

@@ -1,0 +1,68 @@
+package dev.marginalia.system;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.cors.CorsProcessor;
+import org.springframework.web.cors.DefaultCorsProcessor;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * What a request that needs the database gets while the database cannot serve it: 503 with {@code Retry-After},
+ * as RFC 9457 problem details on the API (with the API's CORS headers, which Spring Security adds only further down
+ * the chain, so that a page on another origin can read it) and as a page that says what happened elsewhere. Sent
+ * by {@link DatabaseBulkhead}, ahead of everything that could wait for the database.
+ */
+@Component
+class DatabaseUnavailableAnswer {
+
+	/** How soon a client may try again: the pool notices a database that is back within a second or two. */
+	static final long RETRY_AFTER_SECONDS = 5;
+
+	static final String DETAIL = "The notes cannot be read or saved at the moment: the database is not answering, "
+			+ "or too busy. Nothing saved before is lost; try again in " + RETRY_AFTER_SECONDS + " seconds.";
+
+	private final UrlBasedCorsConfigurationSource apiCors;
+
+	private final CorsProcessor cors = new DefaultCorsProcessor();
+
+	private final JsonMapper json;
+
+	DatabaseUnavailableAnswer(UrlBasedCorsConfigurationSource apiCors, JsonMapper json) {
+		this.apiCors = apiCors;
+		this.json = json;
+	}
+
+	void send(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+		boolean api = request.getRequestURI().startsWith("/api/");
+		if (api && !cors.processRequest(apiCors.getCorsConfiguration(request), request, response)) {
+			return; // a cross-origin request the API does not allow at all: refused as such (403)
+		}
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS));
+		if (!api) {
+			request.getRequestDispatcher(DatabaseUnavailableController.PATH).forward(request, response);
+			return;
+		}
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("title", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
+		problem.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
+		problem.put("detail", DETAIL);
+		problem.put("instance", request.getRequestURI());
+		problem.put("retryAfter", RETRY_AFTER_SECONDS);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getOutputStream().write(json.writeValueAsBytes(problem));
+	}
+
+}
