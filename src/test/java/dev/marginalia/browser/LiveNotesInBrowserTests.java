@@ -109,6 +109,8 @@ class LiveNotesInBrowserTests {
 
 		String note = reader.find("#notes-" + blockId + " .note").getDomAttribute("id");
 		assertThat(reader.find("#" + note + " .note-body").getText()).startsWith("A long thought.");
+		assertThat(reader.find("#" + note + " time").getDomProperty("textContent")).as("a relative time")
+			.isEqualTo("just now");
 		assertThat(reader.countText(blockId)).isEqualTo("1 note on paragraph 11");
 		reader.awaitAnnouncement("New note on paragraph 11.");
 		assertThat(reader.isSamePage()).as("no reload").isTrue();

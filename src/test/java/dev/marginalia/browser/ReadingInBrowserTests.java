@@ -1,5 +1,7 @@
 package dev.marginalia.browser;
 
+import java.util.List;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,6 +105,23 @@ class ReadingInBrowserTests {
 					return document.documentElement.clientWidth - text.right;""", PARAGRAPH);
 			assertThat(room.intValue()).as("room in the right margin for notes").isGreaterThanOrEqualTo(280);
 		}
+	}
+
+	@Test
+	void timesAreSaidRelativeToNowByTheReadersCalendar() {
+		open(ARTICLE);
+		@SuppressWarnings("unchecked")
+		List<String> said = (List<String>) browser.driver().executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				import('/js/times.js').then(({ describe }) => {
+				  const now = new Date(2026, 11, 5, 12, 0, 0); // 5 Dec 2026, noon, in the browser's time zone
+				  const at = (month, day, hours, minutes, seconds = 0) => new Date(2026, month, day, hours, minutes, seconds);
+				  done([at(11, 5, 11, 59, 40), at(11, 5, 12, 0, 30), at(11, 5, 11, 59), at(11, 5, 11, 35),
+				    at(11, 5, 9, 0), at(11, 4, 18, 0), at(11, 4, 8, 0), at(11, 1, 12, 0), at(10, 28, 12, 0),
+				    new Date(2025, 11, 2, 9, 0)].map((then) => describe(then, now)));
+				}, (error) => done([String(error)]));""");
+		assertThat(said).containsExactly("just now", "just now", "1 minute ago", "25 minutes ago", "3 hours ago",
+				"18 hours ago", "yesterday", "4 days ago", "28 Nov 2026", "2 Dec 2025");
 	}
 
 	@Test
