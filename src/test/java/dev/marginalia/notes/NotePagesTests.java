@@ -354,6 +354,17 @@ class NotePagesTests {
 		assertThat(all.html().select("ol.threads > li .note-body").eachText()).hasSize(5);
 	}
 
+	@Test
+	void theWayBackQuotesTheTitleOnceWhenItIsAQuotationItself() {
+		Reader ada = new Reader();
+		String note = ada.write("A note", "Ada", "public");
+		String title = "“The world is entering an era where stability has become one of the rare strategic resources”";
+		for (String path : new String[] { "/p/" + BLOCK + "/notes", "/orphans", "/notes/" + note + "/reply",
+				"/notes/" + note + "/edit", "/notes/" + note + "/flag" }) {
+			assertThat(ada.page(ARTICLE + path).select(".kicker a").text()).as(path).isEqualTo("Back to " + title);
+		}
+	}
+
 
 	@Test
 	void aNoteOnAPassageIsHighlightedInItsParagraphAndPointsBackToIt() {
