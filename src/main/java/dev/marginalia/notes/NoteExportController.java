@@ -92,7 +92,8 @@ class NoteExportController {
 			.get())) {
 			for (Block block : article.blocks()) {
 				for (NoteThread thread : all.on(block.id()).threads()) {
-					row(csv, block.id(), String.valueOf(block.number()), block.text(), thread);
+					Integer number = article.paragraphNumber(block);
+					row(csv, block.id(), number == null ? "" : String.valueOf(number), block.text(), thread);
 				}
 			}
 			for (NoteThread thread : all.orphans()) {

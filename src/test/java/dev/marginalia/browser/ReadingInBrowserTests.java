@@ -162,7 +162,7 @@ class ReadingInBrowserTests {
 		}
 		assertThat(active).as("the paragraph's permalink is reached by Tab").isEqualTo(permalink);
 		assertThat(permalink.getCssValue("opacity")).isEqualTo("1");
-		assertThat(permalink.getAccessibleName()).isEqualTo("Link to paragraph 6");
+		assertThat(permalink.getAccessibleName()).isEqualTo("Link to paragraph 5");
 
 		new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
 		browser.waiting().until(driver -> "Link to the paragraph copied"

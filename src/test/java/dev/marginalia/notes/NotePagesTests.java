@@ -355,6 +355,24 @@ class NotePagesTests {
 	}
 
 	@Test
+	void paragraphsAreNumberedFromTheFirstAfterTheTitle() {
+		// p-AarAar is the sixth block: the title, the lede (paragraph 1), then four quoted paragraphs
+		Document notes = new Reader().page(ARTICLE + "/p/" + BLOCK + "/notes");
+		assertThat(notes.selectFirst("h1").text()).isEqualTo("Notes on paragraph 5");
+		assertThat(notes.title()).startsWith("Notes on paragraph 5 · ");
+
+		Document article = new Reader().page(ARTICLE);
+		String title = article.selectFirst("h1[id]").id();
+		String lede = article.selectFirst("p.lede").id();
+		assertThat(article.select("a.permalink[data-anchor=" + title + "] .visually-hidden").text())
+			.isEqualTo("Link to heading 1");
+		assertThat(article.select("a.permalink[data-anchor=" + lede + "] .visually-hidden").text())
+			.isEqualTo("Link to paragraph 1");
+		assertThat(article.getElementById(BLOCK).parent().select("> .note-count .visually-hidden").text())
+			.isEqualTo("on paragraph 5");
+	}
+
+	@Test
 	void theWayBackQuotesTheTitleOnceWhenItIsAQuotationItself() {
 		Reader ada = new Reader();
 		String note = ada.write("A note", "Ada", "public");
