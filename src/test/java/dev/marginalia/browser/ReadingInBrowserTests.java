@@ -1,6 +1,7 @@
 package dev.marginalia.browser;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -189,6 +190,53 @@ class ReadingInBrowserTests {
 		browser.assertAccessible();
 		browser.colorScheme("dark");
 		browser.assertAccessible();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "light", "dark" })
+	void theFocusRingIsNoErrorColourAndStandsOutOnEveryBackground(String scheme) {
+		browser.colorScheme(scheme);
+		open(ARTICLE);
+		new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+		@SuppressWarnings("unchecked")
+		Map<String, String> colours = (Map<String, String>) browser.script("""
+				const probe = document.createElement('span');
+				document.body.append(probe);
+				const colour = (name) => {
+				  probe.style.color = `var(${name})`;
+				  return getComputedStyle(probe).color;
+				};
+				const colours = Object.fromEntries(['--focus', '--bg', '--surface', '--highlight', '--mark',
+				  '--mark-strong'].map((name) => [name, colour(name)]));
+				probe.removeAttribute('style');
+				probe.className = 'field-error'; // as an error message beside a field is coloured
+				colours.error = getComputedStyle(probe).color;
+				probe.remove();
+				colours.outline = getComputedStyle(document.activeElement).outlineColor;
+				return colours;""");
+		assertThat(colours.get("outline")).as("the focused control's ring").isEqualTo(colours.get("--focus"));
+		assertThat(colours.get("--focus")).as("not the errors' colour").isNotEqualTo(colours.get("error"));
+		for (String background : List.of("--bg", "--surface", "--highlight", "--mark", "--mark-strong")) {
+			assertThat(contrast(colours.get("--focus"), colours.get(background))).as("focus ring on " + background)
+				.isGreaterThanOrEqualTo(3.0);
+		}
+	}
+
+	/** The WCAG 2.1 contrast ratio of two computed colours, rgb(r, g, b). */
+	private static double contrast(String one, String other) {
+		double a = luminance(one);
+		double b = luminance(other);
+		return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+	}
+
+	private static double luminance(String rgb) {
+		String[] parts = rgb.replaceAll("[^0-9,.]", "").split(",");
+		double[] linear = new double[3];
+		for (int i = 0; i < 3; i++) {
+			double c = Double.parseDouble(parts[i]) / 255;
+			linear[i] = c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+		}
+		return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2];
 	}
 
 	private boolean isInViewport(WebElement element) {
