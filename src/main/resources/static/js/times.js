@@ -4,7 +4,7 @@
 // readers, so only the browser can say how long ago. Without this script the server's date stays.
 //
 // Times are written again every minute, when the page is shown again, and for notes put in place later (live
-// updates and inline forms send 'notes:updated').
+// updates and inline forms send 'notes:updated'). A printout gets the full date and time instead.
 
 const lang = document.documentElement.lang || 'en';
 const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
@@ -56,3 +56,8 @@ window.addEventListener('pageshow', (event) => {
 document.addEventListener('notes:updated', (event) => {
   if (event.target instanceof Element) update(event.target);
 });
+// on paper "3 hours ago" would soon be wrong: a printout says the date and time
+window.addEventListener('beforeprint', () => {
+  for (const time of document.querySelectorAll('time[data-relative][title]')) time.textContent = time.title;
+});
+window.addEventListener('afterprint', () => update());

@@ -1,8 +1,11 @@
 package dev.marginalia.browser;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.marginalia.support.FormClient;
+import dev.marginalia.support.TestNotes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,9 +19,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +39,9 @@ class ReadingInBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@BeforeAll
 	static void startBrowser() {
@@ -220,6 +228,54 @@ class ReadingInBrowserTests {
 			assertThat(contrast(colours.get("--focus"), colours.get(background))).as("focus ring on " + background)
 				.isGreaterThanOrEqualTo(3.0);
 		}
+	}
+
+	@Test
+	void printingShowsEveryNoteUnderItsParagraphOrNoneAndNoLinkThatLeadsNowhere() {
+		FormClient ada = new FormClient(port);
+		try {
+			List<String> written = new ArrayList<>();
+			for (int i = 1; i <= 5; i++) {
+				written.add(ada.write(ARTICLE, PARAGRAPH, "Printed note " + i + ", see [the source](https://example.org/" + i + ")"));
+			}
+			browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+
+			open(ARTICLE);
+			assertThat(browser.driver().findElements(By.cssSelector(".note"))).as("the article prints without its notes")
+				.isNotEmpty().noneMatch(WebElement::isDisplayed);
+			assertThat(browser.driver().findElement(By.cssSelector(".print-only")).getText())
+				.contains("Printed without its notes", ARTICLE + "/notes");
+			assertNoLinkLeadsNowhere();
+
+			open(ARTICLE + "/notes");
+			assertThat(browser.driver().findElements(By.cssSelector(".note"))).hasSize(5).allMatch(WebElement::isDisplayed);
+			for (String note : written) {
+				assertThat((String) browser.script(
+						"return document.getElementById(arguments[0]).closest('.block').firstElementChild.id;", "note-" + note))
+					.as("under its paragraph").isEqualTo(PARAGRAPH);
+			}
+			assertNoLinkLeadsNowhere();
+			browser.script("window.dispatchEvent(new Event('beforeprint'));");
+			WebElement time = browser.driver().findElement(By.cssSelector(".note time"));
+			assertThat(time.getText()).as("no relative time on paper").isEqualTo(time.getDomAttribute("title"))
+				.isNotEqualTo("just now");
+		}
+		finally {
+			browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+			TestNotes.deleteAll(jdbc);
+		}
+	}
+
+	/** On paper a link shows where it leads (its address after it), or is not printed. */
+	private void assertNoLinkLeadsNowhere() {
+		@SuppressWarnings("unchecked")
+		List<String> dead = (List<String>) browser.script("""
+				return [...document.querySelectorAll('a[href]')].filter((link) => link.getClientRects().length > 0)
+				  .filter((link) => !getComputedStyle(link, '::after').content.includes('attr(href)')
+				    && !getComputedStyle(link, '::after').content.includes(link.getAttribute('href')))
+				  .filter((link) => !link.closest('.note-quote')) // a passage's words, printed as text
+				  .map((link) => link.outerHTML);""");
+		assertThat(dead).as("links printed without their address").isEmpty();
 	}
 
 	/** The WCAG 2.1 contrast ratio of two computed colours, rgb(r, g, b). */

@@ -355,6 +355,24 @@ class NotePagesTests {
 	}
 
 	@Test
+	void printWithNotesIsTheArticleWithEveryNoteUnderItsParagraph() {
+		Reader ada = new Reader();
+		for (int i = 1; i <= 5; i++) {
+			ada.write("note " + i, "Ada", "public");
+		}
+		ada.write("only mine", "Ada", "private");
+		Document article = new Reader().page(ARTICLE);
+		assertThat(article.select(".exports a:contains(Print with notes)").attr("href")).isEqualTo(ARTICLE + "/notes");
+		assertThat(article.select("#notes-" + BLOCK + " .note")).as("the margin: the newest three").hasSize(3);
+
+		Element block = new Reader().page(ARTICLE + "/notes").getElementById(BLOCK).parent();
+		assertThat(block.select("> .print-notes .note-body").eachText()).containsExactly("note 1", "note 2", "note 3",
+				"note 4", "note 5");
+		assertThat(ada.page(ARTICLE + "/notes").getElementById(BLOCK).parent().select("> .print-notes .note-body").eachText())
+			.as("the reader's own private note too").contains("only mine").hasSize(6);
+	}
+
+	@Test
 	void paragraphsAreNumberedFromTheFirstAfterTheTitle() {
 		// p-AarAar is the sixth block: the title, the lede (paragraph 1), then four quoted paragraphs
 		Document notes = new Reader().page(ARTICLE + "/p/" + BLOCK + "/notes");

@@ -37,9 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every kind of HTML page the site serves, as served (over HTTP, from the running server) with a realistic set of
  * notes, passes the W3C's Nu Html Checker without an error: the index, the article for a reader without cookies
  * and for an author (edit controls, a private note), the share page, a paragraph's notes page (and its form with
- * errors), the orphaned notes, the reply, edit and flag forms, the moderator's sign-in and queue. The notes: public
- * notes on several paragraphs, more on one than the margin shows, a passage note, a private note, a reply, an
- * edited note, a flagged note, a hidden one and an orphan. Warnings are printed, not failed.
+ * errors), the article with every note to print, the orphaned notes, the reply, edit and flag forms, the
+ * moderator's sign-in and queue. The notes: public notes on several paragraphs, more on one than the margin shows,
+ * a passage note, a private note, a reply, an edited note, a flagged note, a hidden one and an orphan. Warnings are
+ * printed, not failed.
  *
  * <p>The article is the one in {@code content/}, copied into a folder of this test's own (its title is in quotes),
  * so that one of its paragraphs can be taken out to orphan the note on it. The checker is {@link HtmlChecker}: where
@@ -149,6 +150,7 @@ class ValidHtmlTests {
 		fetch("paragraph-notes", ada.get(ARTICLE + "/p/" + busy + "/notes"), 200);
 		ada.page(ARTICLE + "/p/" + busy + "/notes");
 		fetch("paragraph-notes-errors", ada.post(ARTICLE + "/p/" + busy + "/notes", Map.of("body", " ", "visibility", "public")), 400);
+		fetch("print-with-notes", ada.get(ARTICLE + "/notes"), 200);
 		fetch("orphans", anyone.get(ARTICLE + "/orphans"), 200);
 		assertThat(pages.get("orphans")).contains("A note on a paragraph that will be taken out");
 		fetch("reply", anyone.get(ARTICLE + "/notes/" + adasNote + "/reply"), 200);
