@@ -373,6 +373,24 @@ class NotePagesTests {
 	}
 
 	@Test
+	void everyPageDescribesItselfForSearchEngines() {
+		Reader ada = new Reader();
+		String note = ada.write("A note", "Ada", "public");
+		Map<String, String> descriptions = new LinkedHashMap<>();
+		for (String path : new String[] { "/", ARTICLE, ARTICLE + "/p/" + BLOCK + "/notes", ARTICLE + "/orphans",
+				ARTICLE + "/notes/" + note + "/reply", ARTICLE + "/notes/" + note + "/edit",
+				ARTICLE + "/notes/" + note + "/flag", ARTICLE + "/notes", "/moderation/sign-in" }) {
+			Document page = ada.page(path);
+			assertThat(page.select("head meta[name=description]")).as(path).hasSize(1);
+			descriptions.put(path, page.selectFirst("head meta[name=description]").attr("content"));
+		}
+		assertThat(descriptions.values()).as("each its own").doesNotContain("").doesNotHaveDuplicates();
+		assertThat(descriptions.get(ARTICLE + "/p/" + BLOCK + "/notes")).isEqualTo("Readers’ notes on paragraph 5 of "
+				+ "“The world is entering an era where stability has become one of the rare strategic resources”, and a "
+				+ "form to add one.");
+	}
+
+	@Test
 	void paragraphsAreNumberedFromTheFirstAfterTheTitle() {
 		// p-AarAar is the sixth block: the title, the lede (paragraph 1), then four quoted paragraphs
 		Document notes = new Reader().page(ARTICLE + "/p/" + BLOCK + "/notes");
