@@ -9,7 +9,7 @@
 // screen (what changes above it is made up for by scrolling); changes are announced politely. Writes made in
 // this page are already shown: their events are skipped (page.js ownWrites).
 
-import { announce, ownWrites, paragraphNumber } from './page.js';
+import { announce, blockLabel, ownWrites } from './page.js';
 import { refresh } from './notes.js';
 
 const slug = document.querySelector('main.reading')
@@ -139,7 +139,7 @@ function updateCount(region, page) {
 }
 
 function describe(event, region) {
-  const where = region.matches('.orphans') ? 'among the orphaned notes' : `on paragraph ${paragraphNumber(region)}`;
+  const where = region.matches('.orphans') ? 'among the orphaned notes' : `on ${blockLabel(region) ?? 'a paragraph'}`;
   if (event.kind === 'added') return event.parent ? `New reply ${where}.` : `New note ${where}.`;
   if (event.kind === 'edited') return `A note ${where} was edited.`;
   if (event.kind === 'hidden') return `A note ${where} was hidden by the moderator.`;

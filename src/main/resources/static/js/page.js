@@ -42,10 +42,10 @@ export async function copyText(text) {
   return copied;
 }
 
-/** The paragraph number a reader sees for a block (from its note count: "… on paragraph 6"). */
-export function paragraphNumber(region) {
+/** How a reader is told which block this is, from its note count ("… on paragraph 6"): "paragraph 6", "heading 1". */
+export function blockLabel(region) {
   const label = region?.querySelector(':scope > .note-count .visually-hidden')?.textContent ?? '';
-  return label.match(/\d+/)?.[0] ?? null;
+  return label.match(/\bon (.+)$/)?.[1].trim() ?? null;
 }
 
 /**

@@ -7,6 +7,7 @@ import './live.js';
 import './margin.js';
 import './threads.js';
 import './keys.js';
+import './times.js';
 
 export { announce };
 

@@ -51,7 +51,7 @@ class NoteExportController {
 		Article article = library.find(slug).orElseThrow(NoteNotFoundException::new);
 		ArticleNotes all = notes.notesOn(article, identity.current(request).orElse(null));
 		StringBuilder out = new StringBuilder();
-		out.append("# Notes on “").append(article.metadata().title().replaceAll("^“|”$", "")).append("”\n\n");
+		out.append("# Notes on ").append(article.metadata().quotedTitle()).append("\n\n");
 		if (!article.metadata().author().isBlank()) {
 			out.append("*").append(escape(article.metadata().author()))
 				.append(article.metadata().publication().isBlank() ? "" : ", " + escape(article.metadata().publication()))
@@ -92,7 +92,8 @@ class NoteExportController {
 			.get())) {
 			for (Block block : article.blocks()) {
 				for (NoteThread thread : all.on(block.id()).threads()) {
-					row(csv, block.id(), String.valueOf(block.number()), block.text(), thread);
+					Integer number = article.paragraphNumber(block);
+					row(csv, block.id(), number == null ? "" : String.valueOf(number), block.text(), thread);
 				}
 			}
 			for (NoteThread thread : all.orphans()) {

@@ -34,6 +34,8 @@ class NotePagesController {
 
 	static final String ORPHANS_VIEW = "notes/orphans";
 
+	static final String PRINT_VIEW = "notes/print";
+
 	private final NoteService notes;
 
 	private final ArticleLibrary library;
@@ -55,6 +57,20 @@ class NotePagesController {
 		model.addAttribute("moderator", viewer.isModerator());
 		model.addAttribute("page", page);
 		return paragraphPage(slug, blockId, viewer, new NewNote(null, null, null, quote, quoteStart), Map.of(), model);
+	}
+
+	/**
+	 * The article with every note the reader can see under its paragraph, and the orphans, to print (the article
+	 * page prints without its margin, which shows only the newest notes): what the Markdown export holds, as a page.
+	 */
+	@GetMapping("/articles/{slug}/notes")
+	String print(@PathVariable String slug, HttpServletRequest request, Model model) {
+		Article article = library.find(slug).orElseThrow(NoteNotFoundException::new);
+		Author viewer = identity.current(request).orElse(null);
+		model.addAttribute("article", article);
+		model.addAttribute("viewer", viewer);
+		model.addAttribute("notes", notes.notesOn(article, viewer));
+		return PRINT_VIEW;
 	}
 
 	/** The notes whose text is no longer in the article, a page at a time (the article page shows the newest). */

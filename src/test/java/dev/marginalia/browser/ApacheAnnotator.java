@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.marginalia.support.NpmPackages;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -19,13 +20,11 @@ import org.junit.jupiter.api.Assumptions;
  * directory, with the test's own page-side harness beside it. Nothing is fetched at test time.
  *
  * <p>Where the packages are not installed (or Node.js is missing) the tests using it are skipped, with the reason,
- * unless {@code MARGINALIA_REQUIRE_NPM} or {@code MARGINALIA_REQUIRE_BROWSER} is {@code true} (or the system
- * property {@code marginalia.test.require-npm} or {@code marginalia.test.require-browser}), as {@code .ci/run}
- * sets them: then they fail.
+ * unless they are required ({@link NpmPackages#required()}): then they fail.
  */
 final class ApacheAnnotator {
 
-	static final Path PACKAGE = Path.of(System.getProperty("marginalia.test.js-dir", "src/test/js"));
+	static final Path PACKAGE = NpmPackages.DIR;
 
 	private static final Path ESBUILD = PACKAGE.resolve("node_modules/.bin/esbuild");
 
@@ -48,9 +47,7 @@ final class ApacheAnnotator {
 	}
 
 	static boolean required() {
-		return Boolean.getBoolean("marginalia.test.require-npm") || Boolean.getBoolean("marginalia.test.require-browser")
-				|| "true".equals(System.getenv("MARGINALIA_REQUIRE_NPM"))
-				|| "true".equals(System.getenv("MARGINALIA_REQUIRE_BROWSER"));
+		return NpmPackages.required();
 	}
 
 	/**

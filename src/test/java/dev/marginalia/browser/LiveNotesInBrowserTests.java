@@ -109,8 +109,10 @@ class LiveNotesInBrowserTests {
 
 		String note = reader.find("#notes-" + blockId + " .note").getDomAttribute("id");
 		assertThat(reader.find("#" + note + " .note-body").getText()).startsWith("A long thought.");
-		assertThat(reader.countText(blockId)).isEqualTo("1 note on paragraph 11");
-		reader.awaitAnnouncement("New note on paragraph 11.");
+		assertThat(reader.find("#" + note + " time").getDomProperty("textContent")).as("a relative time")
+			.isEqualTo("just now");
+		assertThat(reader.countText(blockId)).isEqualTo("1 note on paragraph 10");
+		reader.awaitAnnouncement("New note on paragraph 10.");
 		assertThat(reader.isSamePage()).as("no reload").isTrue();
 		assertThat(reader.focused()).as("the reader's focus is where it was").isEqualTo(draft);
 		new Actions(readerBrowser.driver()).sendKeys(", and more").perform();
@@ -122,7 +124,7 @@ class LiveNotesInBrowserTests {
 		pause(Duration.ofMillis(500));
 		assertThat(other.announced()).isEqualTo("Note added");
 		assertThat(other.findAll("#" + note)).hasSize(1);
-		assertThat(other.countText(blockId)).isEqualTo("1 note on paragraph 11");
+		assertThat(other.countText(blockId)).isEqualTo("1 note on paragraph 10");
 	}
 
 	@Test
@@ -132,7 +134,7 @@ class LiveNotesInBrowserTests {
 		other.openArticle();
 		String note = other.seed(blockId, "Version one of a thought", null, null, false);
 		reader.waitUntil(() -> !reader.findAll("#note-" + note).isEmpty(), "the note shows up", PROMPTLY);
-		reader.awaitAnnouncement("New note on paragraph 19.");
+		reader.awaitAnnouncement("New note on paragraph 18.");
 		other.openArticle();
 
 		WebElement edit = openForm(other, other.find("#note-" + note + " a[data-action='edit']"));
@@ -143,7 +145,7 @@ class LiveNotesInBrowserTests {
 		reader.waitUntil(() -> "Version two of a thought".equals(textOf(reader, "#note-" + note + " .note-body")),
 				"the edit shows up", PROMPTLY);
 		assertThat(reader.find("#note-" + note).getText()).contains("(edited)");
-		reader.awaitAnnouncement("A note on paragraph 19 was edited.");
+		reader.awaitAnnouncement("A note on paragraph 18 was edited.");
 
 		new Actions(otherBrowser.driver()).moveToElement(other.find("#note-" + note + " form[data-action='delete'] button"))
 			.click()
@@ -151,8 +153,8 @@ class LiveNotesInBrowserTests {
 		other.focused().click(); // "Yes, delete"
 		other.awaitAnnouncement("Note deleted");
 		reader.waitUntil(() -> reader.findAll("#note-" + note).isEmpty(), "the deletion shows up", PROMPTLY);
-		assertThat(reader.countText(blockId)).isEqualTo("Add a note on paragraph 19");
-		reader.awaitAnnouncement("A note on paragraph 19 was deleted.");
+		assertThat(reader.countText(blockId)).isEqualTo("Add a note on paragraph 18");
+		reader.awaitAnnouncement("A note on paragraph 18 was deleted.");
 	}
 
 	@Test
@@ -165,12 +167,12 @@ class LiveNotesInBrowserTests {
 		String after = other.seed("p-KatAch", "A public thought after the private one", null, null, false);
 		// events reach a page in order: once the public note is there, the private one would have been too
 		reader.waitUntil(() -> !reader.findAll("#note-" + after).isEmpty(), "the public note shows up", PROMPTLY);
-		reader.awaitAnnouncement("New note on paragraph 18.");
+		reader.awaitAnnouncement("New note on paragraph 17.");
 		assertThat(reader.findAll("#notes-p-AtsAts")).isEmpty();
-		assertThat(reader.countText("p-AtsAts")).isEqualTo("Add a note on paragraph 17");
+		assertThat(reader.countText("p-AtsAts")).isEqualTo("Add a note on paragraph 16");
 		assertThat(readerBrowser.driver().getPageSource()).doesNotContain(secret);
 		pause(Duration.ofMillis(300));
-		assertThat(reader.announced()).isEqualTo("New note on paragraph 18.");
+		assertThat(reader.announced()).isEqualTo("New note on paragraph 17.");
 		assertThat(reader.isSamePage()).isTrue();
 
 		other.openArticle();
@@ -187,7 +189,7 @@ class LiveNotesInBrowserTests {
 
 		String note = other.seed(blockId, "Meanwhile, a thought from elsewhere", null, null, false);
 		reader.waitUntil(() -> reader.countText(blockId).startsWith("1 note"), "the count is updated", PROMPTLY);
-		reader.awaitAnnouncement("New note on paragraph 20.");
+		reader.awaitAnnouncement("New note on paragraph 19.");
 		assertThat(reader.focused()).isEqualTo(draft);
 		assertThat(draft.getDomProperty("value")).isEqualTo("Half a thought");
 		assertThat(reader.findAll("#note-" + note)).as("the notes wait while the reader writes here").isEmpty();

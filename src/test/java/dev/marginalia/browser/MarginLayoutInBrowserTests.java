@@ -199,6 +199,11 @@ class MarginLayoutInBrowserTests {
 				browser.assertAccessible();
 				screenshot(browser, browser == withScripts ? "phone-javascript-on.png" : "phone-javascript-off.png", 390);
 				if (browser == withScripts) {
+					browser.colorScheme("dark");
+					screenshot(browser, "phone-dark.png", 390);
+					browser.colorScheme("light");
+				}
+				if (browser == withScripts) {
 					count.sendKeys(org.openqa.selenium.Keys.ENTER);
 					new ArticlePage(browser, port).waitUntil(() -> !notes.isDisplayed(), "and close by the keyboard");
 					count.sendKeys(" ");

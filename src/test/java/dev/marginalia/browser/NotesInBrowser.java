@@ -116,6 +116,7 @@ abstract class NotesInBrowser {
 		assertThat(visibleNote(note).getText()).contains("Ann", "A first thought").doesNotContain("*");
 		assertThat(find("#note-" + note + " .note-body em").getText()).isEqualTo("first");
 		assertThat(countText(blockId)).startsWith("1 note on paragraph");
+		assertWrittenJustNow(note);
 
 		String reply = reply(note, "An answer");
 		assertThat(visibleNote(reply).getText()).contains("An answer");
@@ -360,6 +361,24 @@ abstract class NotesInBrowser {
 		}
 		assertThat(note.isDisplayed()).as("note %s is shown", noteId).isTrue();
 		return note;
+	}
+
+	/**
+	 * A note's time: with scripts, relative ("just now"), the reader's full date and time on hover; without them,
+	 * the server's day in UTC with its time on hover. Its datetime is a valid one, to the second, either way.
+	 */
+	void assertWrittenJustNow(String noteId) {
+		WebElement time = find("#note-" + noteId + " > .note-meta > time");
+		assertThat(time.getDomAttribute("datetime")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+		String year = time.getDomAttribute("datetime").substring(0, 4);
+		if (javascript()) {
+			assertThat(time.getDomProperty("textContent")).isEqualTo("just now");
+			assertThat(time.getDomProperty("title")).contains(year).doesNotContain("UTC");
+		}
+		else {
+			assertThat(time.getDomProperty("textContent")).matches("\\d{1,2} [A-Z][a-z]{2} " + year);
+			assertThat(time.getDomProperty("title")).startsWith(time.getDomProperty("textContent")).endsWith(" UTC");
+		}
 	}
 
 	/** @return the actions a note offers this reader: reply, edit, delete */

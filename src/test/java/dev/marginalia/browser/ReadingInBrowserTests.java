@@ -1,5 +1,11 @@
 package dev.marginalia.browser;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.marginalia.support.FormClient;
+import dev.marginalia.support.TestNotes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,9 +19,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +39,9 @@ class ReadingInBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@BeforeAll
 	static void startBrowser() {
@@ -106,6 +117,23 @@ class ReadingInBrowserTests {
 	}
 
 	@Test
+	void timesAreSaidRelativeToNowByTheReadersCalendar() {
+		open(ARTICLE);
+		@SuppressWarnings("unchecked")
+		List<String> said = (List<String>) browser.driver().executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				import('/js/times.js').then(({ describe }) => {
+				  const now = new Date(2026, 11, 5, 12, 0, 0); // 5 Dec 2026, noon, in the browser's time zone
+				  const at = (month, day, hours, minutes, seconds = 0) => new Date(2026, month, day, hours, minutes, seconds);
+				  done([at(11, 5, 11, 59, 40), at(11, 5, 12, 0, 30), at(11, 5, 11, 59), at(11, 5, 11, 35),
+				    at(11, 5, 9, 0), at(11, 4, 18, 0), at(11, 4, 8, 0), at(11, 1, 12, 0), at(10, 28, 12, 0),
+				    new Date(2025, 11, 2, 9, 0)].map((then) => describe(then, now)));
+				}, (error) => done([String(error)]));""");
+		assertThat(said).containsExactly("just now", "just now", "1 minute ago", "25 minutes ago", "3 hours ago",
+				"18 hours ago", "yesterday", "4 days ago", "28 Nov 2026", "2 Dec 2025");
+	}
+
+	@Test
 	void aSharedParagraphLinkEndsAtTheHighlightedParagraph() {
 		browser.resize(375, 812);
 		open(ARTICLE + "/p/" + PARAGRAPH);
@@ -143,7 +171,7 @@ class ReadingInBrowserTests {
 		}
 		assertThat(active).as("the paragraph's permalink is reached by Tab").isEqualTo(permalink);
 		assertThat(permalink.getCssValue("opacity")).isEqualTo("1");
-		assertThat(permalink.getAccessibleName()).isEqualTo("Link to paragraph 6");
+		assertThat(permalink.getAccessibleName()).isEqualTo("Link to paragraph 5");
 
 		new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
 		browser.waiting().until(driver -> "Link to the paragraph copied"
@@ -170,6 +198,106 @@ class ReadingInBrowserTests {
 		browser.assertAccessible();
 		browser.colorScheme("dark");
 		browser.assertAccessible();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "light", "dark" })
+	void theFocusRingIsNoErrorColourAndStandsOutOnEveryBackground(String scheme) {
+		browser.colorScheme(scheme);
+		open(ARTICLE);
+		new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+		@SuppressWarnings("unchecked")
+		Map<String, String> colours = (Map<String, String>) browser.script("""
+				const probe = document.createElement('span');
+				document.body.append(probe);
+				const colour = (name) => {
+				  probe.style.color = `var(${name})`;
+				  return getComputedStyle(probe).color;
+				};
+				const colours = Object.fromEntries(['--focus', '--bg', '--surface', '--highlight', '--mark',
+				  '--mark-strong'].map((name) => [name, colour(name)]));
+				probe.removeAttribute('style');
+				probe.className = 'field-error'; // as an error message beside a field is coloured
+				colours.error = getComputedStyle(probe).color;
+				probe.remove();
+				colours.outline = getComputedStyle(document.activeElement).outlineColor;
+				return colours;""");
+		assertThat(colours.get("outline")).as("the focused control's ring").isEqualTo(colours.get("--focus"));
+		assertThat(colours.get("--focus")).as("not the errors' colour").isNotEqualTo(colours.get("error"));
+		for (String background : List.of("--bg", "--surface", "--highlight", "--mark", "--mark-strong")) {
+			assertThat(contrast(colours.get("--focus"), colours.get(background))).as("focus ring on " + background)
+				.isGreaterThanOrEqualTo(3.0);
+		}
+	}
+
+	@Test
+	void printingShowsEveryNoteUnderItsParagraphOrNoneAndNoLinkThatLeadsNowhere() {
+		TestNotes.deleteAll(jdbc); // the application is shared with other test classes
+		FormClient ada = new FormClient(port);
+		try {
+			List<String> written = new ArrayList<>();
+			for (int i = 1; i <= 5; i++) {
+				written.add(ada.write(ARTICLE, PARAGRAPH, "Printed note " + i + ", see [the source](https://example.org/" + i + ")"));
+			}
+			browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+
+			open(ARTICLE);
+			// the margin has the newest three (live updates may still be putting them in place)
+			browser.waiting().until(driver -> Long.valueOf(3).equals(browser.script(
+					"return document.querySelectorAll('#notes-' + arguments[0] + ' .note').length;", PARAGRAPH)));
+			assertThat((Long) browser.script("""
+					return [...document.querySelectorAll('.note')].filter((note) => note.getClientRects().length > 0)
+					  .length;""")).as("the article prints without its notes").isZero();
+			assertThat(browser.driver().findElement(By.cssSelector(".print-only")).getText())
+				.contains("Printed without its notes", ARTICLE + "/notes");
+			assertNoLinkLeadsNowhere();
+
+			open(ARTICLE + "/notes");
+			assertThat(browser.driver().findElements(By.cssSelector(".note"))).hasSize(5).allMatch(WebElement::isDisplayed);
+			for (String note : written) {
+				assertThat((String) browser.script(
+						"return document.getElementById(arguments[0]).closest('.block').firstElementChild.id;", "note-" + note))
+					.as("under its paragraph").isEqualTo(PARAGRAPH);
+			}
+			assertNoLinkLeadsNowhere();
+			browser.script("window.dispatchEvent(new Event('beforeprint'));");
+			WebElement time = browser.driver().findElement(By.cssSelector(".note time"));
+			assertThat(time.getText()).as("no relative time on paper").isEqualTo(time.getDomAttribute("title"))
+				.isNotEqualTo("just now");
+		}
+		finally {
+			browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+			TestNotes.deleteAll(jdbc);
+		}
+	}
+
+	/** On paper a link shows where it leads (its address after it), or is not printed. */
+	private void assertNoLinkLeadsNowhere() {
+		@SuppressWarnings("unchecked")
+		List<String> dead = (List<String>) browser.script("""
+				return [...document.querySelectorAll('a[href]')].filter((link) => link.getClientRects().length > 0)
+				  .filter((link) => !getComputedStyle(link, '::after').content.includes('attr(href)')
+				    && !getComputedStyle(link, '::after').content.includes(link.getAttribute('href')))
+				  .filter((link) => !link.closest('.note-quote')) // a passage's words, printed as text
+				  .map((link) => link.outerHTML);""");
+		assertThat(dead).as("links printed without their address").isEmpty();
+	}
+
+	/** The WCAG 2.1 contrast ratio of two computed colours, rgb(r, g, b). */
+	private static double contrast(String one, String other) {
+		double a = luminance(one);
+		double b = luminance(other);
+		return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+	}
+
+	private static double luminance(String rgb) {
+		String[] parts = rgb.replaceAll("[^0-9,.]", "").split(",");
+		double[] linear = new double[3];
+		for (int i = 0; i < 3; i++) {
+			double c = Double.parseDouble(parts[i]) / 255;
+			linear[i] = c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+		}
+		return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2];
 	}
 
 	private boolean isInViewport(WebElement element) {

@@ -91,6 +91,16 @@ class ArticleParserTests {
 	}
 
 	@Test
+	void readersCountParagraphsFromTheFirstAfterTheTitleAndHeadingsApart() {
+		Article article = parse("---\ntitle: T\n---\n# The title\n\nThe first paragraph.\n\n- an item\n\n"
+				+ "## A section\n\n    code\n\nThe last paragraph.\n");
+		assertThat(article.blocks()).extracting(article::label).containsExactly("heading 1", "paragraph 1",
+				"paragraph 2", "heading 2", "paragraph 3", "paragraph 4");
+		assertThat(article.blocks()).extracting(article::paragraphNumber).containsExactly(null, 1, 2, null, 3, 4);
+		assertThat(article.blocks()).extracting(Block::position).containsExactly(0, 1, 2, 3, 4, 5);
+	}
+
+	@Test
 	void rawHtmlIsEscapedAndUnsafeLinksAreDropped() {
 		Article article = parse("---\ntitle: T\n---\n<script>alert(1)</script>\n\nA [link](javascript:alert(1)) "
 				+ "and <img src=x onerror=alert(1)>.\n");

@@ -106,6 +106,7 @@ class NoteExportTests {
 		assertThat(rows).hasSize(2);
 		CSVRecord first = rows.stream().filter(row -> row.get("id").equals(ada[1])).findFirst().orElseThrow();
 		assertThat(first.get("paragraph_id")).isEqualTo("p-AarAar");
+		assertThat(first.get("paragraph_number")).as("as the page says: the title is no paragraph").isEqualTo("5");
 		assertThat(first.get("body")).startsWith("'=HYPERLINK");
 		CSVRecord second = rows.stream().filter(row -> !row.get("id").equals(ada[1])).findFirst().orElseThrow();
 		assertThat(second.get("body")).isEqualTo("plain, with a comma and \"quotes\"\nand a line break");

@@ -354,6 +354,71 @@ class NotePagesTests {
 		assertThat(all.html().select("ol.threads > li .note-body").eachText()).hasSize(5);
 	}
 
+	@Test
+	void printWithNotesIsTheArticleWithEveryNoteUnderItsParagraph() {
+		Reader ada = new Reader();
+		for (int i = 1; i <= 5; i++) {
+			ada.write("note " + i, "Ada", "public");
+		}
+		ada.write("only mine", "Ada", "private");
+		Document article = new Reader().page(ARTICLE);
+		assertThat(article.select(".exports a:contains(Print with notes)").attr("href")).isEqualTo(ARTICLE + "/notes");
+		assertThat(article.select("#notes-" + BLOCK + " .note")).as("the margin: the newest three").hasSize(3);
+
+		Element block = new Reader().page(ARTICLE + "/notes").getElementById(BLOCK).parent();
+		assertThat(block.select("> .print-notes .note-body").eachText()).containsExactly("note 1", "note 2", "note 3",
+				"note 4", "note 5");
+		assertThat(ada.page(ARTICLE + "/notes").getElementById(BLOCK).parent().select("> .print-notes .note-body").eachText())
+			.as("the reader's own private note too").contains("only mine").hasSize(6);
+	}
+
+	@Test
+	void everyPageDescribesItselfForSearchEngines() {
+		Reader ada = new Reader();
+		String note = ada.write("A note", "Ada", "public");
+		Map<String, String> descriptions = new LinkedHashMap<>();
+		for (String path : new String[] { "/", ARTICLE, ARTICLE + "/p/" + BLOCK + "/notes", ARTICLE + "/orphans",
+				ARTICLE + "/notes/" + note + "/reply", ARTICLE + "/notes/" + note + "/edit",
+				ARTICLE + "/notes/" + note + "/flag", ARTICLE + "/notes", "/moderation/sign-in" }) {
+			Document page = ada.page(path);
+			assertThat(page.select("head meta[name=description]")).as(path).hasSize(1);
+			descriptions.put(path, page.selectFirst("head meta[name=description]").attr("content"));
+		}
+		assertThat(descriptions.values()).as("each its own").doesNotContain("").doesNotHaveDuplicates();
+		assertThat(descriptions.get(ARTICLE + "/p/" + BLOCK + "/notes")).isEqualTo("Readers’ notes on paragraph 5 of "
+				+ "“The world is entering an era where stability has become one of the rare strategic resources”, and a "
+				+ "form to add one.");
+	}
+
+	@Test
+	void paragraphsAreNumberedFromTheFirstAfterTheTitle() {
+		// p-AarAar is the sixth block: the title, the lede (paragraph 1), then four quoted paragraphs
+		Document notes = new Reader().page(ARTICLE + "/p/" + BLOCK + "/notes");
+		assertThat(notes.selectFirst("h1").text()).isEqualTo("Notes on paragraph 5");
+		assertThat(notes.title()).startsWith("Notes on paragraph 5 · ");
+
+		Document article = new Reader().page(ARTICLE);
+		String title = article.selectFirst("h1[id]").id();
+		String lede = article.selectFirst("p.lede").id();
+		assertThat(article.select("a.permalink[data-anchor=" + title + "] .visually-hidden").text())
+			.isEqualTo("Link to heading 1");
+		assertThat(article.select("a.permalink[data-anchor=" + lede + "] .visually-hidden").text())
+			.isEqualTo("Link to paragraph 1");
+		assertThat(article.getElementById(BLOCK).parent().select("> .note-count .visually-hidden").text())
+			.isEqualTo("on paragraph 5");
+	}
+
+	@Test
+	void theWayBackQuotesTheTitleOnceWhenItIsAQuotationItself() {
+		Reader ada = new Reader();
+		String note = ada.write("A note", "Ada", "public");
+		String title = "“The world is entering an era where stability has become one of the rare strategic resources”";
+		for (String path : new String[] { "/p/" + BLOCK + "/notes", "/orphans", "/notes/" + note + "/reply",
+				"/notes/" + note + "/edit", "/notes/" + note + "/flag" }) {
+			assertThat(ada.page(ARTICLE + path).select(".kicker a").text()).as(path).isEqualTo("Back to " + title);
+		}
+	}
+
 
 	@Test
 	void aNoteOnAPassageIsHighlightedInItsParagraphAndPointsBackToIt() {
