@@ -86,7 +86,7 @@ class StaticAssetsTests {
 				toFetch.add(folder + imports.group(1).substring(2));
 			}
 		}
-		assertThat(seen).as("site.js and the five modules it imports").hasSize(6);
+		assertThat(seen).as("site.js and the eight modules it imports").hasSize(9);
 	}
 
 	@Test
