@@ -99,11 +99,17 @@ class PassageNotesInBrowserTests {
 			.isEqualTo(String.valueOf(page.codePointStart(blockId, words, 1)));
 		assertThat(page.focused().getDomAttribute("name")).as("focus in the note's text").isEqualTo("body");
 		assertThat(toolbar.isDisplayed()).isFalse();
+		assertThat(browser.script("""
+				const held = CSS.highlights.get('writing');
+				return held ? [...held].map(range => range.toString()).join('|') : null;"""))
+			.as("the passage stays highlighted while the note is written").isEqualTo(words);
 		new Actions(browser.driver()).sendKeys("Rivalry rather than cooperation").perform();
 		click(form.findElement(By.cssSelector("button[type='submit']")));
 
 		String note = awaitFocusedNote();
 		assertThat(page.isSamePage()).as("no page load").isTrue();
+		assertThat(browser.script("return CSS.highlights.has('writing');")).as("let go once the note is sent")
+			.isEqualTo(false);
 		assertThat(page.markedPassage(note)).isEqualTo(words);
 		assertThat(page.find("#note-" + note + " .note-quote").getText()).isEqualTo("“" + words + "”");
 		page.open(ARTICLE); // as the server marks it for every reader
