@@ -18,7 +18,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.jspecify.annotations.Nullable;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The application in a separate JVM, as it runs in production: the main classes and the dependencies, without
@@ -75,7 +79,7 @@ final class AppProcess implements AutoCloseable {
 		try {
 			app.awaitReady();
 		}
-		catch (IOException | InterruptedException | RuntimeException | AssertionError ex) {
+		catch (RuntimeException | AssertionError ex) {
 			app.close();
 			throw ex;
 		}
@@ -147,29 +151,35 @@ final class AppProcess implements AutoCloseable {
 		}
 	}
 
-	private void awaitReady() throws IOException, InterruptedException {
+	private void awaitReady() {
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(2)).build();
 		HttpRequest home = HttpRequest.newBuilder(URI.create(base() + "/")).timeout(Duration.ofSeconds(5)).GET().build();
-		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!process.isAlive()) {
-				throw new AssertionError("The application exited with " + process.exitValue() + " while starting; "
-						+ "the end of " + log + ":\n" + tail(60));
-			}
-			try {
-				HttpResponse<Void> response = http.send(home, HttpResponse.BodyHandlers.discarding());
-				if (response.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(100);
+		try {
+			await().atMost(START_TIMEOUT)
+				.pollInterval(Duration.ofMillis(100))
+				.failFast(() -> !process.isAlive())
+				.ignoreExceptionsInstanceOf(IOException.class) // not listening yet
+				.until(() -> http.send(home, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
 		}
-		throw new AssertionError("The application did not answer GET / with 200 within " + START_TIMEOUT.toSeconds()
-				+ " s; the end of " + log + ":\n" + tail(60));
+		catch (TerminalFailureException ex) {
+			throw new AssertionError("The application exited with " + process.exitValue() + " while starting; "
+					+ "the end of " + log + ":\n" + tail(60));
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("The application did not answer GET / with 200 within " + START_TIMEOUT.toSeconds()
+					+ " s; the end of " + log + ":\n" + tail(60));
+		}
+	}
+
+	/**
+	 * Lets the application run (under the callers' load) for a while. The time passing is the scenario: a warm-up,
+	 * a window that is measured or ends in a kill, so there is no condition to wait for instead; Awaitility's
+	 * {@code during} checks meanwhile that the application stays up, and fails at once if it does not, rather than
+	 * after the window, on a dead process.
+	 */
+	void letRunFor(Duration time) {
+		await().during(time).atMost(time.plusSeconds(5)).until(process::isAlive);
 	}
 
 	/** The raw {@code spring.datasource.url} of src/main/resources/application.properties. */

@@ -93,11 +93,11 @@ class SigkillDurabilityTests {
 		for (int run = 1; run <= RUNS; run++) {
 			NoteLoad load = new NoteLoad(app.base(), blocks, THREADS, "r" + run);
 			load.start();
-			Thread.sleep(WARM_UP.toMillis());
+			app.letRunFor(WARM_UP);
 			long from = System.nanoTime();
 			Duration cpuFrom = app.cpuTime();
 			// a little jitter, so that the kill lands at a different moment of the write path each time
-			Thread.sleep(MEASURED.toMillis() + ThreadLocalRandom.current().nextInt(250));
+			app.letRunFor(MEASURED.plusMillis(ThreadLocalRandom.current().nextInt(250)));
 			int inFlight = load.inFlight();
 			long killedAt = System.nanoTime();
 			Duration cpu = app.cpuTime().minus(cpuFrom);

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The shared article page sent ahead of Spring Security and MVC ({@link SharedPageFilter}) must be what the
@@ -119,21 +121,14 @@ class SharedPageFilterTests {
 	 * again when the live fan-out reads its event (a moment later), and a page rendered in between is not kept.
 	 */
 	private void kept(Map<String, String> headers) {
-		for (int attempt = 0; attempt < 100; attempt++) {
-			long before = filter.served();
-			get("GET", ARTICLE, headers);
-			if (filter.served() > before) {
-				return;
-			}
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-		throw new AssertionError("the filter never sent the page");
+		await().alias("the filter sends the page")
+			.atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> {
+				long before = filter.served();
+				get("GET", ARTICLE, headers);
+				return filter.served() > before;
+			});
 	}
 
 	private HttpResponse<byte[]> sentByTheFilter(java.util.function.Supplier<HttpResponse<byte[]>> request) {
