@@ -1,15 +1,12 @@
 package dev.marginalia.browser;
 
 import java.time.Duration;
-import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -37,9 +34,11 @@ class LiveNotesInBrowserTests {
 	@LocalServerPort
 	int port;
 
-	Browser readerBrowser;
+	@RegisterExtension
+	static final Browser readerBrowser = Browser.withScripts();
 
-	Browser otherBrowser;
+	@RegisterExtension
+	static final Browser otherBrowser = Browser.withScripts();
 
 	/** The reader whose page is watched. */
 	ArticlePage reader;
@@ -47,40 +46,10 @@ class LiveNotesInBrowserTests {
 	/** Another reader, who writes. */
 	ArticlePage other;
 
-	@BeforeAll
-	void startBrowsers() {
-		readerBrowser = Browser.startIfAvailable();
-		otherBrowser = readerBrowser == null ? null : Browser.startIfAvailable();
-	}
-
-	@AfterAll
-	void stopBrowsers() {
-		for (Browser browser : new Browser[] { readerBrowser, otherBrowser }) {
-			if (browser != null) {
-				browser.close();
-			}
-		}
-	}
-
 	@BeforeEach
-	void reset() {
-		Browser.assumeAvailable(readerBrowser);
-		Browser.assumeAvailable(otherBrowser);
+	void pages() {
 		reader = new ArticlePage(readerBrowser, port);
 		other = new ArticlePage(otherBrowser, port);
-		for (Browser browser : List.of(readerBrowser, otherBrowser)) {
-			browser.resize(1280, 900);
-			browser.consoleProblems();
-		}
-	}
-
-	@AfterEach
-	void noConsoleProblems() {
-		for (Browser browser : new Browser[] { readerBrowser, otherBrowser }) {
-			if (browser != null) {
-				assertThat(browser.consoleProblems()).as("browser console errors and warnings").isEmpty();
-			}
-		}
 	}
 
 	@Test
