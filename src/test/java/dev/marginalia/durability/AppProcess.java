@@ -3,8 +3,6 @@ package dev.marginalia.durability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
+import dev.marginalia.support.WebClient;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
 import org.jspecify.annotations.Nullable;
@@ -40,10 +39,13 @@ final class AppProcess implements AutoCloseable {
 
 	private final Path log;
 
+	private final WebClient web;
+
 	private AppProcess(Process process, int port, Path log) {
 		this.process = process;
 		this.port = port;
 		this.log = log;
+		this.web = WebClient.overHttp11(port);
 	}
 
 	/**
@@ -90,8 +92,9 @@ final class AppProcess implements AutoCloseable {
 		return port;
 	}
 
-	String base() {
-		return "http://localhost:" + port;
+	/** @return a client of the application, over HTTP/1.1 (a connection per request in flight, as a load needs) */
+	WebClient web() {
+		return web;
 	}
 
 	long pid() {
@@ -152,15 +155,13 @@ final class AppProcess implements AutoCloseable {
 	}
 
 	private void awaitReady() {
-		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(2)).build();
-		HttpRequest home = HttpRequest.newBuilder(URI.create(base() + "/")).timeout(Duration.ofSeconds(5)).GET().build();
+		HttpRequest home = web.request("/").timeout(Duration.ofSeconds(5)).GET().build();
 		try {
 			await().atMost(START_TIMEOUT)
 				.pollInterval(Duration.ofMillis(100))
 				.failFast(() -> !process.isAlive())
-				.ignoreExceptionsInstanceOf(IOException.class) // not listening yet
-				.until(() -> http.send(home, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+				.ignoreExceptionsInstanceOf(UncheckedIOException.class) // not listening yet
+				.until(() -> web.send(home, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
 		}
 		catch (TerminalFailureException ex) {
 			throw new AssertionError("The application exited with " + process.exitValue() + " while starting; "

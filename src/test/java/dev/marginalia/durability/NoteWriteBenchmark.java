@@ -42,8 +42,8 @@ public final class NoteWriteBenchmark {
 		Path log = AppProcess.projectDir().resolve("target/durability/app-benchmark.log");
 		System.out.println("Datasource: " + urlPattern + "; data in " + dataDir);
 		try (AppProcess app = AppProcess.start(dataDir, dbUrl, log)) {
-			NoteLoad load = new NoteLoad(app.base(),
-					StoredNotes.paragraphIds(app.base(), SigkillDurabilityTests.PARAGRAPHS), threads, "bench");
+			NoteLoad load = new NoteLoad(app.web(),
+					StoredNotes.paragraphIds(app.web(), SigkillDurabilityTests.PARAGRAPHS), threads, "bench");
 			load.start();
 			app.letRunFor(Duration.ofSeconds(warmUp));
 			long from = System.nanoTime();

@@ -79,7 +79,7 @@ class SigkillDurabilityTests {
 		System.out.println("DURABILITY: datasource " + (dbUrl != null ? "(overridden) " : "(production) ") + urlPattern);
 
 		AppProcess app = start("start-0");
-		List<String> blocks = StoredNotes.paragraphIds(app.base(), PARAGRAPHS);
+		List<String> blocks = StoredNotes.paragraphIds(app.web(), PARAGRAPHS);
 
 		Map<String, NoteLoad.Ack> acknowledged = new LinkedHashMap<>();
 		List<String> lostDetails = new ArrayList<>();
@@ -91,7 +91,7 @@ class SigkillDurabilityTests {
 		double measuredSeconds = 0;
 		Duration measuredCpu = Duration.ZERO;
 		for (int run = 1; run <= RUNS; run++) {
-			NoteLoad load = new NoteLoad(app.base(), blocks, THREADS, "r" + run);
+			NoteLoad load = new NoteLoad(app.web(), blocks, THREADS, "r" + run);
 			load.start();
 			app.letRunFor(WARM_UP);
 			long from = System.nanoTime();
@@ -117,7 +117,7 @@ class SigkillDurabilityTests {
 			app = start("restart-" + run);
 			assertThat(dataDir).as("the H2 file in the data directory")
 				.isDirectoryContaining(path -> path.getFileName().toString().endsWith(".mv.db"));
-			Map<String, String> stored = StoredNotes.read(app.base(), blocks);
+			Map<String, String> stored = StoredNotes.read(app.web(), blocks);
 
 			List<NoteLoad.Ack> newlyLost = acknowledged.values().stream()
 				.filter(ack -> !lost.contains(ack.id()) && !survived(ack, stored))

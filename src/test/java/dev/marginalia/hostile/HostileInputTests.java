@@ -520,8 +520,7 @@ class HostileInputTests {
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
-		HttpResponse<InputStream> response = java.net.http.HttpClient.newHttpClient().send(request.build(),
-				HttpResponse.BodyHandlers.ofInputStream());
+		HttpResponse<InputStream> response = wire.web.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
 		response.body().close();
 		return new Resp(response.statusCode(), Map.of(), "");
 	}
@@ -1149,8 +1148,7 @@ class HostileInputTests {
 	String readEvents(String authorization) throws Exception {
 		HttpRequest request = wire.request("/api/articles/" + SLUG + "/events?lastEventId=0").GET()
 			.header("Accept", "text/event-stream").header("Authorization", authorization).build();
-		HttpResponse<InputStream> response = java.net.http.HttpClient.newHttpClient().send(request,
-				HttpResponse.BodyHandlers.ofInputStream());
+		HttpResponse<InputStream> response = wire.web.send(request, HttpResponse.BodyHandlers.ofInputStream());
 		assertThat(response.statusCode()).isEqualTo(200);
 		StringBuilder seen = new StringBuilder();
 		InputStream in = response.body();

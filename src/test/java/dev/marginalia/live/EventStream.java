@@ -1,7 +1,6 @@
 package dev.marginalia.live;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -11,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import dev.marginalia.support.WebClient;
 
 import static org.awaitility.Awaitility.await;
 
@@ -25,8 +26,6 @@ public final class EventStream implements AutoCloseable {
 
 	private final CompletableFuture<HttpResponse<Stream<String>>> response;
 
-	private final HttpClient client = HttpClient.newHttpClient();
-
 	private volatile int status;
 
 	private volatile Stream<String> body;
@@ -34,11 +33,12 @@ public final class EventStream implements AutoCloseable {
 	private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
 	public EventStream(String url, Map<String, String> headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET();
+		WebClient web = new WebClient(URI.create(url).getPort());
+		HttpRequest.Builder request = web.request(url).header("Accept", "text/event-stream").GET();
 		headers.forEach(request::header);
 		CompletableFuture<Void> connected = new CompletableFuture<>();
 		CompletableFuture<Void> firstBytes = new CompletableFuture<>();
-		response = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
+		response = web.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
 		response.thenAcceptAsync(answer -> {
 			status = answer.statusCode();
 			body = answer.body();

@@ -1,8 +1,5 @@
 package dev.marginalia.reading;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +10,7 @@ import java.util.TreeMap;
 import dev.marginalia.notes.AuthorSecrets;
 import dev.marginalia.notes.NewNote;
 import dev.marginalia.notes.NoteService;
-import dev.marginalia.support.Bytes;
+import dev.marginalia.support.WebClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,10 +46,11 @@ class SharedPageFilterTests {
 	@Autowired
 	SharedPageFilter filter;
 
-	final HttpClient http = HttpClient.newHttpClient();
+	WebClient web;
 
 	@BeforeEach
 	void aNoteChangesThePage() {
+		web = new WebClient(port);
 		notes.create(SLUG, "p-AarAar", new NewNote("A note written before each test", null, "public"),
 				notes.author(AuthorSecrets.newSecret()));
 	}
@@ -111,7 +109,7 @@ class SharedPageFilterTests {
 	void theDiscoveryLinkNamesTheAddressOfEachRequest() {
 		kept(Map.of());
 		HttpResponse<byte[]> local = sentByTheFilter(() -> get("GET", ARTICLE, Map.of()));
-		HttpResponse<byte[]> loopback = sentByTheFilter(() -> send("GET", "http://127.0.0.1:" + port + ARTICLE, Map.of()));
+		HttpResponse<byte[]> loopback = sentByTheFilter(() -> get("GET", "http://127.0.0.1:" + port + ARTICLE, Map.of()));
 		assertThat(local.headers().firstValue("Link").orElseThrow()).startsWith("<http://localhost:" + port + "/api/");
 		assertThat(loopback.headers().firstValue("Link").orElseThrow()).startsWith("<http://127.0.0.1:" + port + "/api/");
 	}
@@ -156,15 +154,11 @@ class SharedPageFilterTests {
 		return fields;
 	}
 
-	private HttpResponse<byte[]> get(String method, String path, Map<String, String> headers) {
-		return send(method, "http://localhost:" + port + path, headers);
-	}
-
-	private HttpResponse<byte[]> send(String method, String url, Map<String, String> headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method,
-				HttpRequest.BodyPublishers.noBody());
+	/** @param pathOrUrl a path, or the whole URL of another address of the server */
+	private HttpResponse<byte[]> get(String method, String pathOrUrl, Map<String, String> headers) {
+		HttpRequest.Builder request = web.request(pathOrUrl).method(method, HttpRequest.BodyPublishers.noBody());
 		headers.forEach(request::header);
-		return Bytes.send(http, request);
+		return web.sendForBytes(request);
 	}
 
 }
