@@ -1,13 +1,11 @@
 package dev.marginalia.annotations;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import dev.marginalia.content.Article;
+import dev.marginalia.hashing.Digests;
 import dev.marginalia.notes.Note;
 import org.jspecify.annotations.Nullable;
 
@@ -29,15 +27,7 @@ final class EntityTags {
 
 	/** A strong tag from the exact bytes and media type of a representation (containers and pages). */
 	static String of(byte[] body, String mediaType) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update(mediaType.getBytes(StandardCharsets.UTF_8));
-			digest.update((byte) 0);
-			return "\"" + HexFormat.of().formatHex(digest.digest(body), 0, 16) + "\"";
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform has SHA-256", ex);
-		}
+		return "\"" + Digests.sha256Hex(16, mediaType.getBytes(StandardCharsets.UTF_8), new byte[] {0}, body) + "\"";
 	}
 
 	/**

@@ -1,8 +1,6 @@
 package dev.marginalia.content;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.BreakIterator;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -10,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import dev.marginalia.hashing.Digests;
 
 /**
  * Gives every annotatable block of an article a short, URL-safe id derived from its own text.
@@ -136,17 +136,12 @@ public final class BlockIds {
 	}
 
 	private static String hash(String text) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-			StringBuilder out = new StringBuilder(4);
-			for (int i = 0; i < 4; i++) {
-				out.append(HASH_ALPHABET.charAt((digest[i] & 0xff) % HASH_ALPHABET.length()));
-			}
-			return out.toString();
+		byte[] digest = Digests.sha256(text.getBytes(StandardCharsets.UTF_8));
+		StringBuilder out = new StringBuilder(4);
+		for (int i = 0; i < 4; i++) {
+			out.append(HASH_ALPHABET.charAt((digest[i] & 0xff) % HASH_ALPHABET.length()));
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform has SHA-256", ex);
-		}
+		return out.toString();
 	}
 
 	private static Map<Character, Character> cyrillic() {

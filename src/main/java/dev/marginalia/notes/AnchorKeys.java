@@ -1,12 +1,8 @@
 package dev.marginalia.notes;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import dev.marginalia.anchoring.Anchor;
 import dev.marginalia.anchoring.TextQuote;
+import dev.marginalia.hashing.Digests;
 
 /**
  * A digest of where a note was written: notes with the same key are placed the same way in any version of the
@@ -25,13 +21,7 @@ final class AnchorKeys {
 			key.append('\u0000').append(quote.exact()).append('\u0000').append(quote.prefix()).append('\u0000')
 				.append(quote.suffix()).append('\u0000').append(quote.start()).append('\u0000').append(quote.end());
 		}
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 16);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform has SHA-256", ex);
-		}
+		return Digests.sha256Hex(16, key.toString());
 	}
 
 }

@@ -1,12 +1,11 @@
 package dev.marginalia.notes;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
+
+import dev.marginalia.hashing.Digests;
 
 /**
  * The random secrets that stand in for accounts, and the random ids of notes. A secret has 256 bits of
@@ -39,13 +38,7 @@ public final class AuthorSecrets {
 
 	/** @return the hash stored in place of the secret */
 	public static String hash(String secret) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform has SHA-256", ex);
-		}
+		return Digests.sha256Hex(secret.getBytes(StandardCharsets.US_ASCII));
 	}
 
 	private static String random(int bytes) {

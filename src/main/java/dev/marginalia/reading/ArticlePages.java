@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.marginalia.content.Article;
+import dev.marginalia.hashing.Digests;
 import dev.marginalia.live.ArticleStamps;
 import dev.marginalia.live.ArticleStamps.Stamp;
 import dev.marginalia.live.EventPosition;
@@ -196,7 +197,7 @@ class ArticlePages {
 
 		static SharedPage of(Stamp stamp, String html) {
 			byte[] identity = html.getBytes(StandardCharsets.UTF_8);
-			return new SharedPage(stamp, Compressed.of(identity, "\"" + Digests.of(identity) + "\""));
+			return new SharedPage(stamp, Compressed.of(identity, "\"" + Digests.sha256Hex(16, identity) + "\""));
 		}
 
 	}

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.marginalia.hashing.Digests;
+
 /**
  * A rendered page kept as bytes, with holes for what differs per request: the CSRF token (wherever the
  * placeholder stood) and the flash message (at one marker). Filling it copies bytes; nothing is rendered.
@@ -36,7 +38,7 @@ final class PageTemplate {
 		}
 		chunks.add(rendered.substring(at).getBytes(StandardCharsets.UTF_8));
 		this.length = chunks.stream().mapToInt(chunk -> chunk.length).sum();
-		this.digest = Digests.of(rendered);
+		this.digest = Digests.sha256Hex(16, rendered);
 	}
 
 	/**
@@ -57,7 +59,7 @@ final class PageTemplate {
 
 	/** @return a strong entity tag for the page filled with this token and flash */
 	String entityTag(String token, String flash) {
-		return "\"" + Digests.of(digest + "\u0000" + token + "\u0000" + flash) + "\"";
+		return "\"" + Digests.sha256Hex(16, digest + "\u0000" + token + "\u0000" + flash) + "\"";
 	}
 
 	/** @return the size in bytes, for the cache's weigher */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.content.Block;
+import dev.marginalia.hashing.Digests;
 import dev.marginalia.notes.AuthorIdentity;
 import dev.marginalia.notes.Viewer;
 import dev.marginalia.system.Compressed;
@@ -135,8 +136,8 @@ class ReadingController {
 		}
 		Block block = current.get();
 		// the same for every reader (no token in it): revalidated by a tag of what it is made of
-		String tag = "\"" + Digests.of(article.version() + "\u0000" + block.id() + "\u0000" + links.share(article, block)
-				+ "\u0000" + links.article(article)) + "\"";
+		String tag = "\"" + Digests.sha256Hex(16, article.version() + "\u0000" + block.id() + "\u0000"
+				+ links.share(article, block) + "\u0000" + links.article(article)) + "\"";
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noCache().getHeaderValue());
 		if (request.checkNotModified(tag)) {
 			return null;

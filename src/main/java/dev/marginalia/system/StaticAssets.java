@@ -3,13 +3,14 @@ package dev.marginalia.system;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+
+import dev.marginalia.hashing.Digests;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -37,15 +38,15 @@ record StaticAssets(String version, List<String> folders, Set<String> files) {
 					files.put(url.substring(root + "/static/".length()), resource);
 				}
 			}
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			List<byte[]> pathsAndBytes = new ArrayList<>();
 			for (Map.Entry<String, Resource> file : files.entrySet()) {
-				digest.update(file.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-				digest.update((byte) 0);
+				pathsAndBytes.add(file.getKey().getBytes(StandardCharsets.UTF_8));
+				pathsAndBytes.add(new byte[] {0});
 				try (InputStream in = file.getValue().getInputStream()) {
-					digest.update(in.readAllBytes());
+					pathsAndBytes.add(in.readAllBytes());
 				}
 			}
-			String version = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+			String version = Digests.sha256Hex(6, pathsAndBytes.toArray(byte[][]::new));
 			List<String> folders = files.keySet()
 				.stream()
 				.filter(path -> path.indexOf('/') > 0)
@@ -56,9 +57,6 @@ record StaticAssets(String version, List<String> folders, Set<String> files) {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the static files", ex);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

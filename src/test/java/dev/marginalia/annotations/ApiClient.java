@@ -1,16 +1,14 @@
 package dev.marginalia.annotations;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 
+import dev.marginalia.support.FormClient;
+import dev.marginalia.support.WebClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,10 +29,7 @@ final class ApiClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	private final WebClient web;
 
 	private final String base;
 
@@ -48,7 +43,8 @@ final class ApiClient {
 
 	/** A client of another article's container. */
 	ApiClient(int port, String slug) {
-		this.base = "http://localhost:" + port;
+		this.web = new WebClient(port);
+		this.base = web.base();
 		this.slug = slug;
 	}
 
@@ -71,22 +67,11 @@ final class ApiClient {
 
 	/** @param headers name, value, name, value... */
 	HttpResponse<String> send(String method, String pathOrUrl, byte[] body, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathOrUrl))
+		HttpRequest request = web.request(pathOrUrl, headers)
 			.method(method, body.length == 0 && !method.equals("POST") && !method.equals("PUT")
-					? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
-		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
-		}
-		try {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+					? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body))
+			.build();
+		return web.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
 	/**
@@ -95,7 +80,7 @@ final class ApiClient {
 	 */
 	String[] asModerator(String... headers) {
 		if (moderator == null) {
-			dev.marginalia.support.FormClient client = new dev.marginalia.support.FormClient(URI.create(base).getPort())
+			FormClient client = new FormClient(URI.create(base).getPort())
 				.signInAsModerator();
 			moderator = new String[] { "Cookie", client.cookieHeader(), "X-XSRF-TOKEN", client.csrf() };
 		}
@@ -160,10 +145,6 @@ final class ApiClient {
 		List<String> all = new java.util.ArrayList<>(List.of(headers));
 		all.addAll(List.of(more));
 		return all.toArray(String[]::new);
-	}
-
-	private URI uri(String pathOrUrl) {
-		return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl);
 	}
 
 	/** A created annotation, the ETag it came with, and the secret of its author. */

@@ -2,14 +2,11 @@ package dev.marginalia.annotations;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
-import dev.marginalia.support.Bytes;
+import dev.marginalia.support.WebClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -33,9 +30,12 @@ class SharedApiPagesTests {
 
 	ApiClient api;
 
+	WebClient web;
+
 	@BeforeEach
 	void client() {
 		api = new ApiClient(port);
+		web = new WebClient(port);
 	}
 
 	@Test
@@ -67,7 +67,7 @@ class SharedApiPagesTests {
 		api.note(null, "A note so that the page is not empty");
 		String page = api.containerIri() + "?iris=0&page=0";
 		HttpResponse<String> plain = api.get(page);
-		HttpResponse<byte[]> gzip = bytes(page, "Accept-Encoding", "gzip");
+		HttpResponse<byte[]> gzip = web.getBytes(page, "Accept-Encoding", "gzip");
 		assertThat(header(gzip, "Content-Encoding")).isEqualTo("gzip");
 		assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
 		assertThat(new String(new GZIPInputStream(new ByteArrayInputStream(gzip.body())).readAllBytes(),
@@ -80,7 +80,7 @@ class SharedApiPagesTests {
 		String gzipTag = header(gzip, "ETag");
 		assertThat(plainTag).startsWith("\"").isNotEqualTo(gzipTag);
 		assertThat(api.get(page, "If-None-Match", plainTag).statusCode()).isEqualTo(304);
-		assertThat(bytes(page, "Accept-Encoding", "gzip", "If-None-Match", gzipTag).statusCode()).isEqualTo(304);
+		assertThat(web.getBytes(page, "Accept-Encoding", "gzip", "If-None-Match", gzipTag).statusCode()).isEqualTo(304);
 		assertThat(header(plain, "Content-Location")).isEqualTo(page);
 	}
 
@@ -93,14 +93,6 @@ class SharedApiPagesTests {
 
 	private static String header(HttpResponse<?> response, String name) {
 		return response.headers().firstValue(name).orElseThrow(() -> new AssertionError("no " + name + " header"));
-	}
-
-	private HttpResponse<byte[]> bytes(String url, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
-		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
-		}
-		return Bytes.send(HttpClient.newHttpClient(), request);
 	}
 
 }

@@ -2,18 +2,17 @@ package dev.marginalia.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
 import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleParser;
 import dev.marginalia.content.Block;
+import dev.marginalia.hashing.Digests;
 
 /**
  * Puts many notes on an article straight into a stopped instance's database, not yet placed (as after an
@@ -40,7 +39,7 @@ public final class SeedNotes {
 		String slug = file.getFileName().toString().replace(".md", "");
 		Article article = new ArticleParser().parse(slug, Files.readAllBytes(file));
 		List<Block> blocks = article.blocks();
-		String author = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest("seed".getBytes()));
+		String author = Digests.sha256Hex("seed");
 		Instant start = Instant.now().minusSeconds(count);
 		long began = System.nanoTime();
 		try (Connection db = DriverManager.getConnection(url, "sa", "")) {
@@ -65,8 +64,7 @@ public final class SeedNotes {
 					insert.setString(2, slug);
 					insert.setString(3, block.id());
 					insert.setInt(4, block.position());
-					insert.setString(5, HexFormat.of().formatHex(
-							MessageDigest.getInstance("SHA-256").digest(block.text().getBytes("UTF-8"))));
+					insert.setString(5, Digests.sha256Hex(block.text()));
 					insert.setString(6, block.text());
 					insert.setString(7, reply ? lastTop : null);
 					insert.setString(8, author);

@@ -16,14 +16,13 @@ import java.util.regex.Pattern;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.assertj.core.api.SoftAssertions;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -70,7 +69,14 @@ class AnnotatorInteropInBrowserTests {
 	@LocalServerPort
 	int port;
 
-	@Nullable Browser browser;
+	/**
+	 * Refused POSTs are what the tests count: Chromium logs each response of 4xx as "Failed to load resource", so
+	 * those are not problems here; script errors and Content-Security-Policy violations are.
+	 */
+	@RegisterExtension
+	static final Browser browser = Browser.withScripts()
+		.expectingConsoleProblems((page, problem) -> problem
+			.matches("(?s).*Failed to load resource: the server responded with a status of 4\\d\\d.*"));
 
 	ApacheAnnotator.@Nullable Scripts scripts;
 
@@ -79,39 +85,15 @@ class AnnotatorInteropInBrowserTests {
 	@BeforeAll
 	void start() {
 		scripts = ApacheAnnotator.bundleIfInstalled();
-		browser = Browser.startIfAvailable();
-		if (browser == null && ApacheAnnotator.required()) {
+		if (!browser.isAvailable() && ApacheAnnotator.required()) {
 			Assertions.fail("Apache Annotator's interop test needs Chromium too (required: MARGINALIA_REQUIRE_NPM=true)");
-		}
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (browser != null) {
-			browser.close();
 		}
 	}
 
 	@BeforeEach
 	void reset() {
-		Browser.assumeAvailable(browser);
 		ApacheAnnotator.assumeAvailable(scripts);
 		page = new ArticlePage(browser, port);
-		browser.resize(1280, 900);
-		browser.consoleProblems();
-	}
-
-	/**
-	 * No script error and no Content-Security-Policy violation. Refused POSTs are what the tests count: Chromium logs
-	 * each response of 4xx as "Failed to load resource", so those are not problems here.
-	 */
-	@AfterEach
-	void noConsoleProblems() {
-		if (browser != null) {
-			assertThat(browser.consoleProblems().stream()
-				.filter(message -> !message.matches("(?s).*Failed to load resource: the server responded with a status of 4\\d\\d.*")))
-				.as("browser console errors and warnings").isEmpty();
-		}
 	}
 
 	@Test

@@ -35,8 +35,12 @@ final class ArticlePage {
 	/** Opens the article and waits until its live updates are connected. */
 	void openArticle() {
 		open(ARTICLE);
-		waitUntil(() -> "open".equals(browser.script("return document.documentElement.dataset.live;")),
-				"the live updates are connected");
+		waitUntil(this::isLive, "the live updates are connected");
+	}
+
+	/** @return whether the page's live updates are connected */
+	boolean isLive() {
+		return "open".equals(browser.script("return document.documentElement.dataset.live;"));
 	}
 
 	WebElement find(String css) {

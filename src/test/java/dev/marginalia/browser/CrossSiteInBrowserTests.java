@@ -8,10 +8,10 @@ import java.util.Optional;
 import com.sun.net.httpserver.HttpServer;
 import dev.marginalia.support.TestNotes;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Cookie;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +34,9 @@ class CrossSiteInBrowserTests {
 
 	static final String PARAGRAPH = "p-AarAar";
 
-	static Browser browser;
+	/** The attacker's refused requests log errors: expected here. */
+	@RegisterExtension
+	static final Browser browser = Browser.withScripts().consoleNotChecked();
 
 	static HttpServer attacker;
 
@@ -50,7 +52,6 @@ class CrossSiteInBrowserTests {
 
 	@BeforeAll
 	static void start() throws IOException {
-		browser = Browser.startIfAvailable();
 		attacker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		attacker.createContext("/", exchange -> {
 			byte[] body = attackerPage.getBytes(StandardCharsets.UTF_8);
@@ -65,27 +66,16 @@ class CrossSiteInBrowserTests {
 	@AfterAll
 	static void stop() {
 		attacker.stop(0);
-		if (browser != null) {
-			browser.close();
-		}
 	}
 
 	@BeforeEach
 	void reader() {
-		Browser.assumeAvailable(browser);
 		TestNotes.deleteAll(jdbc);
 		page = new ArticlePage(browser, port);
 		page.open(ARTICLE);
 		browser.useCookies(java.util.Set.of());
 		page.open(ARTICLE + "/p/" + PARAGRAPH + "/notes"); // a page with a form, and so with the CSRF token
 		page.seed(PARAGRAPH, "The reader's own note", null, null, false);
-	}
-
-	@AfterEach
-	void consoleIsNotChecked() {
-		if (browser != null) {
-			browser.consoleProblems(); // the attacker's refused requests log errors: expected here
-		}
 	}
 
 	String attackerUrl() {

@@ -1,15 +1,12 @@
 package dev.marginalia.browser;
 
 import java.time.Duration;
-import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -20,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two readers on the same article, each in a Chromium of their own (their own cookies: two authors): what one
@@ -36,9 +34,11 @@ class LiveNotesInBrowserTests {
 	@LocalServerPort
 	int port;
 
-	Browser readerBrowser;
+	@RegisterExtension
+	static final Browser readerBrowser = Browser.withScripts();
 
-	Browser otherBrowser;
+	@RegisterExtension
+	static final Browser otherBrowser = Browser.withScripts();
 
 	/** The reader whose page is watched. */
 	ArticlePage reader;
@@ -46,40 +46,10 @@ class LiveNotesInBrowserTests {
 	/** Another reader, who writes. */
 	ArticlePage other;
 
-	@BeforeAll
-	void startBrowsers() {
-		readerBrowser = Browser.startIfAvailable();
-		otherBrowser = readerBrowser == null ? null : Browser.startIfAvailable();
-	}
-
-	@AfterAll
-	void stopBrowsers() {
-		for (Browser browser : new Browser[] { readerBrowser, otherBrowser }) {
-			if (browser != null) {
-				browser.close();
-			}
-		}
-	}
-
 	@BeforeEach
-	void reset() {
-		Browser.assumeAvailable(readerBrowser);
-		Browser.assumeAvailable(otherBrowser);
+	void pages() {
 		reader = new ArticlePage(readerBrowser, port);
 		other = new ArticlePage(otherBrowser, port);
-		for (Browser browser : List.of(readerBrowser, otherBrowser)) {
-			browser.resize(1280, 900);
-			browser.consoleProblems();
-		}
-	}
-
-	@AfterEach
-	void noConsoleProblems() {
-		for (Browser browser : new Browser[] { readerBrowser, otherBrowser }) {
-			if (browser != null) {
-				assertThat(browser.consoleProblems()).as("browser console errors and warnings").isEmpty();
-			}
-		}
 	}
 
 	@Test
@@ -121,7 +91,7 @@ class LiveNotesInBrowserTests {
 
 		// the writer's own page shows its note once, announced once, as written there
 		other.awaitAnnouncement("Note added");
-		pause(Duration.ofMillis(500));
+		listenFor(other, Duration.ofMillis(500));
 		assertThat(other.announced()).isEqualTo("Note added");
 		assertThat(other.findAll("#" + note)).hasSize(1);
 		assertThat(other.countText(blockId)).isEqualTo("1 note on paragraph 10");
@@ -171,7 +141,7 @@ class LiveNotesInBrowserTests {
 		assertThat(reader.findAll("#notes-p-AtsAts")).isEmpty();
 		assertThat(reader.countText("p-AtsAts")).isEqualTo("Add a note on paragraph 16");
 		assertThat(readerBrowser.driver().getPageSource()).doesNotContain(secret);
-		pause(Duration.ofMillis(300));
+		listenFor(reader, Duration.ofMillis(300));
 		assertThat(reader.announced()).isEqualTo("New note on paragraph 17.");
 		assertThat(reader.isSamePage()).isTrue();
 
@@ -197,7 +167,7 @@ class LiveNotesInBrowserTests {
 		new Actions(readerBrowser.driver()).sendKeys(Keys.ESCAPE).perform();
 		WebElement count = reader.focused();
 		assertThat(count.getDomAttribute("class")).contains("note-count");
-		pause(Duration.ofMillis(300));
+		listenFor(reader, Duration.ofMillis(300));
 		assertThat(reader.findAll("#note-" + note)).as("nor while the focus is in the paragraph").isEmpty();
 		assertThat(reader.focused()).isEqualTo(count);
 		new Actions(readerBrowser.driver()).sendKeys(Keys.TAB).perform();
@@ -241,13 +211,14 @@ class LiveNotesInBrowserTests {
 		return org.assertj.core.data.Offset.offset(pixels);
 	}
 
-	static void pause(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+	/**
+	 * Lets time pass on a page that listens. What is checked after it is that nothing came in that time (a second
+	 * announcement, a private note, notes held back while the reader writes), so there is no condition to wait for,
+	 * only the time; Awaitility's {@code during} checks meanwhile that the page's live updates stay connected, or
+	 * nothing coming would prove nothing.
+	 */
+	static void listenFor(ArticlePage page, Duration window) {
+		await().during(window).atMost(window.plusSeconds(5)).until(page::isLive);
 	}
 
 }

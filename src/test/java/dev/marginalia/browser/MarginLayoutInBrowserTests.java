@@ -11,10 +11,9 @@ import dev.marginalia.support.TestNotes;
 import org.assertj.core.api.SoftAssertions;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,9 +45,12 @@ class MarginLayoutInBrowserTests {
 			+ "every decade. The piece moves quickly from that claim to foreign policy, and the reader is left to supply "
 			+ "the domestic evidence. ").repeat(4).strip();
 
-	static Browser withScripts;
+	/** Their consoles are not checked: they never were here (layout only), and moving to the fixture kept that. */
+	@RegisterExtension
+	static final Browser withScripts = Browser.withScripts().consoleNotChecked();
 
-	static Browser withoutScripts;
+	@RegisterExtension
+	static final Browser withoutScripts = Browser.withoutScripts().consoleNotChecked();
 
 	@LocalServerPort
 	int port;
@@ -56,25 +58,8 @@ class MarginLayoutInBrowserTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@BeforeAll
-	static void start() {
-		withScripts = Browser.startIfAvailable(true);
-		withoutScripts = withScripts == null ? null : Browser.startIfAvailable(false);
-	}
-
-	@AfterAll
-	static void stop() {
-		for (Browser browser : new Browser[] { withScripts, withoutScripts }) {
-			if (browser != null) {
-				browser.close();
-			}
-		}
-	}
-
 	@BeforeEach
 	void clean() {
-		Browser.assumeAvailable(withScripts);
-		Browser.assumeAvailable(withoutScripts);
 		TestNotes.deleteAll(jdbc);
 	}
 

@@ -4,11 +4,9 @@ import java.util.Map;
 
 import dev.marginalia.support.FormClient;
 import dev.marginalia.support.TestNotes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -27,7 +25,8 @@ class ModerationInBrowserTests {
 
 	static final String ARTICLE = "/articles/stability-a-rare-strategic-resource";
 
-	static Browser browser;
+	@RegisterExtension
+	static final Browser browser = Browser.withScripts();
 
 	@LocalServerPort
 	int port;
@@ -35,31 +34,9 @@ class ModerationInBrowserTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.startIfAvailable();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
 	@BeforeEach
-	void reset() {
-		Browser.assumeAvailable(browser);
-		browser.resize(1280, 900);
-		browser.consoleProblems();
+	void noNotes() {
 		TestNotes.deleteAll(jdbc);
-	}
-
-	@AfterEach
-	void noConsoleProblems() {
-		if (browser != null) {
-			assertThat(browser.consoleProblems()).as("console errors and CSP violations").isEmpty();
-		}
 	}
 
 	String url(String path) {

@@ -1,14 +1,9 @@
 package dev.marginalia.browser;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
@@ -43,16 +38,20 @@ abstract class NotesInBrowser {
 
 	static final String HOSTILE_NAME = "\"><svg onload=window.__xss=1>";
 
-	Browser browser;
+	/** The class's browser: each subclass registers its own, with the pages' scripts on or off. */
+	final Browser browser;
 
 	@LocalServerPort
 	int port;
 
-	/** Console messages a test expects (the status of a deliberately refused request). */
-	private final List<String> expectedProblems = new ArrayList<>();
+	NotesInBrowser(Browser browser) {
+		this.browser = browser;
+	}
 
 	/** @return whether the browser runs the pages' scripts */
-	abstract boolean javascript();
+	boolean javascript() {
+		return browser.runsPageScripts();
+	}
 
 	// ---- What a reader does; each starts and ends on the article page.
 
@@ -73,37 +72,6 @@ abstract class NotesInBrowser {
 
 	/** Shows the notes of a paragraph where they are closed (on a phone). */
 	abstract void showNotes(String blockId);
-
-	@BeforeAll
-	void startBrowser() {
-		browser = Browser.startIfAvailable(javascript());
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
-	@BeforeEach
-	void reset() {
-		Browser.assumeAvailable(browser);
-		browser.resize(1280, 900);
-		browser.colorScheme("light");
-		browser.consoleProblems();
-		expectedProblems.clear();
-	}
-
-	@AfterEach
-	void noConsoleProblems() {
-		if (browser == null) {
-			return;
-		}
-		assertThat(browser.consoleProblems())
-			.filteredOn(problem -> expectedProblems.stream().noneMatch(problem::contains))
-			.as("browser console errors and warnings").isEmpty();
-	}
 
 	// ---- The stories, with scripts on and off
 
@@ -285,7 +253,7 @@ abstract class NotesInBrowser {
 	}
 
 	void expectProblem(String text) {
-		expectedProblems.add(text);
+		browser.expectConsoleProblem(text);
 	}
 
 	/** Moves the pointer there (showing controls revealed on hover) and clicks. */

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -22,9 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "marginalia.test.context=notes-with-javascript")
 class NotesWithJavaScriptTests extends NotesInBrowser {
 
-	@Override
-	boolean javascript() {
-		return true;
+	@RegisterExtension
+	static final Browser chromium = Browser.withScripts();
+
+	NotesWithJavaScriptTests() {
+		super(chromium);
 	}
 
 	@Override

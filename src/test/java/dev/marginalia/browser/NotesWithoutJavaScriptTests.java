@@ -1,7 +1,7 @@
 package dev.marginalia.browser;
 
-
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -19,9 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = "marginalia.test.context=notes-without-javascript")
 class NotesWithoutJavaScriptTests extends NotesInBrowser {
 
-	@Override
-	boolean javascript() {
-		return false;
+	@RegisterExtension
+	static final Browser chromium = Browser.withoutScripts();
+
+	NotesWithoutJavaScriptTests() {
+		super(chromium);
 	}
 
 	@Override

@@ -9,13 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.marginalia.notes.BlockNotes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -44,37 +42,14 @@ class PassageNotesInBrowserTests {
 	@LocalServerPort
 	int port;
 
-	Browser browser;
+	@RegisterExtension
+	static final Browser browser = Browser.withScripts().withArguments(Browser.CARET_BROWSING);
 
 	ArticlePage page;
 
-	@BeforeAll
-	void startBrowser() {
-		browser = Browser.startIfAvailable(true, List.of(Browser.CARET_BROWSING));
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
 	@BeforeEach
-	void reset() {
-		Browser.assumeAvailable(browser);
+	void page() {
 		page = new ArticlePage(browser, port);
-		browser.touchScreen(false);
-		browser.resize(1280, 900);
-		browser.colorScheme("light");
-		browser.consoleProblems();
-	}
-
-	@AfterEach
-	void noConsoleProblems() {
-		if (browser != null) {
-			assertThat(browser.consoleProblems()).as("browser console errors and warnings").isEmpty();
-		}
 	}
 
 	@Test

@@ -6,11 +6,8 @@ import java.util.Map;
 
 import dev.marginalia.support.FormClient;
 import dev.marginalia.support.TestNotes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -35,44 +32,16 @@ class ReadingInBrowserTests {
 
 	static final String PARAGRAPH = "p-AarAar";
 
-	static Browser browser;
+	/** An error page's own status is the one expected "failed load". */
+	@RegisterExtension
+	static final Browser browser = Browser.withScripts()
+		.expectingConsoleProblems((page, problem) -> problem.startsWith(page + " - Failed to load resource"));
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.startIfAvailable();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
-	@BeforeEach
-	void reset() {
-		Browser.assumeAvailable(browser);
-		browser.resize(1280, 900);
-		browser.colorScheme("light");
-		browser.consoleProblems();
-	}
-
-	@AfterEach
-	void noConsoleProblems() {
-		if (browser == null) {
-			return;
-		}
-		// an error page's own status is the one expected "failed load"
-		String page = browser.driver().getCurrentUrl() + " - Failed to load resource";
-		assertThat(browser.consoleProblems()).filteredOn(problem -> !problem.startsWith(page))
-			.as("browser console errors and warnings").isEmpty();
-	}
 
 	String url(String path) {
 		return "http://localhost:" + port + path;

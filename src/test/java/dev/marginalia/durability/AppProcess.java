@@ -3,8 +3,6 @@ package dev.marginalia.durability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +16,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
+import dev.marginalia.support.WebClient;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.jspecify.annotations.Nullable;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The application in a separate JVM, as it runs in production: the main classes and the dependencies, without
@@ -36,10 +39,13 @@ final class AppProcess implements AutoCloseable {
 
 	private final Path log;
 
+	private final WebClient web;
+
 	private AppProcess(Process process, int port, Path log) {
 		this.process = process;
 		this.port = port;
 		this.log = log;
+		this.web = WebClient.overHttp11(port);
 	}
 
 	/**
@@ -75,7 +81,7 @@ final class AppProcess implements AutoCloseable {
 		try {
 			app.awaitReady();
 		}
-		catch (IOException | InterruptedException | RuntimeException | AssertionError ex) {
+		catch (RuntimeException | AssertionError ex) {
 			app.close();
 			throw ex;
 		}
@@ -86,8 +92,9 @@ final class AppProcess implements AutoCloseable {
 		return port;
 	}
 
-	String base() {
-		return "http://localhost:" + port;
+	/** @return a client of the application, over HTTP/1.1 (a connection per request in flight, as a load needs) */
+	WebClient web() {
+		return web;
 	}
 
 	long pid() {
@@ -147,29 +154,33 @@ final class AppProcess implements AutoCloseable {
 		}
 	}
 
-	private void awaitReady() throws IOException, InterruptedException {
-		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(2)).build();
-		HttpRequest home = HttpRequest.newBuilder(URI.create(base() + "/")).timeout(Duration.ofSeconds(5)).GET().build();
-		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!process.isAlive()) {
-				throw new AssertionError("The application exited with " + process.exitValue() + " while starting; "
-						+ "the end of " + log + ":\n" + tail(60));
-			}
-			try {
-				HttpResponse<Void> response = http.send(home, HttpResponse.BodyHandlers.discarding());
-				if (response.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(100);
+	private void awaitReady() {
+		HttpRequest home = web.request("/").timeout(Duration.ofSeconds(5)).GET().build();
+		try {
+			await().atMost(START_TIMEOUT)
+				.pollInterval(Duration.ofMillis(100))
+				.failFast(() -> !process.isAlive())
+				.ignoreExceptionsInstanceOf(UncheckedIOException.class) // not listening yet
+				.until(() -> web.send(home, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
 		}
-		throw new AssertionError("The application did not answer GET / with 200 within " + START_TIMEOUT.toSeconds()
-				+ " s; the end of " + log + ":\n" + tail(60));
+		catch (TerminalFailureException ex) {
+			throw new AssertionError("The application exited with " + process.exitValue() + " while starting; "
+					+ "the end of " + log + ":\n" + tail(60));
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("The application did not answer GET / with 200 within " + START_TIMEOUT.toSeconds()
+					+ " s; the end of " + log + ":\n" + tail(60));
+		}
+	}
+
+	/**
+	 * Lets the application run (under the callers' load) for a while. The time passing is the scenario: a warm-up,
+	 * a window that is measured or ends in a kill, so there is no condition to wait for instead; Awaitility's
+	 * {@code during} checks meanwhile that the application stays up, and fails at once if it does not, rather than
+	 * after the window, on a dead process.
+	 */
+	void letRunFor(Duration time) {
+		await().during(time).atMost(time.plusSeconds(5)).until(process::isAlive);
 	}
 
 	/** The raw {@code spring.datasource.url} of src/main/resources/application.properties. */

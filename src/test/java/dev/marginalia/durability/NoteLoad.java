@@ -1,9 +1,7 @@
 package dev.marginalia.durability;
 
-import java.io.IOException;
-import java.net.URI;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.marginalia.support.WebClient;
 
 /**
  * Writes notes as fast as it can from several threads, the way a browser without JavaScript does: a plain form
@@ -33,15 +33,13 @@ final class NoteLoad {
 	record Ack(String id, String blockId, String marker, long nanos, long latencyNanos) {
 	}
 
-	private final String base;
+	private final WebClient web;
 
 	private final List<String> blockIds;
 
 	private final int threads;
 
 	private final String runTag;
-
-	private final HttpClient http;
 
 	private final Queue<Ack> acks = new ConcurrentLinkedQueue<>();
 
@@ -55,16 +53,11 @@ final class NoteLoad {
 
 	private volatile boolean stopping;
 
-	NoteLoad(String base, List<String> blockIds, int threads, String runTag) {
-		this.base = base;
+	NoteLoad(WebClient web, List<String> blockIds, int threads, String runTag) {
+		this.web = web;
 		this.blockIds = List.copyOf(blockIds);
 		this.threads = threads;
 		this.runTag = runTag;
-		this.http = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
 	}
 
 	void start() {
@@ -85,8 +78,7 @@ final class NoteLoad {
 					+ "SIGKILL; an acknowledged note must still be there after the restart.";
 			String form = "body=" + URLEncoder.encode(body, StandardCharsets.UTF_8) + "&authorName="
 					+ URLEncoder.encode("Load thread " + thread, StandardCharsets.UTF_8);
-			HttpRequest request = HttpRequest
-				.newBuilder(URI.create(base + "/articles/" + SLUG + "/p/" + blockId + "/notes"))
+			HttpRequest request = web.request("/articles/" + SLUG + "/p/" + blockId + "/notes")
 				.timeout(Duration.ofSeconds(30))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.header("Accept", "text/html")
@@ -96,16 +88,18 @@ final class NoteLoad {
 			long sent = System.nanoTime();
 			HttpResponse<String> response;
 			try {
-				response = http.send(request, HttpResponse.BodyHandlers.ofString());
+				response = web.send(request);
 			}
-			catch (IOException ex) {
+			catch (UncheckedIOException ex) {
 				// the server is gone (killed): this request was not acknowledged; nor will any later one be
 				failedRequests.incrementAndGet();
 				return;
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
+			catch (IllegalStateException ex) {
+				if (Thread.currentThread().isInterrupted()) {
+					return;
+				}
+				throw ex;
 			}
 			finally {
 				inFlight.decrementAndGet();

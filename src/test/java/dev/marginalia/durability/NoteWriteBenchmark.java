@@ -42,16 +42,16 @@ public final class NoteWriteBenchmark {
 		Path log = AppProcess.projectDir().resolve("target/durability/app-benchmark.log");
 		System.out.println("Datasource: " + urlPattern + "; data in " + dataDir);
 		try (AppProcess app = AppProcess.start(dataDir, dbUrl, log)) {
-			NoteLoad load = new NoteLoad(app.base(),
-					StoredNotes.paragraphIds(app.base(), SigkillDurabilityTests.PARAGRAPHS), threads, "bench");
+			NoteLoad load = new NoteLoad(app.web(),
+					StoredNotes.paragraphIds(app.web(), SigkillDurabilityTests.PARAGRAPHS), threads, "bench");
 			load.start();
-			Thread.sleep(Duration.ofSeconds(warmUp).toMillis());
+			app.letRunFor(Duration.ofSeconds(warmUp));
 			long from = System.nanoTime();
 			Duration cpuFrom = app.cpuTime();
 			long sliceStart = from;
 			for (int elapsed = 0; elapsed < seconds; elapsed += SLICE_SECONDS) {
 				int slice = Math.min(SLICE_SECONDS, seconds - elapsed);
-				Thread.sleep(slice * 1000L);
+				app.letRunFor(Duration.ofSeconds(slice));
 				long now = System.nanoTime();
 				System.out.printf(Locale.ROOT, "  %3d-%3d s: %6.0f notes/s%n", elapsed, elapsed + slice,
 						load.acknowledgedBetween(sliceStart, now) / ((now - sliceStart) / 1e9));

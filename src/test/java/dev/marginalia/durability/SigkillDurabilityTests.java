@@ -79,7 +79,7 @@ class SigkillDurabilityTests {
 		System.out.println("DURABILITY: datasource " + (dbUrl != null ? "(overridden) " : "(production) ") + urlPattern);
 
 		AppProcess app = start("start-0");
-		List<String> blocks = StoredNotes.paragraphIds(app.base(), PARAGRAPHS);
+		List<String> blocks = StoredNotes.paragraphIds(app.web(), PARAGRAPHS);
 
 		Map<String, NoteLoad.Ack> acknowledged = new LinkedHashMap<>();
 		List<String> lostDetails = new ArrayList<>();
@@ -91,13 +91,13 @@ class SigkillDurabilityTests {
 		double measuredSeconds = 0;
 		Duration measuredCpu = Duration.ZERO;
 		for (int run = 1; run <= RUNS; run++) {
-			NoteLoad load = new NoteLoad(app.base(), blocks, THREADS, "r" + run);
+			NoteLoad load = new NoteLoad(app.web(), blocks, THREADS, "r" + run);
 			load.start();
-			Thread.sleep(WARM_UP.toMillis());
+			app.letRunFor(WARM_UP);
 			long from = System.nanoTime();
 			Duration cpuFrom = app.cpuTime();
 			// a little jitter, so that the kill lands at a different moment of the write path each time
-			Thread.sleep(MEASURED.toMillis() + ThreadLocalRandom.current().nextInt(250));
+			app.letRunFor(MEASURED.plusMillis(ThreadLocalRandom.current().nextInt(250)));
 			int inFlight = load.inFlight();
 			long killedAt = System.nanoTime();
 			Duration cpu = app.cpuTime().minus(cpuFrom);
@@ -117,7 +117,7 @@ class SigkillDurabilityTests {
 			app = start("restart-" + run);
 			assertThat(dataDir).as("the H2 file in the data directory")
 				.isDirectoryContaining(path -> path.getFileName().toString().endsWith(".mv.db"));
-			Map<String, String> stored = StoredNotes.read(app.base(), blocks);
+			Map<String, String> stored = StoredNotes.read(app.web(), blocks);
 
 			List<NoteLoad.Ack> newlyLost = acknowledged.values().stream()
 				.filter(ack -> !lost.contains(ack.id()) && !survived(ack, stored))

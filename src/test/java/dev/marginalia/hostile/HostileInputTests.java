@@ -32,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Hostile input against every input the application takes (issue 6, item 5): each crafted input is its own test.
@@ -519,8 +520,7 @@ class HostileInputTests {
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
-		HttpResponse<InputStream> response = java.net.http.HttpClient.newHttpClient().send(request.build(),
-				HttpResponse.BodyHandlers.ofInputStream());
+		HttpResponse<InputStream> response = wire.web.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
 		response.body().close();
 		return new Resp(response.statusCode(), Map.of(), "");
 	}
@@ -1141,12 +1141,14 @@ class HostileInputTests {
 				CONTAINER + "import", "[]", "Content-Type", JSON_LD, "Authorization", "Bearer " + t.mallorySecret)));
 	}
 
-	/** What the event stream sends from the start of the log in one second. */
+	/**
+	 * What the event stream replays from the start of the log, read until Mallory's fixture note has come: the log
+	 * is replayed in order, and Ada's private fixture was written between her public one and his.
+	 */
 	String readEvents(String authorization) throws Exception {
 		HttpRequest request = wire.request("/api/articles/" + SLUG + "/events?lastEventId=0").GET()
 			.header("Accept", "text/event-stream").header("Authorization", authorization).build();
-		HttpResponse<InputStream> response = java.net.http.HttpClient.newHttpClient().send(request,
-				HttpResponse.BodyHandlers.ofInputStream());
+		HttpResponse<InputStream> response = wire.web.send(request, HttpResponse.BodyHandlers.ofInputStream());
 		assertThat(response.statusCode()).isEqualTo(200);
 		StringBuilder seen = new StringBuilder();
 		InputStream in = response.body();
@@ -1165,7 +1167,11 @@ class HostileInputTests {
 		});
 		reader.setDaemon(true);
 		reader.start();
-		Thread.sleep(1_000);
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			synchronized (seen) {
+				return seen.indexOf("\"note\":\"" + malloryNote + "\"") >= 0;
+			}
+		});
 		in.close();
 		synchronized (seen) {
 			return seen.toString();

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.marginalia.support.WebClient;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -29,18 +29,16 @@ import org.jsoup.nodes.Element;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * HTTP for the hostile suite: java.net.http for what it can send, a raw socket for what it refuses to send
- * (a Host header, bytes that are not a valid URI, CR/LF in values, oversized lines).
+ * HTTP for the hostile suite: the tests' {@link WebClient} (java.net.http) for what it can send, a raw socket for
+ * what it refuses to send (a Host header, bytes that are not a valid URI, CR/LF in values, oversized lines).
  */
 final class Wire {
 
 	static final Pattern DANGEROUS_URL = Pattern.compile("^\\s*(javascript|data|vbscript|livescript|file)\\s*:",
 			Pattern.CASE_INSENSITIVE);
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	/** What java.net.http can send. */
+	final WebClient web;
 
 	final int port;
 
@@ -48,28 +46,20 @@ final class Wire {
 
 	Wire(int port) {
 		this.port = port;
-		this.base = "http://localhost:" + port;
+		this.web = new WebClient(port);
+		this.base = web.base();
 	}
 
 	Resp send(HttpRequest.Builder request) {
 		request.timeout(Duration.ofSeconds(20));
-		try {
-			HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-			Map<String, List<String>> headers = new LinkedHashMap<>();
-			response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
-			return new Resp(response.statusCode(), headers, new String(response.body(), StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		HttpResponse<byte[]> response = web.sendForBytes(request);
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
+		return new Resp(response.statusCode(), headers, new String(response.body(), StandardCharsets.UTF_8));
 	}
 
 	HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create(base + path));
+		return web.request(path);
 	}
 
 	/** @param headers name, value, name, value... */

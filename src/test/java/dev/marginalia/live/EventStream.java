@@ -1,7 +1,6 @@
 package dev.marginalia.live;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -11,6 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import dev.marginalia.support.WebClient;
+
+import static org.awaitility.Awaitility.await;
 
 /** A test client of a Server-Sent Events stream: parses the events into a queue as they arrive. */
 public final class EventStream implements AutoCloseable {
@@ -23,8 +26,6 @@ public final class EventStream implements AutoCloseable {
 
 	private final CompletableFuture<HttpResponse<Stream<String>>> response;
 
-	private final HttpClient client = HttpClient.newHttpClient();
-
 	private volatile int status;
 
 	private volatile Stream<String> body;
@@ -32,16 +33,19 @@ public final class EventStream implements AutoCloseable {
 	private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
 	public EventStream(String url, Map<String, String> headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET();
+		WebClient web = new WebClient(URI.create(url).getPort());
+		HttpRequest.Builder request = web.request(url).header("Accept", "text/event-stream").GET();
 		headers.forEach(request::header);
 		CompletableFuture<Void> connected = new CompletableFuture<>();
-		response = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
+		CompletableFuture<Void> firstBytes = new CompletableFuture<>();
+		response = web.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
 		response.thenAcceptAsync(answer -> {
 			status = answer.statusCode();
 			body = answer.body();
 			connected.complete(null);
 			String[] current = { "", "message", "" };
 			answer.body().forEach(line -> {
+				firstBytes.complete(null);
 				if (line.isEmpty()) {
 					if (!current[2].isEmpty()) {
 						events.add(new Event(current[0], current[1], current[2], System.nanoTime()));
@@ -63,12 +67,13 @@ public final class EventStream implements AutoCloseable {
 		});
 		try {
 			connected.get(10, TimeUnit.SECONDS);
-			// the stream is registered on the server once its first bytes ("retry", a comment) have been sent
-			Thread.sleep(100);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("The event stream did not open", ex);
 		}
+		// the stream is registered on the server before its first bytes ("retry", a comment) are sent; an answer
+		// that is not a stream (an error) has a body that ends instead
+		await().atMost(Duration.ofSeconds(10)).until(() -> firstBytes.isDone() || ended.isDone());
 	}
 
 	/** @return whether the server ended the stream within the time */

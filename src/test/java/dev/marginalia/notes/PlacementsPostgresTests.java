@@ -20,6 +20,13 @@ class PlacementsPostgresTests extends PlacementsTests {
 	}
 
 	@Override
+	int writersWaitingForThisTransaction() {
+		return jdbc.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE pg_backend_pid() = ANY (pg_blocking_pids(pid))")
+			.query(Integer.class)
+			.single();
+	}
+
+	@Override
 	FreshDatabase freshDatabase() {
 		Map.Entry<String, Map<String, Object>> schema = PostgresDatabase.freshSchema();
 		Map<String, Object> properties = schema.getValue();

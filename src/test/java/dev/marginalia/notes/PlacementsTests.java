@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Placements stored once per version of the article and once per anchor: written with a note's new anchor, updated
@@ -233,7 +235,11 @@ class PlacementsTests {
 			Future<Note> first = threads.submit(() -> transaction.execute(status -> {
 				Note note = service.create(SLUG, block.id(), new NewNote("first", null, null, words, 0), ada);
 				firstWrote.countDown();
-				sleep(300);
+				// the anchor stays uncommitted until the second writer waits for it (asked on this thread, in this
+				// transaction)
+				await().pollInSameThread()
+					.atMost(Duration.ofSeconds(10))
+					.until(() -> writersWaitingForThisTransaction() > 0);
 				return note;
 			}));
 			assertThat(firstWrote.await(10, TimeUnit.SECONDS)).isTrue();
@@ -351,13 +357,16 @@ class PlacementsTests {
 
 	}
 
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+	/**
+	 * @return how many other sessions wait for what this thread's transaction wrote. H2 shows no lock waits: a
+	 * session inserting a key that another holds uncommitted stays in its insert until that one commits, so every
+	 * other session in the middle of inserting an anchor is counted (PostgreSQL asks for its lock waits)
+	 */
+	int writersWaitingForThisTransaction() {
+		return jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID <> SESSION_ID() "
+				+ "AND EXECUTING_STATEMENT LIKE 'INSERT INTO anchors %'")
+			.query(Integer.class)
+			.single();
 	}
 
 	private StoredPlacement stored(String id) {

@@ -2,9 +2,7 @@ package dev.marginalia.reading;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +17,9 @@ import dev.marginalia.notes.AuthorSecrets;
 import dev.marginalia.notes.NewNote;
 import dev.marginalia.notes.NoteService;
 import dev.marginalia.support.TestNotes;
+import dev.marginalia.support.WebClient;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import dev.marginalia.support.Bytes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,10 +53,11 @@ class ArticlePageCacheTests {
 	@Autowired
 	NoteService notes;
 
-	final HttpClient http = HttpClient.newHttpClient();
+	WebClient web;
 
 	@BeforeEach
 	void clear() {
+		web = new WebClient(port);
 		TestNotes.deleteAll(jdbc);
 	}
 
@@ -226,24 +225,20 @@ class ArticlePageCacheTests {
 	}
 
 	HttpResponse<byte[]> get(String path, Map<String, String> headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+		HttpRequest.Builder request = web.request(path).GET();
 		headers.forEach(request::header);
-		return send(request);
+		return web.sendForBytes(request);
 	}
 
 	HttpResponse<byte[]> post(String path, Map<String, String> form, Map<String, String> headers) {
 		String body = form.entrySet().stream()
 			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+		HttpRequest.Builder request = web.request(path)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
 		headers.forEach(request::header);
-		return send(request);
-	}
-
-	private HttpResponse<byte[]> send(HttpRequest.Builder request) {
-		return Bytes.send(http, request);
+		return web.sendForBytes(request);
 	}
 
 	static String text(HttpResponse<byte[]> response) {

@@ -1,18 +1,16 @@
 package dev.marginalia.reading;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
 import dev.marginalia.notes.AuthorSecrets;
 import dev.marginalia.notes.NewNote;
 import dev.marginalia.notes.NoteService;
-import dev.marginalia.support.Bytes;
+import dev.marginalia.support.WebClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The shared article page sent ahead of Spring Security and MVC ({@link SharedPageFilter}) must be what the
@@ -47,10 +46,11 @@ class SharedPageFilterTests {
 	@Autowired
 	SharedPageFilter filter;
 
-	final HttpClient http = HttpClient.newHttpClient();
+	WebClient web;
 
 	@BeforeEach
 	void aNoteChangesThePage() {
+		web = new WebClient(port);
 		notes.create(SLUG, "p-AarAar", new NewNote("A note written before each test", null, "public"),
 				notes.author(AuthorSecrets.newSecret()));
 	}
@@ -109,7 +109,7 @@ class SharedPageFilterTests {
 	void theDiscoveryLinkNamesTheAddressOfEachRequest() {
 		kept(Map.of());
 		HttpResponse<byte[]> local = sentByTheFilter(() -> get("GET", ARTICLE, Map.of()));
-		HttpResponse<byte[]> loopback = sentByTheFilter(() -> send("GET", "http://127.0.0.1:" + port + ARTICLE, Map.of()));
+		HttpResponse<byte[]> loopback = sentByTheFilter(() -> get("GET", "http://127.0.0.1:" + port + ARTICLE, Map.of()));
 		assertThat(local.headers().firstValue("Link").orElseThrow()).startsWith("<http://localhost:" + port + "/api/");
 		assertThat(loopback.headers().firstValue("Link").orElseThrow()).startsWith("<http://127.0.0.1:" + port + "/api/");
 	}
@@ -119,21 +119,14 @@ class SharedPageFilterTests {
 	 * again when the live fan-out reads its event (a moment later), and a page rendered in between is not kept.
 	 */
 	private void kept(Map<String, String> headers) {
-		for (int attempt = 0; attempt < 100; attempt++) {
-			long before = filter.served();
-			get("GET", ARTICLE, headers);
-			if (filter.served() > before) {
-				return;
-			}
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-		throw new AssertionError("the filter never sent the page");
+		await().alias("the filter sends the page")
+			.atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> {
+				long before = filter.served();
+				get("GET", ARTICLE, headers);
+				return filter.served() > before;
+			});
 	}
 
 	private HttpResponse<byte[]> sentByTheFilter(java.util.function.Supplier<HttpResponse<byte[]>> request) {
@@ -161,15 +154,11 @@ class SharedPageFilterTests {
 		return fields;
 	}
 
-	private HttpResponse<byte[]> get(String method, String path, Map<String, String> headers) {
-		return send(method, "http://localhost:" + port + path, headers);
-	}
-
-	private HttpResponse<byte[]> send(String method, String url, Map<String, String> headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method,
-				HttpRequest.BodyPublishers.noBody());
+	/** @param pathOrUrl a path, or the whole URL of another address of the server */
+	private HttpResponse<byte[]> get(String method, String pathOrUrl, Map<String, String> headers) {
+		HttpRequest.Builder request = web.request(pathOrUrl).method(method, HttpRequest.BodyPublishers.noBody());
 		headers.forEach(request::header);
-		return Bytes.send(http, request);
+		return web.sendForBytes(request);
 	}
 
 }

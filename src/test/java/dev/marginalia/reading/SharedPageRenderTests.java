@@ -1,8 +1,5 @@
 package dev.marginalia.reading;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
@@ -12,10 +9,10 @@ import java.util.concurrent.TimeUnit;
 import dev.marginalia.notes.AuthorSecrets;
 import dev.marginalia.notes.NewNote;
 import dev.marginalia.notes.NoteService;
-import dev.marginalia.support.Bytes;
+import dev.marginalia.support.WebClient;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,7 +38,12 @@ class SharedPageRenderTests {
 	@MockitoSpyBean
 	NoteService notes;
 
-	final HttpClient http = HttpClient.newHttpClient();
+	WebClient web;
+
+	@BeforeEach
+	void client() {
+		web = new WebClient(port);
+	}
 
 	@Test
 	void othersGetThePageBeforeTheChangeWhileItRenders() throws Exception {
@@ -77,8 +79,7 @@ class SharedPageRenderTests {
 	}
 
 	private String page() {
-		HttpResponse<byte[]> response = Bytes.send(http,
-				HttpRequest.newBuilder(URI.create("http://localhost:" + port + ARTICLE)));
+		HttpResponse<byte[]> response = web.sendForBytes(web.request(ARTICLE));
 		assertThat(response.statusCode()).isEqualTo(200);
 		return new String(response.body(), StandardCharsets.UTF_8);
 	}

@@ -2,7 +2,6 @@ package dev.marginalia.system;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -147,7 +146,7 @@ class DatabaseOutagePostgresTests {
 		// 250 requests that need the database at once (API reads and pages), on connections already open as on a busy
 		// site: liveness still answers at once
 		DatabaseBulkhead bulkhead = app.bean(0, DatabaseBulkhead.class);
-		HttpClient flood = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		WebClient flood = WebClient.overHttp11(web.port());
 		List<CompletableFuture<HttpResponse<Void>>> opening = new ArrayList<>();
 		for (int i = 0; i < CONCURRENT; i++) {
 			opening.add(flood.sendAsync(plain("/actuator/health/liveness"), HttpResponse.BodyHandlers.discarding()));

@@ -3,9 +3,6 @@ package dev.marginalia.system;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,7 +13,7 @@ import java.util.zip.GZIPInputStream;
 
 import dev.marginalia.support.WebClient;
 import org.jsoup.nodes.Document;
-import dev.marginalia.support.Bytes;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,14 +30,19 @@ class StaticAssetsTests {
 
 	private static final Pattern RELATIVE_IMPORT = Pattern.compile("(?m)^import\\s+(?:[^'\"]*from\\s+)?'(\\./[^']+)'");
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	int port;
 
+	WebClient web;
+
+	@BeforeEach
+	void client() {
+		web = new WebClient(port);
+	}
+
 	@Test
 	void pagesLinkTheVersionedStylesheetAndScript() {
-		Document page = new WebClient(port).page(ARTICLE).html();
+		Document page = web.page(ARTICLE).html();
 		String css = page.selectFirst("link[rel=stylesheet]").attr("href");
 		String js = page.selectFirst("script[type=module]").attr("src");
 		assertThat(css).matches("/css/[0-9a-f]{12}/site\\.css");
@@ -51,21 +53,21 @@ class StaticAssetsTests {
 
 	@Test
 	void versionedFilesAreImmutableForAYearGzippedAndTheSameBytesAsThePlainOnes() {
-		String css = new WebClient(port).page(ARTICLE).html().selectFirst("link[rel=stylesheet]").attr("href");
-		HttpResponse<byte[]> versioned = get(css, "Accept-Encoding", "gzip");
+		String css = web.page(ARTICLE).html().selectFirst("link[rel=stylesheet]").attr("href");
+		HttpResponse<byte[]> versioned = web.getBytes(css, "Accept-Encoding", "gzip");
 		assertThat(versioned.statusCode()).isEqualTo(200);
 		assertThat(versioned.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age=31536000")
 			.contains("immutable");
 		assertThat(versioned.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/css");
 		assertThat(versioned.headers().firstValue("Content-Encoding")).hasValue("gzip");
-		HttpResponse<byte[]> plain = get("/css/site.css");
+		HttpResponse<byte[]> plain = web.getBytes("/css/site.css");
 		assertThat(plain.statusCode()).isEqualTo(200);
 		assertThat(gunzip(versioned.body())).isEqualTo(plain.body());
 	}
 
 	@Test
 	void everyModuleTheScriptImportsIsServedFromTheSameVersionedFolder() {
-		String site = new WebClient(port).page(ARTICLE).html().selectFirst("script[type=module]").attr("src");
+		String site = web.page(ARTICLE).html().selectFirst("script[type=module]").attr("src");
 		String folder = site.substring(0, site.lastIndexOf('/') + 1);
 		List<String> seen = new ArrayList<>();
 		List<String> toFetch = new ArrayList<>(List.of(site));
@@ -75,7 +77,7 @@ class StaticAssetsTests {
 				continue;
 			}
 			seen.add(url);
-			HttpResponse<byte[]> module = get(url, "Accept-Encoding", "gzip");
+			HttpResponse<byte[]> module = web.getBytes(url, "Accept-Encoding", "gzip");
 			assertThat(module.statusCode()).as(url).isEqualTo(200);
 			assertThat(module.headers().firstValue("Content-Type").orElseThrow()).as(url).contains("javascript");
 			assertThat(module.headers().firstValue("Cache-Control").orElseThrow()).as(url).contains("immutable");
@@ -92,7 +94,7 @@ class StaticAssetsTests {
 	@Test
 	void plainUrlsStillAnswerAndAreRevalidatedOnEveryUse() {
 		for (String path : List.of("/css/site.css", "/js/notes.js", "/favicon.svg")) {
-			HttpResponse<byte[]> plain = get(path);
+			HttpResponse<byte[]> plain = web.getBytes(path);
 			assertThat(plain.statusCode()).as(path).isEqualTo(200);
 			assertThat(plain.headers().firstValue("Cache-Control").orElseThrow()).as(path).contains("no-cache")
 				.doesNotContain("immutable");
@@ -101,20 +103,12 @@ class StaticAssetsTests {
 
 	@Test
 	void anOldOrMadeUpVersionIsNotFound() {
-		assertThat(get("/css/000000000000/site.css").statusCode()).isEqualTo(404);
-		assertThat(get("/js/000000000000/site.js").statusCode()).isEqualTo(404);
+		assertThat(web.getBytes("/css/000000000000/site.css").statusCode()).isEqualTo(404);
+		assertThat(web.getBytes("/js/000000000000/site.js").statusCode()).isEqualTo(404);
 	}
 
 	private static String version(String url) {
 		return url.split("/")[2];
-	}
-
-	private HttpResponse<byte[]> get(String path, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
-		}
-		return Bytes.send(http, request);
 	}
 
 	private static byte[] gunzip(byte[] gzipped) {

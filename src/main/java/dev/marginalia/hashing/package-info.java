@@ -1,0 +1,8 @@
+/**
+ * SHA-256 and its hex, the one place the application hashes (entity tags, versions, anchor keys, stored secrets).
+ * Depends on nothing of ours, so that every feature may use it.
+ */
+@NullMarked
+package dev.marginalia.hashing;
+
+import org.jspecify.annotations.NullMarked;
