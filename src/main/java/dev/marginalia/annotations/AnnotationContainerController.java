@@ -10,7 +10,7 @@ import dev.marginalia.notes.Author;
 import dev.marginalia.notes.Note;
 import dev.marginalia.notes.NoteService;
 import dev.marginalia.anchoring.ReAnchoring;
-import dev.marginalia.system.Compressed;
+import dev.marginalia.web.Compressed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;

@@ -6,7 +6,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.marginalia.content.Article;
 import dev.marginalia.live.ArticleStamps;
-import dev.marginalia.system.Compressed;
+import dev.marginalia.web.Compressed;
 
 import org.springframework.stereotype.Component;
 

@@ -21,7 +21,7 @@ import dev.marginalia.notes.ArticleNotes;
 import dev.marginalia.notes.NoteService;
 import dev.marginalia.notes.Placements;
 import dev.marginalia.notes.Viewer;
-import dev.marginalia.system.Compressed;
+import dev.marginalia.web.Compressed;
 import dev.marginalia.system.DatabaseFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -10,7 +10,7 @@ import dev.marginalia.content.Block;
 import dev.marginalia.hashing.Digests;
 import dev.marginalia.notes.AuthorIdentity;
 import dev.marginalia.notes.Viewer;
-import dev.marginalia.system.Compressed;
+import dev.marginalia.web.Compressed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;

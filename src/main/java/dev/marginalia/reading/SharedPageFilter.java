@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
-import dev.marginalia.system.Compressed;
+import dev.marginalia.web.Compressed;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package dev.marginalia.system;
+package dev.marginalia.web;
 
 import java.util.Locale;
 

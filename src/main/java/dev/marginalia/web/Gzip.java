@@ -1,4 +1,4 @@
-package dev.marginalia.system;
+package dev.marginalia.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

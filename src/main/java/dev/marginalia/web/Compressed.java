@@ -1,4 +1,4 @@
-package dev.marginalia.system;
+package dev.marginalia.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
