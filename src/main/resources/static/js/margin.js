@@ -119,7 +119,11 @@ function observe() {
 const article = document.querySelector('.reading .article');
 if (article) {
   observe();
-  new MutationObserver(() => {
+  // elements added or removed (notes arriving, forms opening) may be new margin items; text changes (the notes'
+  // relative times, every minute) are not, and a size they change is the ResizeObserver's
+  const elementsIn = (nodes) => [...nodes].some((node) => node.nodeType === Node.ELEMENT_NODE);
+  new MutationObserver((changes) => {
+    if (!changes.some((change) => elementsIn(change.addedNodes) || elementsIn(change.removedNodes))) return;
     observe();
     schedule();
   }).observe(article, { childList: true, subtree: true });
