@@ -8,7 +8,7 @@ import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.notes.Author;
 import dev.marginalia.notes.Note;
-import dev.marginalia.notes.NoteService;
+import dev.marginalia.notes.NoteQueries;
 import dev.marginalia.anchoring.ReAnchoring;
 import dev.marginalia.web.Compressed;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,7 +35,7 @@ class AnnotationContainerController {
 
 	private final ArticleLibrary library;
 
-	private final NoteService notes;
+	private final NoteQueries queries;
 
 	private final ApiAuthors authors;
 
@@ -49,11 +49,11 @@ class AnnotationContainerController {
 
 	private final ApiLinks links;
 
-	AnnotationContainerController(ArticleLibrary library, NoteService notes, ApiAuthors authors,
+	AnnotationContainerController(ArticleLibrary library, NoteQueries queries, ApiAuthors authors,
 			AnnotationReader reader, AnnotationWrites writes, Representations representations, SharedApiPages shared,
 			ApiLinks links) {
 		this.library = library;
-		this.notes = notes;
+		this.queries = queries;
 		this.authors = authors;
 		this.reader = reader;
 		this.writes = writes;
@@ -163,19 +163,19 @@ class AnnotationContainerController {
 
 	private byte[] pageJson(Article article, int number, boolean iris, @Nullable Author viewer) {
 		String slug = article.slug();
-		int total = notes.count(slug, viewer);
+		int total = queries.count(slug, viewer);
 		if (number > Representations.lastPage(total)) {
 			throw ApiProblem.of(HttpStatus.NOT_FOUND,
 					"There is no page " + number + ": the last is " + Representations.lastPage(total) + ".");
 		}
-		List<Note> items = notes.page(slug, viewer, number * Representations.PAGE_SIZE, Representations.PAGE_SIZE);
+		List<Note> items = queries.page(slug, viewer, number * Representations.PAGE_SIZE, Representations.PAGE_SIZE);
 		return Json.write(representations.page(slug, iris, number, total, items, true, article));
 	}
 
 	private Map<String, Object> container(Article article, ContainerPreference preference, @Nullable Author viewer) {
-		int total = notes.count(article.slug(), viewer);
+		int total = queries.count(article.slug(), viewer);
 		List<Note> firstPage = preference.minimal() || total == 0 ? List.of()
-				: notes.page(article.slug(), viewer, 0, Representations.PAGE_SIZE);
+				: queries.page(article.slug(), viewer, 0, Representations.PAGE_SIZE);
 		return representations.container(article, preference, total, firstPage);
 	}
 

@@ -6,7 +6,7 @@ import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.notes.Author;
 import dev.marginalia.notes.Note;
-import dev.marginalia.notes.NoteService;
+import dev.marginalia.notes.NoteQueries;
 import dev.marginalia.anchoring.ReAnchoring;
 import dev.marginalia.notes.Viewer;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +34,7 @@ class AnnotationController {
 
 	private final ArticleLibrary library;
 
-	private final NoteService notes;
+	private final NoteQueries queries;
 
 	private final ApiAuthors authors;
 
@@ -44,10 +44,10 @@ class AnnotationController {
 
 	private final Representations representations;
 
-	AnnotationController(ArticleLibrary library, NoteService notes, ApiAuthors authors, AnnotationReader reader,
+	AnnotationController(ArticleLibrary library, NoteQueries queries, ApiAuthors authors, AnnotationReader reader,
 			AnnotationWrites writes, Representations representations) {
 		this.library = library;
-		this.notes = notes;
+		this.queries = queries;
 		this.authors = authors;
 		this.reader = reader;
 		this.writes = writes;
@@ -144,7 +144,7 @@ class AnnotationController {
 		if (!ApiLinks.isNoteId(id)) {
 			throw notFound();
 		}
-		Note note = notes.findSeenBy(article.slug(), id, viewer).orElseThrow(AnnotationController::notFound);
+		Note note = queries.findSeenBy(article.slug(), id, viewer).orElseThrow(AnnotationController::notFound);
 		if (note.deleted()) {
 			throw ApiProblem.of(HttpStatus.GONE, "This annotation was deleted.");
 		}

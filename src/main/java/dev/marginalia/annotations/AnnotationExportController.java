@@ -8,7 +8,7 @@ import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.content.Block;
 import dev.marginalia.notes.ArticleNotes;
 import dev.marginalia.notes.Note;
-import dev.marginalia.notes.NoteService;
+import dev.marginalia.notes.NoteQueries;
 import dev.marginalia.notes.NoteThread;
 import dev.marginalia.anchoring.ReAnchoring;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,16 +32,16 @@ class AnnotationExportController {
 
 	private final ArticleLibrary library;
 
-	private final NoteService notes;
+	private final NoteQueries queries;
 
 	private final ApiAuthors authors;
 
 	private final Representations representations;
 
-	AnnotationExportController(ArticleLibrary library, NoteService notes, ApiAuthors authors,
+	AnnotationExportController(ArticleLibrary library, NoteQueries queries, ApiAuthors authors,
 			Representations representations) {
 		this.library = library;
-		this.notes = notes;
+		this.queries = queries;
 		this.authors = authors;
 		this.representations = representations;
 	}
@@ -50,7 +50,7 @@ class AnnotationExportController {
 	ResponseEntity<byte[]> export(@PathVariable String slug, HttpServletRequest request) {
 		Article article = library.find(slug)
 			.orElseThrow(() -> ApiProblem.of(HttpStatus.NOT_FOUND, "There is no such article."));
-		ArticleNotes all = notes.notesOn(article, authors.viewer(request).orElse(null));
+		ArticleNotes all = queries.notesOn(article, authors.viewer(request).orElse(null));
 		List<Note> ordered = new ArrayList<>();
 		for (Block block : article.blocks()) {
 			all.on(block.id()).threads().forEach(thread -> add(thread, ordered));

@@ -37,7 +37,9 @@ import dev.marginalia.notes.Note;
 import dev.marginalia.notes.NoteConflictException;
 import dev.marginalia.notes.NoteForbiddenException;
 import dev.marginalia.notes.NoteNotFoundException;
-import dev.marginalia.notes.NoteService;
+import dev.marginalia.notes.NoteCommands;
+import dev.marginalia.notes.NoteImports;
+import dev.marginalia.notes.NoteQueries;
 import dev.marginalia.notes.Visibility;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -87,7 +89,11 @@ public class AnnotationImport {
 
 	private final ArticleLibrary library;
 
-	private final NoteService notes;
+	private final NoteCommands commands;
+
+	private final NoteQueries queries;
+
+	private final NoteImports imports;
 
 	private final AnnotationReader reader;
 
@@ -97,11 +103,13 @@ public class AnnotationImport {
 
 	private final Clock clock;
 
-	AnnotationImport(ArticleLibrary library, NoteService notes, AnnotationReader reader, ApiLinks links,
+	AnnotationImport(ArticleLibrary library, NoteCommands commands, NoteQueries queries, NoteImports imports, AnnotationReader reader, ApiLinks links,
 			PlatformTransactionManager transactionManager, Clock clock, Anchoring anchoring) {
 		this.anchoring = anchoring;
 		this.library = library;
-		this.notes = notes;
+		this.commands = commands;
+		this.queries = queries;
+		this.imports = imports;
 		this.reader = reader;
 		this.links = links;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -342,7 +350,7 @@ public class AnnotationImport {
 			}
 			String body = entry.imported().deleted() ? DELETED_BODY : draft.body();
 			try {
-				notes.validate(new NewNote(body, draft.creatorName(), draft.visibility()));
+				commands.validate(new NewNote(body, draft.creatorName(), draft.visibility()));
 			}
 			catch (InvalidNoteException ex) {
 				ApiProblems.fields(ex).forEach(errors::putIfAbsent);
@@ -467,9 +475,9 @@ public class AnnotationImport {
 				parents.put(entry.item().index(), new Parent(index, null));
 				continue;
 			}
-			Optional<Note> note = links.noteId(slug, iri).flatMap(id -> notes.find(slug, id, viewer));
+			Optional<Note> note = links.noteId(slug, iri).flatMap(id -> queries.find(slug, id, viewer));
 			if (note.isPresent() && note.get().isReply()) {
-				note = notes.find(slug, note.get().parentId(), viewer);
+				note = queries.find(slug, note.get().parentId(), viewer);
 			}
 			if (note.isEmpty()) {
 				entry.errors().put("target", "There is no annotation " + abbreviate(iri) + " in the file or in this "
@@ -542,13 +550,13 @@ public class AnnotationImport {
 		Map<Integer, Note> written = new HashMap<>();
 		for (NoteWrite write : plan.notes()) {
 			Entry entry = write.entry();
-			written.put(entry.item().index(), guarded(entry, () -> notes.restore(slug, write.block(), write.note(),
+			written.put(entry.item().index(), guarded(entry, () -> imports.restore(slug, write.block(), write.note(),
 					author, entry.imported().created(), entry.imported().asSent())));
 		}
 		for (ReplyWrite write : plan.replies()) {
 			Entry entry = write.entry();
 			String parentId = write.rootIndex() != null ? written.get(write.rootIndex()).id() : write.rootNoteId();
-			written.put(entry.item().index(), guarded(entry, () -> notes.restoreReply(slug, parentId, write.note(),
+			written.put(entry.item().index(), guarded(entry, () -> imports.restoreReply(slug, parentId, write.note(),
 					author, entry.imported().created())));
 		}
 		Map<Integer, ImportReport.Item> items = new TreeMap<>();
@@ -557,7 +565,7 @@ public class AnnotationImport {
 			Note note = written.get(entry.item().index());
 			if (entry.imported().deleted()) {
 				guarded(entry, () -> {
-					notes.delete(slug, note.id(), note.version(), author);
+					commands.delete(slug, note.id(), note.version(), author);
 					return note;
 				});
 			}

@@ -17,7 +17,7 @@ import dev.marginalia.annotations.AnnotationDraft.Target;
 import dev.marginalia.annotations.AnnotationDraft.ToAnnotation;
 import dev.marginalia.annotations.AnnotationDraft.WrittenOn;
 import dev.marginalia.anchoring.Selector;
-import dev.marginalia.notes.NoteService;
+import dev.marginalia.notes.NoteImports;
 import dev.marginalia.notes.TargetAsSent;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -274,8 +274,8 @@ class AnnotationReader {
 			errors.put(path + ".value", "The selector's value is the paragraph's id, a string.");
 			return null;
 		}
-		if (id.stringValue().length() > NoteService.MAX_BLOCK_ID) {
-			errors.put(path + ".value", "A paragraph id has at most " + NoteService.MAX_BLOCK_ID + " characters.");
+		if (id.stringValue().length() > NoteImports.MAX_BLOCK_ID) {
+			errors.put(path + ".value", "A paragraph id has at most " + NoteImports.MAX_BLOCK_ID + " characters.");
 			return null;
 		}
 		return id.stringValue();
@@ -496,9 +496,9 @@ class AnnotationReader {
 			errors.put(path + "." + Vocabulary.PARAGRAPH_TEXT, "The paragraph's text, a string.");
 			return null;
 		}
-		if (text.stringValue().length() > NoteService.MAX_BLOCK_TEXT) {
+		if (text.stringValue().length() > NoteImports.MAX_BLOCK_TEXT) {
 			errors.put(path + "." + Vocabulary.PARAGRAPH_TEXT,
-					"A paragraph's text has at most " + NoteService.MAX_BLOCK_TEXT + " characters.");
+					"A paragraph's text has at most " + NoteImports.MAX_BLOCK_TEXT + " characters.");
 			return null;
 		}
 		JsonNode refinedBy = value.get("refinedBy");

@@ -13,7 +13,8 @@ import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.notes.Author;
 import dev.marginalia.notes.NewNote;
 import dev.marginalia.notes.Note;
-import dev.marginalia.notes.NoteService;
+import dev.marginalia.notes.NoteCommands;
+import dev.marginalia.notes.NoteQueries;
 import dev.marginalia.notes.TargetAsSent;
 import dev.marginalia.notes.Visibility;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Creating, replacing and deleting notes from annotations: what the protocol adds to {@link NoteService}'s rules.
+ * Creating, replacing and deleting notes from annotations: what the protocol adds to {@link NoteCommands}'s rules.
  * Replies take their note's visibility unless told otherwise, and a reply to a private note cannot be public (its
  * target would name the private note to everyone). A PUT that leaves out {@code marginalia:visibility} or
  * {@code creator} keeps them as they were, so that a client that drops properties it does not know can never make
@@ -32,7 +33,9 @@ class AnnotationWrites {
 
 	private static final String VISIBILITY = Vocabulary.VISIBILITY;
 
-	private final NoteService notes;
+	private final NoteCommands commands;
+
+	private final NoteQueries queries;
 
 	private final ArticleLibrary library;
 
@@ -40,9 +43,10 @@ class AnnotationWrites {
 
 	private final Anchoring anchoring;
 
-	AnnotationWrites(NoteService notes, ArticleLibrary library, ApiLinks links, Anchoring anchoring) {
+	AnnotationWrites(NoteCommands commands, NoteQueries queries, ArticleLibrary library, ApiLinks links, Anchoring anchoring) {
 		this.anchoring = anchoring;
-		this.notes = notes;
+		this.commands = commands;
+		this.queries = queries;
 		this.library = library;
 		this.links = links;
 	}
@@ -55,7 +59,7 @@ class AnnotationWrites {
 					+ "annotation to reply to.");
 		}
 		if (target instanceof AnnotationDraft.Selected selected) {
-			return notes.createOn(slug, selected.selector(), new TargetAsSent(selected.selectorJson(), null,
+			return commands.createOn(slug, selected.selector(), new TargetAsSent(selected.selectorJson(), null,
 					draft.canonical(), draft.via()), new NewNote(draft.body(), draft.creatorName(), draft.visibility()),
 					author);
 		}
@@ -63,12 +67,12 @@ class AnnotationWrites {
 			throw new IllegalStateException("Only an import reads a target by IRI");
 		}
 		String parentId = reply.noteId();
-		Note parent = notes.find(slug, parentId, author)
+		Note parent = queries.find(slug, parentId, author)
 			.orElseThrow(() -> ApiProblem.invalid("target", "There is no annotation "
 					+ links.annotation(slug, parentId) + " to reply to, or it is not yours to see."));
 		String visibility = draft.visibility() != null ? draft.visibility() : privateThread(parent) ? "private" : "public";
 		checkReplyVisibility(parent, visibility);
-		return notes.reply(slug, parentId, new NewNote(draft.body(), draft.creatorName(), visibility), author);
+		return commands.reply(slug, parentId, new NewNote(draft.body(), draft.creatorName(), visibility), author);
 	}
 
 	/**
@@ -86,18 +90,18 @@ class AnnotationWrites {
 				: current.isPrivate() ? "private" : "public";
 		String parentId = current.parentId();
 		if (parentId != null) {
-			notes.find(slug, parentId, author).ifPresent(parent -> checkReplyVisibility(parent, visibility));
+			queries.find(slug, parentId, author).ifPresent(parent -> checkReplyVisibility(parent, visibility));
 		}
 		String name = draft.creatorName() != null ? draft.creatorName()
 				: Note.ANONYMOUS.equals(current.authorName()) ? null : current.authorName();
 		NewNote replacement = new NewNote(draft.body(), name, visibility);
-		notes.validate(replacement); // belt and braces: edit checks the rules too
-		return notes.edit(slug, current.id(), replacement, current.version(), author);
+		commands.validate(replacement); // belt and braces: edit checks the rules too
+		return commands.edit(slug, current.id(), replacement, current.version(), author);
 	}
 
 	/** @param current the note as the client's {@code If-Match} named it (or as it is, without one) */
 	void delete(Note current, Author author) {
-		notes.delete(current.articleSlug(), current.id(), current.version(), author);
+		commands.delete(current.articleSlug(), current.id(), current.version(), author);
 	}
 
 	private void checkSameTarget(Note current, AnnotationDraft draft) {
@@ -154,7 +158,7 @@ class AnnotationWrites {
 			return true;
 		}
 		String parentId = note.parentId();
-		return parentId != null && notes.find(note.articleSlug(), parentId, null).isEmpty();
+		return parentId != null && queries.find(note.articleSlug(), parentId, null).isEmpty();
 	}
 
 }

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Component
 class ApiLinks {
 
-	/** The shape of the ids {@link dev.marginalia.notes.NoteService} gives notes. */
+	/** The shape of the ids {@link dev.marginalia.notes.NoteCommands} gives notes. */
 	private static final Pattern NOTE_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
 	private final String publicUrl;

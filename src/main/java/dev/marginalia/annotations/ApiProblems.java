@@ -8,7 +8,7 @@ import dev.marginalia.notes.InvalidNoteException;
 import dev.marginalia.notes.NoteConflictException;
 import dev.marginalia.notes.NoteForbiddenException;
 import dev.marginalia.notes.NoteNotFoundException;
-import dev.marginalia.system.DatabaseFailures;
+import dev.marginalia.database.DatabaseFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

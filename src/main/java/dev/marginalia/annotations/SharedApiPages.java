@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.marginalia.content.Article;
-import dev.marginalia.live.ArticleStamps;
+import dev.marginalia.notes.ArticleStamps;
 import dev.marginalia.web.Compressed;
 
 import org.springframework.stereotype.Component;

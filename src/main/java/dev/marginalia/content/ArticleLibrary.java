@@ -18,12 +18,15 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * The articles in the content folder, one per {@code *.md} file, each parsed and rendered once per version of
  * its file. Every lookup checks the file's size and modification time (one {@code stat}), so an edited file
- * shows on the next request without a restart, and an unchanged one is never parsed again.
+ * shows on the next request without a restart, and an unchanged one is never parsed again. Each version read in is
+ * announced once, with {@link ArticleLoaded}, before it is served: what is kept per version (the notes' places, the
+ * paragraph links' history) is written then, never by a request that reads it.
  */
 @Component
 public class ArticleLibrary {
@@ -39,8 +42,11 @@ public class ArticleLibrary {
 
 	private final ConcurrentMap<String, Loaded> cache = new ConcurrentHashMap<>();
 
-	public ArticleLibrary(ContentProperties properties) {
+	private final ApplicationEventPublisher events;
+
+	public ArticleLibrary(ContentProperties properties, ApplicationEventPublisher events) {
 		this.dir = properties.dir().toAbsolutePath().normalize();
+		this.events = events;
 		log.info("Serving articles from {}", dir);
 	}
 
@@ -70,8 +76,17 @@ public class ArticleLibrary {
 			throw new ArticleUnavailableException(slug, "cannot read " + file + ": " + ex.getMessage());
 		}
 		Loaded known = cache.get(slug);
-		Loaded loaded = known != null && known.stamp().equals(stamp) ? known : cache.compute(slug,
-				(key, old) -> old != null && old.stamp().equals(stamp) ? old : load(slug, file, stamp));
+		Loaded loaded = known;
+		if (known == null || !known.stamp().equals(stamp)) {
+			Loaded[] readIn = new Loaded[1];
+			loaded = cache.compute(slug, (key, old) -> old != null && old.stamp().equals(stamp) ? old
+					: (readIn[0] = load(slug, file, stamp)));
+			if (readIn[0] != null && readIn[0].article() != null
+					&& (old(known) == null || !old(known).version().equals(readIn[0].article().version()))) {
+				// outside the map's lock: a listener may look the article up again
+				events.publishEvent(new ArticleLoaded(readIn[0].article()));
+			}
+		}
 		if (loaded.article() == null) {
 			throw new ArticleUnavailableException(slug, String.valueOf(loaded.problem()));
 		}
@@ -97,6 +112,10 @@ public class ArticleLibrary {
 		}
 		articles.sort(Comparator.comparing(article -> article.metadata().title()));
 		return articles;
+	}
+
+	private static @Nullable Article old(@Nullable Loaded loaded) {
+		return loaded == null ? null : loaded.article();
 	}
 
 	private Loaded load(String slug, Path file, FileStamp stamp) {

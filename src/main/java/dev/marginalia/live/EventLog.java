@@ -109,19 +109,6 @@ class EventLog {
 			.list();
 	}
 
-	/**
-	 * @return how many changes the author made to their private notes on the article: committed ones, whichever
-	 * instance they were made on. A count, not the last id: a transaction that took a lower id and committed later
-	 * still changes it.
-	 */
-	long privateChanges(String slug, String authorHash) {
-		return jdbc.sql("SELECT COUNT(*) FROM note_private_events WHERE author_hash = :author AND article_slug = :slug")
-			.param("author", authorHash)
-			.param("slug", slug)
-			.query(Long.class)
-			.single();
-	}
-
 	/** Entries of the private log are for their author; those of the public one, for everyone. */
 	private static RowMapper<LiveEvent> mapper(Audience audience) {
 		return (row, number) -> new LiveEvent(row.getLong("id"), row.getString("article_slug"),

@@ -1,5 +1,6 @@
 package dev.marginalia.live;
 
+import dev.marginalia.notes.NoteEventArrived;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 

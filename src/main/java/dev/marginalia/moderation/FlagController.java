@@ -7,7 +7,7 @@ import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.notes.AuthorIdentity;
 import dev.marginalia.notes.Note;
 import dev.marginalia.notes.NoteNotFoundException;
-import dev.marginalia.notes.NoteService;
+import dev.marginalia.notes.NoteQueries;
 import dev.marginalia.notes.Viewer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,7 +29,7 @@ class FlagController {
 
 	static final String VIEW = "moderation/flag";
 
-	private final NoteService notes;
+	private final NoteQueries queries;
 
 	private final ArticleLibrary library;
 
@@ -37,8 +37,8 @@ class FlagController {
 
 	private final Flagging flagging;
 
-	FlagController(NoteService notes, ArticleLibrary library, AuthorIdentity identity, Flagging flagging) {
-		this.notes = notes;
+	FlagController(NoteQueries queries, ArticleLibrary library, AuthorIdentity identity, Flagging flagging) {
+		this.queries = queries;
 		this.library = library;
 		this.identity = identity;
 		this.flagging = flagging;
@@ -62,13 +62,13 @@ class FlagController {
 			response.setStatus(ex.status().value());
 			return page(slug, id, reader, reason == null ? "" : reason, detail == null ? "" : detail, ex.errors(), model);
 		}
-		Note note = notes.find(slug, id, reader.author()).orElseThrow(NoteNotFoundException::new);
+		Note note = queries.find(slug, id, reader.author()).orElseThrow(NoteNotFoundException::new);
 		return SignInController.redirect("/articles/" + slug + "?done=flagged#note-" + note.id());
 	}
 
 	private String page(String slug, String id, Viewer reader, String reason, String detail, Map<String, String> errors,
 			Model model) {
-		Note note = notes.find(slug, id, reader.author()).filter(found -> !found.deleted())
+		Note note = queries.find(slug, id, reader.author()).filter(found -> !found.deleted())
 			.orElseThrow(NoteNotFoundException::new);
 		model.addAttribute("article", library.find(slug).orElseThrow(NoteNotFoundException::new));
 		model.addAttribute("note", note);

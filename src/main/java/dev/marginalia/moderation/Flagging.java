@@ -14,7 +14,8 @@ import java.util.Optional;
 import dev.marginalia.notes.AuthorSecrets;
 import dev.marginalia.notes.Note;
 import dev.marginalia.notes.NoteNotFoundException;
-import dev.marginalia.notes.NoteService;
+import dev.marginalia.notes.NoteModeration;
+import dev.marginalia.notes.NoteQueries;
 import dev.marginalia.notes.Viewer;
 import org.jspecify.annotations.Nullable;
 
@@ -37,13 +38,16 @@ class Flagging {
 
 	private final FlagRepository flags;
 
-	private final NoteService notes;
+	private final NoteQueries queries;
+
+	private final NoteModeration noteModeration;
 
 	private final Clock clock;
 
-	Flagging(FlagRepository flags, NoteService notes, Clock clock) {
+	Flagging(FlagRepository flags, NoteQueries queries, NoteModeration noteModeration, Clock clock) {
 		this.flags = flags;
-		this.notes = notes;
+		this.queries = queries;
+		this.noteModeration = noteModeration;
 		this.clock = clock;
 	}
 
@@ -55,7 +59,7 @@ class Flagging {
 	@Transactional
 	public void flag(String slug, String noteId, Viewer reader, String address, @Nullable String reason,
 			@Nullable String detail) {
-		Note note = notes.find(slug, noteId, reader.author()).filter(found -> !found.deleted())
+		Note note = queries.find(slug, noteId, reader.author()).filter(found -> !found.deleted())
 			.orElseThrow(NoteNotFoundException::new);
 		Optional<FlagReason> why = FlagReason.parse(reason == null ? "" : reason);
 		if (why.isEmpty()) {
@@ -95,7 +99,7 @@ class Flagging {
 			}
 		}
 		List<FlaggedNote> queue = new ArrayList<>();
-		byNote.forEach((noteId, list) -> notes.findAsModerator(list.get(0).slug(), noteId).ifPresent(note -> {
+		byNote.forEach((noteId, list) -> noteModeration.findAsModerator(list.get(0).slug(), noteId).ifPresent(note -> {
 			Map<FlagReason, Integer> reasons = new LinkedHashMap<>();
 			list.forEach(flag -> reasons.merge(flag.reason(), 1, Integer::sum));
 			Map<FlagReason, Integer> sorted = new LinkedHashMap<>();

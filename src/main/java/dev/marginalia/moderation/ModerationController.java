@@ -10,7 +10,7 @@ import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.notes.AuthorIdentity;
 import dev.marginalia.notes.Note;
 import dev.marginalia.notes.NoteNotFoundException;
-import dev.marginalia.notes.NoteService;
+import dev.marginalia.notes.NoteModeration;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +43,7 @@ class ModerationController {
 
 	private final ModerationAccess access;
 
-	private final NoteService notes;
+	private final NoteModeration noteModeration;
 
 	private final Flagging flagging;
 
@@ -53,10 +53,10 @@ class ModerationController {
 
 	private final AuthorIdentity identity;
 
-	ModerationController(ModerationAccess access, NoteService notes, Flagging flagging, ArticleLibrary library,
+	ModerationController(ModerationAccess access, NoteModeration noteModeration, Flagging flagging, ArticleLibrary library,
 			AnnotationImport importer, AuthorIdentity identity) {
 		this.access = access;
-		this.notes = notes;
+		this.noteModeration = noteModeration;
 		this.flagging = flagging;
 		this.library = library;
 		this.importer = importer;
@@ -67,7 +67,7 @@ class ModerationController {
 	String queue(@RequestParam(required = false) @Nullable String done, HttpServletRequest request, Model model) {
 		access.requireModerator(request);
 		model.addAttribute("flagged", flagging.queue());
-		model.addAttribute("hidden", notes.hiddenNotes(HIDDEN_SHOWN));
+		model.addAttribute("hidden", noteModeration.hiddenNotes(HIDDEN_SHOWN));
 		model.addAttribute("done", done == null ? null : Action.parse(done).map(Action::message).orElse(null));
 		return QUEUE_VIEW;
 	}
@@ -81,12 +81,12 @@ class ModerationController {
 			@RequestParam(required = false) @Nullable String back, HttpServletRequest request) {
 		access.requireModerator(request);
 		Action what = Action.parse(action).orElseThrow(NoteNotFoundException::new);
-		Note note = notes.findAsModerator(slug, id).orElseThrow(NoteNotFoundException::new);
+		Note note = noteModeration.findAsModerator(slug, id).orElseThrow(NoteNotFoundException::new);
 		switch (what) {
-			case HIDE -> notes.setHidden(slug, id, true);
-			case UNHIDE -> notes.setHidden(slug, id, false);
+			case HIDE -> noteModeration.setHidden(slug, id, true);
+			case UNHIDE -> noteModeration.setHidden(slug, id, false);
 			case DELETE -> {
-				notes.deleteAsModerator(slug, id);
+				noteModeration.deleteAsModerator(slug, id);
 				flagging.dismiss(id);
 			}
 			case DISMISS -> flagging.dismiss(id);

@@ -27,12 +27,12 @@ public class AuthorIdentity {
 
 	private static final Duration COOKIE_AGE = Duration.ofDays(730);
 
-	private final NoteService notes;
+	private final NoteQueries queries;
 
 	private final ModeratorCheck moderator;
 
-	AuthorIdentity(NoteService notes, ModeratorCheck moderator) {
-		this.notes = notes;
+	AuthorIdentity(NoteQueries queries, ModeratorCheck moderator) {
+		this.queries = queries;
 		this.moderator = moderator;
 	}
 
@@ -56,7 +56,7 @@ public class AuthorIdentity {
 
 	/** @return the author making the request, if it presents a secret */
 	public Optional<Author> current(HttpServletRequest request) {
-		return secret(request).map(notes::author);
+		return secret(request).map(queries::author);
 	}
 
 	/** @return who is looking: the author the request presents (if any), and whether it is the moderator */

@@ -82,7 +82,7 @@ public record Note(String id, String articleSlug, String blockId, int blockPosit
 
 	/**
 	 * @return whether the given reader (null: nobody in particular) may see this note on its own (a reply is also
-	 * hidden with the note it answers: see {@link NoteService#find})
+	 * hidden with the note it answers: see {@link NoteQueries#find})
 	 */
 	public boolean isVisibleTo(@Nullable Author author) {
 		return !hidden && (visibility == Visibility.PUBLIC || isBy(author));

@@ -34,7 +34,7 @@ public record NoteChanged(String slug, String noteId, String blockId, Kind kind,
 		return visibility == Visibility.PUBLIC;
 	}
 
-	static NoteChanged of(Note note, Kind kind) {
+	public static NoteChanged of(Note note, Kind kind) {
 		return new NoteChanged(note.articleSlug(), note.id(), note.blockId(), kind, note.parentId(), note.visibility(), note.authorHash());
 	}
 

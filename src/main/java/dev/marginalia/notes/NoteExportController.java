@@ -36,20 +36,20 @@ class NoteExportController {
 
 	private final ArticleLibrary library;
 
-	private final NoteService notes;
+	private final NoteQueries queries;
 
 	private final AuthorIdentity identity;
 
-	NoteExportController(ArticleLibrary library, NoteService notes, AuthorIdentity identity) {
+	NoteExportController(ArticleLibrary library, NoteQueries queries, AuthorIdentity identity) {
 		this.library = library;
-		this.notes = notes;
+		this.queries = queries;
 		this.identity = identity;
 	}
 
 	@GetMapping("/articles/{slug}/notes.md")
 	ResponseEntity<String> markdown(@PathVariable String slug, HttpServletRequest request) {
 		Article article = library.find(slug).orElseThrow(NoteNotFoundException::new);
-		ArticleNotes all = notes.notesOn(article, identity.current(request).orElse(null));
+		ArticleNotes all = queries.notesOn(article, identity.current(request).orElse(null));
 		StringBuilder out = new StringBuilder();
 		out.append("# Notes on ").append(article.metadata().quotedTitle()).append("\n\n");
 		if (!article.metadata().author().isBlank()) {
@@ -84,7 +84,7 @@ class NoteExportController {
 	@GetMapping("/articles/{slug}/notes.csv")
 	ResponseEntity<String> csv(@PathVariable String slug, HttpServletRequest request) {
 		Article article = library.find(slug).orElseThrow(NoteNotFoundException::new);
-		ArticleNotes all = notes.notesOn(article, identity.current(request).orElse(null));
+		ArticleNotes all = queries.notesOn(article, identity.current(request).orElse(null));
 		StringWriter out = new StringWriter();
 		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
 			.setHeader("id", "paragraph_id", "paragraph_number", "paragraph_text", "reply_to", "author", "visibility",

@@ -36,14 +36,17 @@ class NotePagesController {
 
 	static final String PRINT_VIEW = "notes/print";
 
-	private final NoteService notes;
+	private final NoteQueries queries;
+
+	private final NoteCommands commands;
 
 	private final ArticleLibrary library;
 
 	private final AuthorIdentity identity;
 
-	NotePagesController(NoteService notes, ArticleLibrary library, AuthorIdentity identity) {
-		this.notes = notes;
+	NotePagesController(NoteQueries queries, NoteCommands commands, ArticleLibrary library, AuthorIdentity identity) {
+		this.queries = queries;
+		this.commands = commands;
 		this.library = library;
 		this.identity = identity;
 	}
@@ -69,7 +72,7 @@ class NotePagesController {
 		Author viewer = identity.current(request).orElse(null);
 		model.addAttribute("article", article);
 		model.addAttribute("viewer", viewer);
-		model.addAttribute("notes", notes.notesOn(article, viewer));
+		model.addAttribute("notes", queries.notesOn(article, viewer));
 		return PRINT_VIEW;
 	}
 
@@ -90,7 +93,7 @@ class NotePagesController {
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		Author author = identity.currentOrNew(request, response);
 		try {
-			Note note = notes.create(slug, blockId, form.toNewNote(), author);
+			Note note = commands.create(slug, blockId, form.toNewNote(), author);
 			return done(slug, "added", note);
 		}
 		catch (InvalidNoteException ex) {
@@ -103,7 +106,7 @@ class NotePagesController {
 	String replyForm(@PathVariable String slug, @PathVariable String id, HttpServletRequest request, Model model) {
 		Author viewer = identity.current(request).orElse(null);
 		Note note = visible(slug, id, viewer);
-		// a reply to a private note is private (NoteService.reply): the form says so from the start
+		// a reply to a private note is private (NoteCommands.reply): the form says so from the start
 		return replyPage(slug, note, viewer, new NewNote(null, null, note.isPrivate() ? "private" : null), Map.of(), model);
 	}
 
@@ -112,7 +115,7 @@ class NotePagesController {
 			HttpServletResponse response, Model model) {
 		Author author = identity.currentOrNew(request, response);
 		try {
-			Note reply = notes.reply(slug, id, form.toNewNote(), author);
+			Note reply = commands.reply(slug, id, form.toNewNote(), author);
 			return done(slug, "replied", reply);
 		}
 		catch (InvalidNoteException ex) {
@@ -136,7 +139,7 @@ class NotePagesController {
 			HttpServletResponse response, Model model) {
 		Author author = identity.current(request).orElseThrow(NoteForbiddenException::new);
 		try {
-			Note note = notes.edit(slug, id, form.toNewNote(), form.version(), author);
+			Note note = commands.edit(slug, id, form.toNewNote(), form.version(), author);
 			return done(slug, "edited", note);
 		}
 		catch (InvalidNoteException ex) {
@@ -159,7 +162,7 @@ class NotePagesController {
 			HttpServletRequest request) {
 		Author author = identity.current(request).orElseThrow(NoteForbiddenException::new);
 		Note note = own(slug, id, author);
-		notes.delete(slug, id, version, author);
+		commands.delete(slug, id, version, author);
 		return redirect("/articles/" + slug + "?done=deleted#" + note.blockId());
 	}
 
@@ -171,7 +174,7 @@ class NotePagesController {
 		model.addAttribute("block", block);
 		if (viewer.isModerator()) {
 			// MODERATION: the moderator sees the paragraph's notes whole, hidden ones marked
-			model.addAttribute("blockNotes", notes.notesSeenBy(article, viewer).on(blockId));
+			model.addAttribute("blockNotes", queries.notesSeenBy(article, viewer).on(blockId));
 			model.addAttribute("page", 1);
 			model.addAttribute("pages", 1);
 		}
@@ -184,10 +187,10 @@ class NotePagesController {
 
 	/** Puts one page (from 1; out of range: the nearest) of the notes of a paragraph (null: the orphans) in the model. */
 	private void pageOf(Article article, @Nullable String blockId, @Nullable Author viewer, int page, Model model) {
-		BlockNotes first = notes.paragraphNotes(article, blockId, viewer, 0);
-		int pages = Math.max(1, (first.threadCount() + NoteService.PARAGRAPH_PAGE - 1) / NoteService.PARAGRAPH_PAGE);
+		BlockNotes first = queries.paragraphNotes(article, blockId, viewer, 0);
+		int pages = Math.max(1, (first.threadCount() + NoteQueries.PARAGRAPH_PAGE - 1) / NoteQueries.PARAGRAPH_PAGE);
 		int number = Math.min(Math.max(1, page), pages);
-		model.addAttribute("blockNotes", number == 1 ? first : notes.paragraphNotes(article, blockId, viewer, number - 1));
+		model.addAttribute("blockNotes", number == 1 ? first : queries.paragraphNotes(article, blockId, viewer, number - 1));
 		model.addAttribute("page", number);
 		model.addAttribute("pages", pages);
 	}
@@ -218,7 +221,7 @@ class NotePagesController {
 	}
 
 	private Note visible(String slug, String id, @Nullable Author viewer) {
-		return notes.find(slug, id, viewer).orElseThrow(NoteNotFoundException::new);
+		return queries.find(slug, id, viewer).orElseThrow(NoteNotFoundException::new);
 	}
 
 	private Note own(String slug, String id, @Nullable Author viewer) {

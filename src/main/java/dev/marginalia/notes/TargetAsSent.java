@@ -23,7 +23,7 @@ public record TargetAsSent(@Nullable String selector, @Nullable String anchoredB
 		return new TargetAsSent(selector, decided, canonical, via);
 	}
 
-	boolean isEmpty() {
+	public boolean isEmpty() {
 		return selector == null && anchoredBy == null && canonical == null && via == null;
 	}
 

@@ -7,11 +7,11 @@ public enum Visibility {
 
 	PUBLIC, PRIVATE;
 
-	String dbValue() {
+	public String dbValue() {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	static Visibility fromDb(String value) {
+	public static Visibility fromDb(String value) {
 		return valueOf(value.toUpperCase(Locale.ROOT));
 	}
 

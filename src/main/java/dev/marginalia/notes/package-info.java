@@ -1,6 +1,10 @@
 /**
- * Notes and replies on an article's paragraphs: the rules, the storage and the reader's identity. What other
- * features may use is public: {@link dev.marginalia.notes.NoteService} and its values.
+ * Notes and replies on an article's paragraphs. The public face other features use: {@link
+ * dev.marginalia.notes.NoteCommands} (what an author does), {@link dev.marginalia.notes.NoteQueries} (what a reader
+ * may see), {@link dev.marginalia.notes.NoteModeration} (what the moderator does), {@link
+ * dev.marginalia.notes.NoteImports} (notes brought in by an import), the stamp of an article's notes, the events
+ * and the values. The rules' helpers are package-private here; storage, the group-committing writer and the
+ * placements are in {@code notes.internal}, which no other module may use (ModuleBoundariesTests).
  */
 @NullMarked
 package dev.marginalia.notes;

@@ -14,15 +14,15 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.marginalia.content.Article;
 import dev.marginalia.hashing.Digests;
-import dev.marginalia.live.ArticleStamps;
-import dev.marginalia.live.ArticleStamps.Stamp;
+import dev.marginalia.notes.ArticleStamps;
+import dev.marginalia.notes.ArticleStamps.Stamp;
 import dev.marginalia.live.EventPosition;
 import dev.marginalia.notes.ArticleNotes;
-import dev.marginalia.notes.NoteService;
-import dev.marginalia.notes.Placements;
+import dev.marginalia.notes.NoteQueries;
 import dev.marginalia.notes.Viewer;
 import dev.marginalia.web.Compressed;
-import dev.marginalia.system.DatabaseFailures;
+import dev.marginalia.database.DatabaseFailures;
+import dev.marginalia.anchoring.LinkHistory;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +43,7 @@ import org.springframework.stereotype.Component;
  * readers without a secret is shared by them), with the token filled in per request from their own request,
  * and their own and private notes in it. Kept in a bounded cache.</li>
  * </ul>
- * Pages are kept only when the article's notes are placed for its version (see {@link Placements}).
+ * Pages are kept only when the article's notes are placed for its version (see {@link Stamp#placed}).
  */
 @Component
 class ArticlePages {
@@ -56,13 +56,11 @@ class ArticlePages {
 
 	private final ViewToText views;
 
-	private final NoteService notes;
+	private final NoteQueries queries;
 
 	private final LinkHistory history;
 
 	private final EventPosition events;
-
-	private final Placements placements;
 
 	private final ArticleStamps stamps;
 
@@ -76,13 +74,12 @@ class ArticlePages {
 		.<ReaderKey, PageTemplate>weigher((key, page) -> page.length())
 		.build();
 
-	ArticlePages(ViewToText views, NoteService notes, LinkHistory history, EventPosition events,
-			Placements placements, ArticleStamps stamps) {
+	ArticlePages(ViewToText views, NoteQueries queries, LinkHistory history, EventPosition events,
+			ArticleStamps stamps) {
 		this.views = views;
-		this.notes = notes;
+		this.queries = queries;
 		this.history = history;
 		this.events = events;
-		this.placements = placements;
 		this.stamps = stamps;
 	}
 
@@ -103,16 +100,14 @@ class ArticlePages {
 			return page;
 		}
 		try {
-			// placed first (a new version of the article re-anchors its notes, which bumps the stamp), then the stamp
-			// read again under the lock: a page filed under an older stamp never replaces a newer one
-			boolean placed = placements.ensureCurrent(article);
+			// the stamp read again under the lock: a page filed under an older stamp never replaces a newer one
 			Stamp stamp = stamps.stamp(article);
 			SharedPage known = shared.get(article.slug());
 			if (known != null && known.stamp().equals(stamp)) {
 				return known;
 			}
 			SharedPage rendered = SharedPage.of(stamp, render(article, Viewer.ANONYMOUS, request, response, null, ""));
-			if (placed) {
+			if (stamp.placed()) {
 				shared.put(article.slug(), rendered);
 			}
 			return rendered;
@@ -151,7 +146,7 @@ class ArticlePages {
 	PageTemplate forReader(Article article, Viewer viewer, boolean keep, HttpServletRequest request,
 			HttpServletResponse response) {
 		Stamp stamp = stamps.stampFor(article, viewer.author() == null ? null : viewer.author().secretHash());
-		if (!keep || !placements.ensureCurrent(article)) {
+		if (!keep || !stamp.placed()) {
 			return template(article, viewer, request, response);
 		}
 		ReaderKey key = new ReaderKey(article.slug(), stamp, viewer.author() == null ? "" : viewer.author().secretHash());
@@ -169,8 +164,8 @@ class ArticlePages {
 		// first where the event log stands, then the notes: live updates replay whatever came in between
 		long lastEventId = events.current();
 		// MODERATION: the moderator's page shows every note, hidden ones marked (never kept: see PageCacheability)
-		ArticleNotes articleNotes = viewer.isModerator() ? notes.notesSeenBy(article, viewer)
-				: notes.pageNotes(article, viewer.author());
+		ArticleNotes articleNotes = viewer.isModerator() ? queries.notesSeenBy(article, viewer)
+				: queries.pageNotes(article, viewer.author());
 		Map<String, Object> model = new HashMap<>();
 		model.put("article", article);
 		model.put("viewer", viewer.author());

@@ -11,6 +11,7 @@ import dev.marginalia.hashing.Digests;
 import dev.marginalia.notes.AuthorIdentity;
 import dev.marginalia.notes.Viewer;
 import dev.marginalia.web.Compressed;
+import dev.marginalia.anchoring.LinkHistory;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;

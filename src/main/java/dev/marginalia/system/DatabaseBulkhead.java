@@ -1,5 +1,9 @@
 package dev.marginalia.system;
 
+import dev.marginalia.system.StaticAssets;
+import dev.marginalia.database.DatabaseFailures;
+import dev.marginalia.database.DatabaseUnavailableAnswer;
+import dev.marginalia.database.DatabaseProperties;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,6 @@
 package dev.marginalia.system;
 
+import dev.marginalia.system.DatabaseBulkhead;
 import java.time.Duration;
 
 import jakarta.servlet.DispatcherType;

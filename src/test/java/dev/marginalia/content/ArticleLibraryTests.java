@@ -22,7 +22,8 @@ class ArticleLibraryTests {
 
 	@BeforeEach
 	void setUp() {
-		library = new ArticleLibrary(new ContentProperties(dir));
+		library = new ArticleLibrary(new ContentProperties(dir), event -> {
+		});
 	}
 
 	private void write(String name, String markdown) throws IOException {

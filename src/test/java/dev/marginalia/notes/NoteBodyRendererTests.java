@@ -1,5 +1,6 @@
 package dev.marginalia.notes;
 
+import dev.marginalia.notes.internal.NoteBodyRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

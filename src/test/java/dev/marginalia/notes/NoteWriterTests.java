@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.marginalia.support.TestNotes;
+import dev.marginalia.notes.internal.NoteWriter;
+import dev.marginalia.notes.internal.StoredPlacement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,7 @@ class NoteWriterTests {
 	private static final int WAITING = 20;
 
 	@Autowired
-	NoteService service;
+	NoteCommands commands;
 
 	@Autowired
 	NoteWriter writer;
@@ -75,13 +77,13 @@ class NoteWriterTests {
 	@Test
 	void notesWaitingWhileTheWriterIsBusyShareOneTransactionAndAreAnsweredAfterItsCommit() throws Exception {
 		gate.close();
-		Future<Note> first = threads.submit(() -> service.create(SLUG, BLOCK, draft("first"), author(0)));
+		Future<Note> first = threads.submit(() -> commands.create(SLUG, BLOCK, draft("first"), author(0)));
 		gate.awaitHeld();
 		long commitsBefore = writer.commits();
 		List<Future<Note>> waiting = new ArrayList<>();
 		for (int i = 1; i <= WAITING; i++) {
 			int n = i;
-			waiting.add(threads.submit(() -> service.create(SLUG, BLOCK, draft("note " + n), author(n))));
+			waiting.add(threads.submit(() -> commands.create(SLUG, BLOCK, draft("note " + n), author(n))));
 		}
 		await().atMost(10, TimeUnit.SECONDS).until(() -> writer.waiting() == WAITING);
 		assertThat(waiting).as("no answer before the commit").noneMatch(Future::isDone);
@@ -105,12 +107,12 @@ class NoteWriterTests {
 	@Test
 	void aNoteThatCannotBeStoredFailsAloneAndTheRestOfItsBatchIsStored() throws Exception {
 		gate.close();
-		Future<Note> first = threads.submit(() -> service.create(SLUG, BLOCK, draft("first"), author(0)));
+		Future<Note> first = threads.submit(() -> commands.create(SLUG, BLOCK, draft("first"), author(0)));
 		gate.awaitHeld();
 		List<Future<Note>> good = new ArrayList<>();
 		for (int i = 1; i < WAITING; i++) {
 			int n = i;
-			good.add(threads.submit(() -> service.create(SLUG, BLOCK, draft("note " + n), author(n))));
+			good.add(threads.submit(() -> commands.create(SLUG, BLOCK, draft("note " + n), author(n))));
 		}
 		// a reply to a note that does not exist: the database refuses it (foreign key)
 		Note orphanReply = new Note("no-such-parent-reply", SLUG, BLOCK, 0, "hash", "text", "no-such-note",

@@ -26,6 +26,14 @@ import dev.marginalia.content.ArticleParser;
 import dev.marginalia.content.Block;
 import dev.marginalia.content.BlockKind;
 import dev.marginalia.content.ContentProperties;
+import dev.marginalia.notes.internal.AuthorRepository;
+import dev.marginalia.notes.internal.NoteBodyRenderer;
+import dev.marginalia.notes.internal.NoteReadModel;
+import dev.marginalia.notes.internal.NoteRepository;
+import dev.marginalia.notes.internal.NoteWriter;
+import dev.marginalia.notes.internal.PlacementRepository;
+import dev.marginalia.notes.internal.Placements;
+import dev.marginalia.notes.internal.StoredPlacement;
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,7 +65,7 @@ import static org.awaitility.Awaitility.await;
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-@Import({ NoteService.class, NoteWriter.class, NoteRepository.class, Placements.class, PlacementRepository.class, dev.marginalia.anchoring.Anchoring.class, AuthorRepository.class,
+@Import({ NoteCommands.class, NoteQueries.class, NoteModeration.class, NoteImports.class, NewNotes.class, NoteRemoval.class, NoteReadModel.class, NoteWriter.class, NoteRepository.class, Placements.class, PlacementRepository.class, dev.marginalia.anchoring.Anchoring.class, AuthorRepository.class,
 		NoteBodyRenderer.class, ArticleLibrary.class, PlacementsTests.Config.class })
 @EnableConfigurationProperties(ContentProperties.class)
 @TestPropertySource(properties = "marginalia.content.dir=content")
@@ -66,7 +74,10 @@ class PlacementsTests {
 	static final String SLUG = "stability-a-rare-strategic-resource";
 
 	@Autowired
-	NoteService service;
+	NoteQueries queries;
+
+	@Autowired
+	NoteCommands commands;
 
 	@Autowired
 	Placements placements;
@@ -97,14 +108,14 @@ class PlacementsTests {
 		jdbc.sql("DELETE FROM notes").update();
 		jdbc.sql("DELETE FROM article_placements").update();
 		jdbc.sql("DELETE FROM anchors").update();
-		ada = service.author(AuthorSecrets.newSecret());
+		ada = queries.author(AuthorSecrets.newSecret());
 	}
 
 	@Test
 	void aNoteIsPlacedWhenWrittenForTheVersionItWasWrittenOn() {
 		Article article = library.find(SLUG).orElseThrow();
 		Block block = verbatimParagraphs(article).get(0);
-		Note note = service.create(SLUG, block.id(), new NewNote("note", null, null), ada);
+		Note note = commands.create(SLUG, block.id(), new NewNote("note", null, null), ada);
 		assertThat(stored(note.id())).isEqualTo(new StoredPlacement(block.id(), null, null));
 	}
 
@@ -116,10 +127,10 @@ class PlacementsTests {
 		Block edited = verbatim.get(1);
 		Block kept = verbatim.get(2);
 		String words = kept.text().substring(0, 12);
-		List<Note> notes = List.of(service.create(SLUG, removed.id(), new NewNote("on removed", null, null), ada),
-				service.create(SLUG, edited.id(), new NewNote("on edited", null, null), ada),
-				service.create(SLUG, kept.id(), new NewNote("on kept", null, "private"), ada),
-				service.create(SLUG, kept.id(), new NewNote("on a passage", null, null, words, 0), ada));
+		List<Note> notes = List.of(commands.create(SLUG, removed.id(), new NewNote("on removed", null, null), ada),
+				commands.create(SLUG, edited.id(), new NewNote("on edited", null, null), ada),
+				commands.create(SLUG, kept.id(), new NewNote("on kept", null, "private"), ada),
+				commands.create(SLUG, kept.id(), new NewNote("on a passage", null, null, words, 0), ada));
 		placements.ensureCurrent(article);
 
 		String markdown = Files.readString(Path.of("content", SLUG + ".md"));
@@ -137,14 +148,14 @@ class PlacementsTests {
 		}
 		assertThat(stored(notes.get(0).id()).orphaned()).isTrue();
 		assertThat(stored(notes.get(3).id()).start()).isEqualTo("A sentence now opens this paragraph. ".length());
-		assertThat(service.pageNotes(next, null).orphans()).extracting(thread -> thread.note().id())
+		assertThat(queries.pageNotes(next, null).orphans()).extracting(thread -> thread.note().id())
 			.containsExactly(notes.get(0).id());
 	}
 
 	@Test
 	void whileAnotherInstanceIsPlacingANewVersionNothingIsPlacedTwiceAndAStaleClaimIsTakenOver() throws IOException {
 		Article article = library.find(SLUG).orElseThrow();
-		service.create(SLUG, verbatimParagraphs(article).get(0).id(), new NewNote("note", null, null), ada);
+		commands.create(SLUG, verbatimParagraphs(article).get(0).id(), new NewNote("note", null, null), ada);
 		placements.ensureCurrent(article);
 		Article next = new ArticleParser().parse(SLUG,
 				(Files.readString(Path.of("content", SLUG + ".md")) + "\n\nA paragraph added at the end.\n").getBytes());
@@ -166,24 +177,24 @@ class PlacementsTests {
 	void anEditThatMovesEveryAnchorPlacesEachOnceAsReAnchoringDecides() throws IOException {
 		Article article = library.find(SLUG).orElseThrow();
 		List<Block> verbatim = verbatimParagraphs(article);
-		Author bob = service.author(AuthorSecrets.newSecret());
+		Author bob = queries.author(AuthorSecrets.newSecret());
 		List<Note> notes = new ArrayList<>();
 		for (Block block : verbatim) {
 			String[] words = block.text().split(" ");
-			notes.add(service.create(SLUG, block.id(), new NewNote("on the paragraph", null, null), ada));
-			notes.add(service.create(SLUG, block.id(), new NewNote("on it too", null, "private"), bob));
+			notes.add(commands.create(SLUG, block.id(), new NewNote("on the paragraph", null, null), ada));
+			notes.add(commands.create(SLUG, block.id(), new NewNote("on it too", null, "private"), bob));
 			// where the words start, in code points: words that occur twice in a paragraph need it
 			String one = words[0] + " ";
 			String three = String.join(" ", List.of(words).subList(0, 3)) + " ";
-			notes.add(service.create(SLUG, block.id(), new NewNote("on two words", null, null,
+			notes.add(commands.create(SLUG, block.id(), new NewNote("on two words", null, null,
 					words[1] + " " + words[2], one.codePointCount(0, one.length())), ada));
-			notes.add(service.create(SLUG, block.id(), new NewNote("on five words", null, null,
+			notes.add(commands.create(SLUG, block.id(), new NewNote("on five words", null, null,
 					String.join(" ", List.of(words).subList(3, 8)), three.codePointCount(0, three.length())), bob));
 			// the same words as the note before: the same anchor
-			notes.add(service.create(SLUG, block.id(), new NewNote("on the same five", null, null,
+			notes.add(commands.create(SLUG, block.id(), new NewNote("on the same five", null, null,
 					String.join(" ", List.of(words).subList(3, 8)), null), ada));
 		}
-		Note reply = service.reply(SLUG, notes.get(2).id(), new NewNote("a reply", null, null), bob);
+		Note reply = commands.reply(SLUG, notes.get(2).id(), new NewNote("a reply", null, null), bob);
 		placements.ensureCurrent(article);
 		int anchors = verbatim.size() * 3;
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM anchors").query(Integer.class).single()).isEqualTo(anchors);
@@ -209,7 +220,7 @@ class PlacementsTests {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM anchors WHERE placed_block_id IN (:ids)")
 			.param("ids", next.blocks().stream().map(Block::id).toList())
 			.query(Integer.class).single()).as("every anchor moved to a paragraph of the new version").isEqualTo(anchors);
-		ArticleNotes page = service.pageNotes(next, null);
+		ArticleNotes page = queries.pageNotes(next, null);
 		Block first = next.blocks().get(verbatim.get(0).position());
 		assertThat(first.id()).isEqualTo(stored(notes.get(0).id()).blockId());
 		// the reader sees 4 public notes and the reply on each paragraph (not the private one)
@@ -227,13 +238,13 @@ class PlacementsTests {
 		Article article = library.find(SLUG).orElseThrow();
 		Block block = verbatimParagraphs(article).get(0);
 		String words = block.text().substring(0, block.text().indexOf(' ', 20));
-		Author bob = service.author(AuthorSecrets.newSecret());
+		Author bob = queries.author(AuthorSecrets.newSecret());
 		TransactionTemplate transaction = new TransactionTemplate(transactionManager);
 		CountDownLatch firstWrote = new CountDownLatch(1);
 		ExecutorService threads = Executors.newFixedThreadPool(2);
 		try {
 			Future<Note> first = threads.submit(() -> transaction.execute(status -> {
-				Note note = service.create(SLUG, block.id(), new NewNote("first", null, null, words, 0), ada);
+				Note note = commands.create(SLUG, block.id(), new NewNote("first", null, null, words, 0), ada);
 				firstWrote.countDown();
 				// the anchor stays uncommitted until the second writer waits for it (asked on this thread, in this
 				// transaction)
@@ -244,14 +255,14 @@ class PlacementsTests {
 			}));
 			assertThat(firstWrote.await(10, TimeUnit.SECONDS)).isTrue();
 			Future<Note> second = threads.submit(() -> transaction.execute(
-					status -> service.create(SLUG, block.id(), new NewNote("second", null, null, words, 0), bob)));
+					status -> commands.create(SLUG, block.id(), new NewNote("second", null, null, words, 0), bob)));
 			List<Note> both = List.of(first.get(10, TimeUnit.SECONDS), second.get(10, TimeUnit.SECONDS));
 			assertThat(jdbc.sql("SELECT COUNT(*) FROM anchors").query(Integer.class).single()).isEqualTo(1);
 			StoredPlacement passage = new StoredPlacement(block.id(), 0, words.codePointCount(0, words.length()));
 			for (Note note : both) {
 				assertThat(stored(note.id())).isEqualTo(passage);
 			}
-			assertThat(service.pageNotes(article, null).on(block.id()).threads()).extracting(thread -> thread.note().id())
+			assertThat(queries.pageNotes(article, null).on(block.id()).threads()).extracting(thread -> thread.note().id())
 				.containsExactlyElementsOf(both.stream().map(Note::id).toList());
 		}
 		finally {
@@ -298,9 +309,9 @@ class PlacementsTests {
 					new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())), event -> {
 					}, Clock.systemUTC());
 			assertThat(migrated.ensureCurrent(article)).isTrue();
-			NoteRepository notes = new NoteRepository(old);
+			NoteReadModel notes = new NoteReadModel(old);
 			assertThat(notes.counts(SLUG, null)).containsExactlyInAnyOrder(
-					new NoteRepository.BlockCount(onBlock.id(), 4, 3), new NoteRepository.BlockCount(unkeyed.id(), 1, 1));
+					new NoteReadModel.BlockCount(onBlock.id(), 4, 3), new NoteReadModel.BlockCount(unkeyed.id(), 1, 1));
 			// in the order of the text within each paragraph (the paragraphs themselves come in no particular order)
 			assertThat(notes.newestThreads(SLUG, null, 3, 10))
 				.extracting(placed -> placed.note().id() + " " + placed.placement())
@@ -326,7 +337,7 @@ class PlacementsTests {
 				+ ":text, :parent, 'h', 'Ada', 'body', '<p>body</p>', 'public', :created, FALSE, 1, :quote, :prefix, "
 				+ ":suffix, :start, :end)")
 			.param("id", id).param("slug", SLUG).param("block", block.id()).param("position", block.position())
-			.param("hash", NoteService.sha256(block.text())).param("text", block.text()).param("parent", parentId)
+			.param("hash", dev.marginalia.hashing.Digests.sha256Hex(block.text())).param("text", block.text()).param("parent", parentId)
 			.param("created", created).param("quote", quote).param("prefix", quote == null ? null : "")
 			.param("suffix", quote == null ? null : block.text().substring(quote.length(), quote.length() + 32))
 			.param("start", quote == null ? null : 0).param("end", quote == null ? null : quote.length())

@@ -15,7 +15,8 @@ import java.util.zip.GZIPInputStream;
 import dev.marginalia.notes.Author;
 import dev.marginalia.notes.AuthorSecrets;
 import dev.marginalia.notes.NewNote;
-import dev.marginalia.notes.NoteService;
+import dev.marginalia.notes.NoteCommands;
+import dev.marginalia.notes.NoteQueries;
 import dev.marginalia.support.TestNotes;
 import dev.marginalia.support.WebClient;
 import org.jsoup.Jsoup;
@@ -51,7 +52,10 @@ class ArticlePageCacheTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	NoteService notes;
+	NoteCommands commands;
+
+	@Autowired
+	NoteQueries queries;
 
 	WebClient web;
 
@@ -100,7 +104,7 @@ class ArticlePageCacheTests {
 		assertThat(get(ARTICLE, Map.of("Accept-Encoding", "gzip", "If-None-Match", gzipTag)).statusCode()).isEqualTo(304);
 		assertThat(get(ARTICLE, Map.of("If-None-Match", gzipTag)).statusCode()).as("another representation").isEqualTo(200);
 
-		notes.create(SLUG, BLOCK, new NewNote("A new public note", null, "public"), author());
+		commands.create(SLUG, BLOCK, new NewNote("A new public note", null, "public"), author());
 		HttpResponse<byte[]> changed = get(ARTICLE, Map.of("If-None-Match", tag));
 		assertThat(changed.statusCode()).isEqualTo(200);
 		assertThat(text(changed)).contains("A new public note");
@@ -191,7 +195,7 @@ class ArticlePageCacheTests {
 	@Test
 	void aParagraphWithManyNotesShowsTheNewestFewAndPagesTheRest() {
 		for (int i = 1; i <= 60; i++) {
-			notes.create(SLUG, BLOCK, new NewNote("Note number " + i + ".", null, "public"), author());
+			commands.create(SLUG, BLOCK, new NewNote("Note number " + i + ".", null, "public"), author());
 		}
 		Document page = Jsoup.parse(text(get(ARTICLE, Map.of())));
 		var aside = page.getElementById("notes-" + BLOCK);
@@ -203,7 +207,7 @@ class ArticlePageCacheTests {
 
 		String paragraph = "/articles/" + SLUG + "/p/" + BLOCK + "/notes";
 		Document first = Jsoup.parse(text(get(paragraph, Map.of())));
-		assertThat(first.select("ol.threads > li.thread")).hasSize(NoteService.PARAGRAPH_PAGE);
+		assertThat(first.select("ol.threads > li.thread")).hasSize(NoteQueries.PARAGRAPH_PAGE);
 		assertThat(first.select("ol.threads .note-body").first().text()).isEqualTo("Note number 1.");
 		String next = first.selectFirst(".pager a[rel=next]").attr("href");
 		assertThat(next).isEqualTo(paragraph + "?page=2");
@@ -215,7 +219,7 @@ class ArticlePageCacheTests {
 	}
 
 	private Author author() {
-		return notes.author(AuthorSecrets.newSecret());
+		return queries.author(AuthorSecrets.newSecret());
 	}
 
 	private static List<String> tokens(Document page) {

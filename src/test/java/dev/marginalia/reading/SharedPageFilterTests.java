@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 import dev.marginalia.notes.AuthorSecrets;
 import dev.marginalia.notes.NewNote;
-import dev.marginalia.notes.NoteService;
+import dev.marginalia.notes.NoteCommands;
+import dev.marginalia.notes.NoteQueries;
 import dev.marginalia.support.WebClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,10 @@ class SharedPageFilterTests {
 	int port;
 
 	@Autowired
-	NoteService notes;
+	NoteCommands commands;
+
+	@Autowired
+	NoteQueries queries;
 
 	@Autowired
 	SharedPageFilter filter;
@@ -51,8 +55,8 @@ class SharedPageFilterTests {
 	@BeforeEach
 	void aNoteChangesThePage() {
 		web = new WebClient(port);
-		notes.create(SLUG, "p-AarAar", new NewNote("A note written before each test", null, "public"),
-				notes.author(AuthorSecrets.newSecret()));
+		commands.create(SLUG, "p-AarAar", new NewNote("A note written before each test", null, "public"),
+				queries.author(AuthorSecrets.newSecret()));
 	}
 
 	@Test
@@ -87,8 +91,8 @@ class SharedPageFilterTests {
 	@Test
 	void aNewNoteIsOnTheVeryNextPage() {
 		kept(Map.of());
-		notes.create(SLUG, "p-AarAar", new NewNote("Written while the page was kept", null, "public"),
-				notes.author(AuthorSecrets.newSecret()));
+		commands.create(SLUG, "p-AarAar", new NewNote("Written while the page was kept", null, "public"),
+				queries.author(AuthorSecrets.newSecret()));
 		HttpResponse<byte[]> next = sentTheUsualWay(() -> get("GET", ARTICLE, Map.of()));
 		assertThat(new String(next.body(), StandardCharsets.UTF_8)).contains("Written while the page was kept");
 	}

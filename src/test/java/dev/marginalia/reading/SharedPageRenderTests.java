@@ -8,11 +8,13 @@ import java.util.concurrent.TimeUnit;
 
 import dev.marginalia.notes.AuthorSecrets;
 import dev.marginalia.notes.NewNote;
-import dev.marginalia.notes.NoteService;
+import dev.marginalia.notes.NoteCommands;
+import dev.marginalia.notes.NoteQueries;
 import dev.marginalia.support.WebClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,8 +37,11 @@ class SharedPageRenderTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	NoteCommands commands;
+
 	@MockitoSpyBean
-	NoteService notes;
+	NoteQueries queries;
 
 	WebClient web;
 
@@ -56,7 +61,7 @@ class SharedPageRenderTests {
 			rendering.countDown();
 			assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
 			return call.callRealMethod();
-		}).when(notes).pageNotes(any(), any());
+		}).when(queries).pageNotes(any(), any());
 		write("The note after");
 		CompletableFuture<String> first = CompletableFuture.supplyAsync(this::page);
 		assertThat(rendering.await(30, TimeUnit.SECONDS)).as("the first reader renders").isTrue();
@@ -67,15 +72,15 @@ class SharedPageRenderTests {
 			.isLessThan(10_000);
 		assertThat(meanwhile).contains("The note before").doesNotContain("The note after");
 
-		doCallRealMethod().when(notes).pageNotes(any(), any());
+		doCallRealMethod().when(queries).pageNotes(any(), any());
 		release.countDown();
 		assertThat(first.get(30, TimeUnit.SECONDS)).contains("The note after");
 		assertThat(page()).contains("The note after");
 	}
 
 	private void write(String body) {
-		notes.create("stability-a-rare-strategic-resource", "p-AarAar", new NewNote(body, null, "public"),
-				notes.author(AuthorSecrets.newSecret()));
+		commands.create("stability-a-rare-strategic-resource", "p-AarAar", new NewNote(body, null, "public"),
+				queries.author(AuthorSecrets.newSecret()));
 	}
 
 	private String page() {

@@ -26,6 +26,7 @@ import dev.marginalia.support.Instances;
 import dev.marginalia.support.PostgresDatabase;
 import dev.marginalia.support.TcpRelay;
 import dev.marginalia.support.WebClient;
+import dev.marginalia.system.DatabaseBulkhead;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package dev.marginalia.notes;
+package dev.marginalia.notes.internal;
 
 import java.util.Optional;
 
@@ -22,7 +22,7 @@ public record StoredPlacement(@Nullable String blockId, @Nullable Integer start,
 	}
 
 	/** @return the placement {@link ReAnchoring} found, orphaned when it found none */
-	static StoredPlacement of(Optional<Placement> placement) {
+	public static StoredPlacement of(Optional<Placement> placement) {
 		if (placement.isEmpty()) {
 			return ORPHANED;
 		}
@@ -31,7 +31,7 @@ public record StoredPlacement(@Nullable String blockId, @Nullable Integer start,
 				range == null ? null : range.end());
 	}
 
-	@Nullable CodePointRange range() {
+	public @Nullable CodePointRange range() {
 		return start == null || end == null ? null : new CodePointRange(start, end);
 	}
 

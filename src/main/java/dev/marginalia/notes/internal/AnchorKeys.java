@@ -1,4 +1,4 @@
-package dev.marginalia.notes;
+package dev.marginalia.notes.internal;
 
 import dev.marginalia.anchoring.Anchor;
 import dev.marginalia.anchoring.TextQuote;
@@ -8,12 +8,12 @@ import dev.marginalia.hashing.Digests;
  * A digest of where a note was written: notes with the same key are placed the same way in any version of the
  * article (re-anchoring looks at nothing else), so a re-anchoring run places each key once.
  */
-final class AnchorKeys {
+public final class AnchorKeys {
 
 	private AnchorKeys() {
 	}
 
-	static String of(Anchor anchor, String blockHash) {
+	public static String of(Anchor anchor, String blockHash) {
 		StringBuilder key = new StringBuilder().append(anchor.blockId()).append('\u0000').append(anchor.blockPosition())
 			.append('\u0000').append(blockHash);
 		TextQuote quote = anchor.quote();

@@ -1,4 +1,4 @@
-package dev.marginalia.system;
+package dev.marginalia.database;
 
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.web.server.WebServerFactory;

@@ -1,4 +1,4 @@
-package dev.marginalia.system;
+package dev.marginalia.database;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -1,5 +1,6 @@
-package dev.marginalia.notes;
+package dev.marginalia.notes.internal;
 
+import dev.marginalia.notes.Author;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** Authors by the hash of their secret, with the display name they last gave. */
 @Repository
-class AuthorRepository {
+public class AuthorRepository {
 
 	private final JdbcClient jdbc;
 
@@ -19,7 +20,7 @@ class AuthorRepository {
 		this.jdbc = jdbc;
 	}
 
-	Optional<Author> find(String secretHash) {
+	public Optional<Author> find(String secretHash) {
 		return jdbc.sql("SELECT secret_hash, display_name FROM authors WHERE secret_hash = :hash")
 			.param("hash", secretHash)
 			.query((row, n) -> new Author(row.getString("secret_hash"), row.getString("display_name")))
@@ -27,7 +28,7 @@ class AuthorRepository {
 	}
 
 	/** Records the author if new, and remembers the name they gave (a blank name leaves the old one). */
-	void save(String secretHash, @Nullable String displayName, OffsetDateTime now) {
+	public void save(String secretHash, @Nullable String displayName, OffsetDateTime now) {
 		int updated = jdbc.sql("UPDATE authors SET display_name = COALESCE(:name, display_name) WHERE secret_hash = :hash")
 			.param("name", displayName)
 			.param("hash", secretHash)

@@ -1,4 +1,4 @@
-package dev.marginalia.system;
+package dev.marginalia.database;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -19,6 +19,7 @@ import dev.marginalia.support.Instances;
 import dev.marginalia.support.PostgresDatabase;
 import dev.marginalia.support.TcpRelay;
 import dev.marginalia.support.WebClient;
+import dev.marginalia.database.DatabaseUnreachableException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -1,4 +1,4 @@
-package dev.marginalia.system;
+package dev.marginalia.database;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.marginalia.live;
+package dev.marginalia.notes;
 
 /**
  * The public event log has a new entry for an article, read by the live fan-out: written here or by another instance

@@ -1,4 +1,4 @@
-package dev.marginalia.notes;
+package dev.marginalia.notes.internal;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -11,7 +11,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.marginalia.system.DatabaseFailures;
+import dev.marginalia.database.DatabaseFailures;
+import dev.marginalia.notes.NoteChanged;
+import dev.marginalia.notes.Note;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * timeout of two seconds; then its batch fails and it is tried alone, waiting as long again).
  */
 @Component
-class NoteWriter implements SmartLifecycle {
+public class NoteWriter implements SmartLifecycle {
 
 	/** The most notes one transaction takes. */
-	static final int MAX_BATCH = 256;
+	public static final int MAX_BATCH = 256;
 
 	private static final Logger log = LoggerFactory.getLogger(NoteWriter.class);
 
@@ -77,7 +79,7 @@ class NoteWriter implements SmartLifecycle {
 	 * @param placement where the note is in the article's current version (the place of its anchor, if new)
 	 * @param givenName the name to remember for the author, or null to keep the one they have
 	 */
-	Note write(Note note, StoredPlacement placement, @Nullable String givenName, OffsetDateTime now) {
+	public Note write(Note note, StoredPlacement placement, @Nullable String givenName, OffsetDateTime now) {
 		String anchorKey = note.isReply() ? null : AnchorKeys.of(note.anchor(), note.blockHash());
 		Pending pending = new Pending(note, anchorKey, placement, givenName, now, new CompletableFuture<>());
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -191,12 +193,12 @@ class NoteWriter implements SmartLifecycle {
 	}
 
 	/** @return how many transactions the writer thread has committed */
-	long commits() {
+	public long commits() {
 		return commits.get();
 	}
 
 	/** @return how many notes wait for the writer thread */
-	int waiting() {
+	public int waiting() {
 		return queue.size();
 	}
 

@@ -1,4 +1,4 @@
-package dev.marginalia.notes;
+package dev.marginalia.notes.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * {@code V9__anchors.sql}), and the per-article claim on re-anchoring them (portable SQL).
  */
 @Repository
-class PlacementRepository {
+public class PlacementRepository {
 
 	/** Statements per JDBC batch. */
 	private static final int BATCH = 1_000;
@@ -32,12 +32,12 @@ class PlacementRepository {
 
 	private final JdbcTemplate batches;
 
-	PlacementRepository(JdbcClient jdbc, JdbcTemplate batches) {
+	public PlacementRepository(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
 		this.batches = batches;
 	}
 
-	Optional<Claim> claim(String slug) {
+	public Optional<Claim> claim(String slug) {
 		return jdbc.sql("SELECT version, done, claimed_at FROM article_placements WHERE article_slug = :slug")
 			.param("slug", slug)
 			.query((row, n) -> new Claim(row.getString("version"), row.getBoolean("done"),
@@ -46,7 +46,7 @@ class PlacementRepository {
 	}
 
 	/** @return whether this call created the claim (false: another instance did first) */
-	boolean claimFirst(String slug, String version, OffsetDateTime now) {
+	public boolean claimFirst(String slug, String version, OffsetDateTime now) {
 		try {
 			return jdbc.sql("INSERT INTO article_placements (article_slug, version, done, claimed_at) "
 					+ "VALUES (:slug, :version, FALSE, :now)")
@@ -59,7 +59,7 @@ class PlacementRepository {
 	}
 
 	/** Compare-and-set: takes the claim over when it is still what was read. */
-	boolean claimOver(String slug, Claim seen, String version, OffsetDateTime now) {
+	public boolean claimOver(String slug, Claim seen, String version, OffsetDateTime now) {
 		return jdbc.sql("UPDATE article_placements SET version = :version, done = FALSE, claimed_at = :now "
 				+ "WHERE article_slug = :slug AND version = :seenVersion AND done = :seenDone AND claimed_at = :seenAt")
 			.param("version", version).param("now", now).param("slug", slug)
@@ -67,13 +67,13 @@ class PlacementRepository {
 			.update() == 1;
 	}
 
-	void finish(String slug, String version) {
+	public void finish(String slug, String version) {
 		jdbc.sql("UPDATE article_placements SET done = TRUE WHERE article_slug = :slug AND version = :version")
 			.param("slug", slug).param("version", version).update();
 	}
 
 	/** The notes (not replies) of an article whose anchor key is not known yet (written before there were keys). */
-	List<Unplaced> withoutKey(String slug) {
+	public List<Unplaced> withoutKey(String slug) {
 		return jdbc.sql("SELECT n.id, n.block_id, n.block_position, n.block_hash, n.quote_exact, n.quote_prefix, "
 				+ "n.quote_suffix, n.quote_start, n.quote_end FROM note_places p JOIN notes n ON n.id = p.note_id "
 				+ "WHERE p.article_slug = :slug AND p.parent_id IS NULL AND p.anchor_key IS NULL")
@@ -86,7 +86,7 @@ class PlacementRepository {
 	 * Gives these notes their keys, and creates the anchors of those keys that have none yet (and their paragraph
 	 * texts), from the notes themselves: not placed, the run that follows places them.
 	 */
-	void storeKeys(List<Keyed> keyed) {
+	public void storeKeys(List<Keyed> keyed) {
 		for (int from = 0; from < keyed.size(); from += BATCH) {
 			List<Object[]> rows = keyed.subList(from, Math.min(keyed.size(), from + BATCH)).stream()
 				.map(k -> new Object[] { k.anchorKey(), k.id() })
@@ -111,7 +111,7 @@ class PlacementRepository {
 	 * to commit. Most notes find their anchor there (every note on a whole paragraph after the first): one lookup.
 	 * @param placement where the anchor is in the article's current version
 	 */
-	void insertIfAbsent(String slug, String anchorKey, String blockHash, Anchor anchor,
+	public void insertIfAbsent(String slug, String anchorKey, String blockHash, Anchor anchor,
 			StoredPlacement placement) {
 		boolean present = jdbc.sql("SELECT COUNT(*) FROM anchors WHERE article_slug = :slug AND anchor_key = :key")
 			.param("slug", slug)
@@ -156,7 +156,7 @@ class PlacementRepository {
 	 * anchors is never all in memory, whatever the database does with a large result; in id order because H2 stores
 	 * rows in that order, and rewrites them about twice as fast in it as in key order (measured).
 	 */
-	List<StoredAnchor> anchors(String slug, long after, int limit) {
+	public List<StoredAnchor> anchors(String slug, long after, int limit) {
 		return jdbc.sql("SELECT id, " + ANCHOR_COLUMNS + " FROM anchors WHERE article_slug = :slug AND id > :after "
 				+ "ORDER BY id FETCH FIRST :limit ROWS ONLY")
 			.param("slug", slug)
@@ -167,7 +167,7 @@ class PlacementRepository {
 	}
 
 	/** @return the paragraph text with this hash, as anchors were written on it */
-	String text(String blockHash) {
+	public String text(String blockHash) {
 		return jdbc.sql("SELECT block_text FROM paragraph_texts WHERE block_hash = :hash")
 			.param("hash", blockHash)
 			.query(String.class)
@@ -175,7 +175,7 @@ class PlacementRepository {
 	}
 
 	/** Stores where these anchors are now, in JDBC batches. */
-	void store(List<Moved> moved) {
+	public void store(List<Moved> moved) {
 		for (int from = 0; from < moved.size(); from += BATCH) {
 			batches.batchUpdate("UPDATE anchors SET placed_block_id = ?, placed_start = ?, placed_end = ?, orphaned = ? "
 					+ "WHERE id = ?",
@@ -190,7 +190,7 @@ class PlacementRepository {
 	 * @return how many notes the article has, replies (which go with their note), private and hidden ones and
 	 * deleted ones kept for their replies included
 	 */
-	long notes(String slug) {
+	public long notes(String slug) {
 		return jdbc.sql("SELECT COUNT(*) FROM note_places WHERE article_slug = :slug")
 			.param("slug", slug)
 			.query(Long.class)
@@ -217,19 +217,19 @@ class PlacementRepository {
 	}
 
 	/** Who is placing an article's notes, for which version, and whether they finished. */
-	record Claim(String version, boolean done, OffsetDateTime claimedAt) {
+	public record Claim(String version, boolean done, OffsetDateTime claimedAt) {
 	}
 
 	/** Where a note without an anchor key was written (its paragraph's text is not needed for the key). */
-	record Unplaced(String id, String blockId, int blockPosition, String blockHash, @Nullable TextQuote quote) {
+	public record Unplaced(String id, String blockId, int blockPosition, String blockHash, @Nullable TextQuote quote) {
 
-		Anchor anchor() {
+		public Anchor anchor() {
 			return new Anchor(blockId, blockPosition, "", quote);
 		}
 
 	}
 
-	record Keyed(String id, String anchorKey) {
+	public record Keyed(String id, String anchorKey) {
 	}
 
 	/**
@@ -238,7 +238,7 @@ class PlacementRepository {
 	 * @param placement where it is in the version last placed (null paragraph: orphaned, or never placed)
 	 * @param orphaned whether it was placed, and found nowhere
 	 */
-	record StoredAnchor(long id, String key, String blockHash, Anchor anchor, StoredPlacement placement,
+	public record StoredAnchor(long id, String key, String blockHash, Anchor anchor, StoredPlacement placement,
 			boolean orphaned) {
 
 		/** @return whether the anchor is stored at this place already */
@@ -254,7 +254,7 @@ class PlacementRepository {
 	}
 
 	/** An anchor (by id) that is somewhere else in this version. */
-	record Moved(long id, StoredPlacement placement) {
+	public record Moved(long id, StoredPlacement placement) {
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.marginalia.notes;
+package dev.marginalia.notes.internal;
 
 import java.net.URI;
 import java.util.Locale;

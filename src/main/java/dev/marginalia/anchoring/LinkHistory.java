@@ -1,4 +1,4 @@
-package dev.marginalia.reading;
+package dev.marginalia.anchoring;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -11,12 +11,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-import dev.marginalia.anchoring.Anchor;
-import dev.marginalia.anchoring.Anchoring;
-import dev.marginalia.anchoring.ReAnchoring;
 import dev.marginalia.content.Article;
+import dev.marginalia.content.ArticleLoaded;
 import dev.marginalia.content.Block;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,11 +25,12 @@ import org.springframework.stereotype.Component;
  * that is no longer in the article is re-anchored (as notes are) to the paragraph that holds that text now,
  * or to nothing, below the minimum score. Ids that never existed stay unknown.
  *
- * <p>Recorded once per version of an article and per instance (the write is idempotent, so several instances
- * on one database agree); the aliases of a version are computed once and kept.
+ * <p>Recorded when a version of an article is read in ({@link ArticleLoaded}), once per version and per instance
+ * (the write is idempotent, so several instances on one database agree), never by a request that reads it; the
+ * aliases of a version are computed once and kept.
  */
 @Component
-class LinkHistory {
+public class LinkHistory {
 
 	private final Anchoring anchoring;
 
@@ -46,13 +46,19 @@ class LinkHistory {
 		this.clock = clock;
 	}
 
+	/** Remembers every paragraph of the version read in, with its current text. */
+	@EventListener
+	void articleLoaded(ArticleLoaded loaded) {
+		record(loaded.article());
+	}
+
 	/** @return for each paragraph of this version, the old ids that now lead to it */
-	Map<String, List<String>> aliases(Article article) {
+	public Map<String, List<String>> aliases(Article article) {
 		return aliasesOf(article).byBlock();
 	}
 
 	/** @return the paragraph an old id now leads to, if any */
-	Optional<Block> resolve(Article article, String oldId) {
+	public Optional<Block> resolve(Article article, String oldId) {
 		return Optional.ofNullable(aliasesOf(article).byOldId().get(oldId));
 	}
 
@@ -62,7 +68,6 @@ class LinkHistory {
 	}
 
 	private Aliases compute(Article article) {
-		record(article);
 		ReAnchoring anchoring = this.anchoring.reAnchoring(article);
 		Map<String, Block> byOldId = new LinkedHashMap<>();
 		Map<String, List<String>> byBlock = new LinkedHashMap<>();

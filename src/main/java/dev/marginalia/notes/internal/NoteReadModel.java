@@ -1,4 +1,4 @@
-package dev.marginalia.notes;
+package dev.marginalia.notes.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,22 +8,24 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.marginalia.anchoring.TextQuote;
+import dev.marginalia.notes.TargetAsSent;
+import dev.marginalia.notes.Visibility;
+import dev.marginalia.notes.Note;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Notes in the database, through {@link JdbcClient}; portable SQL for H2 and PostgreSQL. */
+/**
+ * The notes as readers see them, through {@link JdbcClient}, in portable SQL for H2 and PostgreSQL: one note, what a
+ * viewer may see of an article (all of it, a page, the counts and newest threads per paragraph from the stored
+ * placements, the passages), the moderator's hidden notes. {@link NoteRepository} writes them.
+ */
 @Repository
-class NoteRepository {
-
-	private static final String COLUMNS = "id, article_slug, block_id, block_position, block_hash, block_text, "
-			+ "parent_id, author_hash, author_name, body, body_html, visibility, created_at, edited_at, deleted, version, "
-			+ "quote_exact, quote_prefix, quote_suffix, quote_start, quote_end, hidden, target_as_sent, anchored_by, "
-			+ "canonical_iri, via_iri";
+public class NoteReadModel {
 
 	/** The columns of notes (as n) with their anchor's placement (as a). */
-	private static final String PLACED_COLUMNS = "n." + COLUMNS.replace(", ", ", n.")
+	private static final String PLACED_COLUMNS = "n." + NoteRepository.COLUMNS.replace(", ", ", n.")
 			+ ", a.placed_block_id, a.placed_start, a.placed_end";
 
 	/**
@@ -67,77 +69,12 @@ class NoteRepository {
 
 	private final JdbcClient jdbc;
 
-	NoteRepository(JdbcClient jdbc) {
+	public NoteReadModel(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	/**
-	 * @param anchorKey the note's anchor, which must be stored already ({@link PlacementRepository#insertIfAbsent});
-	 * null for a reply, which goes with its note
-	 */
-	void insert(Note note, @Nullable String anchorKey) {
-		jdbc.sql("INSERT INTO notes (" + COLUMNS + ") VALUES (:id, :slug, :blockId, :blockPosition, :blockHash, "
-				+ ":blockText, :parentId, :authorHash, :authorName, :body, :bodyHtml, :visibility, :createdAt, "
-				+ ":editedAt, :deleted, :version, :quoteExact, :quotePrefix, :quoteSuffix, :quoteStart, :quoteEnd, :hidden, :asSent, :anchoredBy, "
-				+ ":canonical, :via)")
-			.param("id", note.id())
-			.param("slug", note.articleSlug())
-			.param("blockId", note.blockId())
-			.param("blockPosition", note.blockPosition())
-			.param("blockHash", note.blockHash())
-			.param("blockText", note.blockText())
-			.param("parentId", note.parentId())
-			.param("authorHash", note.authorHash())
-			.param("authorName", note.authorName())
-			.param("body", note.body())
-			.param("bodyHtml", note.bodyHtml())
-			.param("visibility", note.visibility().dbValue())
-			.param("createdAt", note.createdAt())
-			.param("editedAt", note.editedAt())
-			.param("deleted", note.deleted())
-			.param("version", note.version())
-			.param("quoteExact", note.quote() == null ? null : note.quote().exact())
-			.param("quotePrefix", note.quote() == null ? null : note.quote().prefix())
-			.param("quoteSuffix", note.quote() == null ? null : note.quote().suffix())
-			.param("quoteStart", note.quote() == null ? null : note.quote().start())
-			.param("quoteEnd", note.quote() == null ? null : note.quote().end())
-			.param("hidden", note.hidden())
-			.param("asSent", note.asSent() == null ? null : note.asSent().selector())
-			.param("anchoredBy", note.asSent() == null ? null : note.asSent().anchoredBy())
-			.param("canonical", note.asSent() == null ? null : note.asSent().canonical())
-			.param("via", note.asSent() == null ? null : note.asSent().via())
-			.update();
-		jdbc.sql("INSERT INTO note_places (note_id, article_slug, parent_id, anchor_key, visibility, author_hash, "
-				+ "deleted, created_at, hidden) VALUES (:id, :slug, :parentId, :anchorKey, :visibility, :authorHash, "
-				+ ":deleted, :createdAt, :hidden)")
-			.param("id", note.id())
-			.param("slug", note.articleSlug())
-			.param("parentId", note.parentId())
-			.param("anchorKey", anchorKey)
-			.param("visibility", note.visibility().dbValue())
-			.param("authorHash", note.authorHash())
-			.param("deleted", note.deleted())
-			.param("createdAt", note.createdAt())
-			.param("hidden", note.hidden())
-			.update();
-	}
-
-	/** MODERATION: hides or shows a note. @return whether there was such a note */
-	boolean setHidden(String id, boolean hidden) {
-		boolean found = jdbc.sql("UPDATE notes SET hidden = :hidden WHERE id = :id").param("hidden", hidden)
-			.param("id", id)
-			.update() == 1;
-		// the narrow rows the page counts from: hidden when the note or the note it answers is
-		jdbc.sql("UPDATE note_places SET hidden = (SELECT n.hidden FROM notes n WHERE n.id = note_places.note_id) "
-				+ "OR COALESCE((SELECT p.hidden FROM notes p WHERE p.id = note_places.parent_id), FALSE) "
-				+ "WHERE note_id = :id OR parent_id = :id")
-			.param("id", id)
-			.update();
-		return found;
-	}
-
 	/** @return how many notes and replies (not deleted) the author has on the paragraph */
-	int countOnParagraph(String slug, String blockId, String authorHash) {
+	public int countOnParagraph(String slug, String blockId, String authorHash) {
 		return jdbc.sql("SELECT COUNT(*) FROM notes WHERE article_slug = :slug AND block_id = :block "
 				+ "AND author_hash = :author AND deleted = FALSE")
 			.param("slug", slug)
@@ -147,72 +84,41 @@ class NoteRepository {
 			.single();
 	}
 
-	/**
-	 * Replaces body, visibility and name when the stored version is still {@code note.version() - 1}.
-	 * @return whether the row was updated (false: someone else changed it first)
-	 */
-	boolean update(Note note) {
-		return jdbc.sql("UPDATE notes SET body = :body, body_html = :bodyHtml, visibility = :visibility, "
-				+ "author_name = :authorName, edited_at = :editedAt, deleted = :deleted, version = :version "
-				+ "WHERE id = :id AND version = :previous")
-			.param("body", note.body())
-			.param("bodyHtml", note.bodyHtml())
-			.param("visibility", note.visibility().dbValue())
-			.param("authorName", note.authorName())
-			.param("editedAt", note.editedAt())
-			.param("deleted", note.deleted())
-			.param("version", note.version())
-			.param("id", note.id())
-			.param("previous", note.version() - 1)
-			.update() == 1 && jdbc.sql("UPDATE note_places SET visibility = :visibility, deleted = :deleted WHERE note_id = :id")
-				.param("visibility", note.visibility().dbValue())
-				.param("deleted", note.deleted())
-				.param("id", note.id())
-				.update() == 1;
-	}
-
-	boolean delete(String id, int version) {
-		return jdbc.sql("DELETE FROM notes WHERE id = :id AND version = :version")
-			.param("id", id)
-			.param("version", version)
-			.update() == 1;
-	}
-
-	Optional<Note> find(String slug, String id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM notes WHERE id = :id AND article_slug = :slug")
+	public Optional<Note> find(String slug, String id) {
+		return jdbc.sql("SELECT " + NoteRepository.COLUMNS + " FROM notes WHERE id = :id AND article_slug = :slug")
 			.param("id", id)
 			.param("slug", slug)
-			.query(NoteRepository::map)
+			.query(NoteReadModel::map)
 			.optional();
 	}
 
 	/** MODERATION: the hidden notes and replies, newest first. */
-	List<Note> hidden(int limit) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM notes WHERE hidden = TRUE ORDER BY created_at DESC, id "
+	public List<Note> hidden(int limit) {
+		return jdbc.sql("SELECT " + NoteRepository.COLUMNS + " FROM notes WHERE hidden = TRUE ORDER BY created_at DESC, id "
 				+ "FETCH FIRST :limit ROWS ONLY")
 			.param("limit", limit)
-			.query(NoteRepository::map)
+			.query(NoteReadModel::map)
 			.list();
 	}
 
-	int countReplies(String parentId) {
+	public int countReplies(String parentId) {
 		return jdbc.sql("SELECT COUNT(*) FROM notes WHERE parent_id = :id").param("id", parentId)
 			.query(Integer.class).single();
 	}
 
 	/** Every note of an article the viewer may see, oldest first. */
-	List<Note> visibleOn(String slug, @Nullable String viewerHash, boolean moderator) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM notes WHERE article_slug = :slug AND " + VISIBLE
+	public List<Note> visibleOn(String slug, @Nullable String viewerHash, boolean moderator) {
+		return jdbc.sql("SELECT " + NoteRepository.COLUMNS + " FROM notes WHERE article_slug = :slug AND " + VISIBLE
 				+ " AND " + NOT_HIDDEN + " ORDER BY created_at, id")
 			.param("slug", slug)
 			.param("viewer", viewerHash == null ? "" : viewerHash)
 			.param("moderator", moderator)
-			.query(NoteRepository::map)
+			.query(NoteReadModel::map)
 			.list();
 	}
 
 	/** A page of the notes of an article the viewer may see, oldest first (ranked on the narrow rows of note_places). */
-	List<Note> visiblePage(String slug, @Nullable String viewerHash, boolean moderator, int offset, int limit) {
+	public List<Note> visiblePage(String slug, @Nullable String viewerHash, boolean moderator, int offset, int limit) {
 		List<String> ids = jdbc.sql("SELECT note_id FROM note_places WHERE article_slug = :slug AND deleted = FALSE AND "
 				+ VISIBLE + " AND (:moderator = TRUE OR hidden = FALSE)"
 				+ " ORDER BY created_at, note_id OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
@@ -226,13 +132,13 @@ class NoteRepository {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT " + COLUMNS + " FROM notes WHERE id IN (:ids) ORDER BY created_at, id")
+		return jdbc.sql("SELECT " + NoteRepository.COLUMNS + " FROM notes WHERE id IN (:ids) ORDER BY created_at, id")
 			.param("ids", ids)
-			.query(NoteRepository::map)
+			.query(NoteReadModel::map)
 			.list();
 	}
 
-	int countVisible(String slug, @Nullable String viewerHash, boolean moderator) {
+	public int countVisible(String slug, @Nullable String viewerHash, boolean moderator) {
 		return jdbc.sql("SELECT COUNT(*) FROM note_places WHERE article_slug = :slug AND deleted = FALSE AND " + VISIBLE
 				+ " AND (:moderator = TRUE OR hidden = FALSE)")
 			.param("slug", slug)
@@ -246,7 +152,7 @@ class NoteRepository {
 	 * Per paragraph of the current version (null: the orphans), how many notes and replies the viewer may see
 	 * (tombstones not counted) and how many threads. Replies count where their note is.
 	 */
-	List<BlockCount> counts(String slug, @Nullable String viewerHash) {
+	public List<BlockCount> counts(String slug, @Nullable String viewerHash) {
 		// counted per anchor first (a reply under its note's), then the anchors' counts added up per paragraph: the
 		// join to anchors is made once per anchor, not once per note
 		return jdbc.sql("SELECT a.placed_block_id AS block_id, SUM(c.notes) AS notes, SUM(c.threads) AS threads FROM ("
@@ -270,7 +176,7 @@ class NoteRepository {
 	 * The counts of one paragraph (null: the orphans) for one viewer: a range of the paragraph's notes and their
 	 * replies, not the whole article.
 	 */
-	BlockCount countOn(String slug, @Nullable String blockId, @Nullable String viewerHash) {
+	public BlockCount countOn(String slug, @Nullable String blockId, @Nullable String viewerHash) {
 		String block = blockId == null ? "a.placed_block_id IS NULL" : "a.placed_block_id = :block";
 		String visibleThread = "(t.visibility = 'public' OR t.author_hash = :viewer) AND t.hidden = FALSE AND "
 				+ shown("t");
@@ -299,7 +205,7 @@ class NoteRepository {
 	 * The newest few notes (not replies) the viewer may see on each paragraph, and the newest orphans; in the order
 	 * of the text.
 	 */
-	List<PlacedNote> newestThreads(String slug, @Nullable String viewerHash, int perBlock, int orphans) {
+	public List<PlacedNote> newestThreads(String slug, @Nullable String viewerHash, int perBlock, int orphans) {
 		// two steps: the ranking reads three narrow columns of every note; only the few chosen are read whole
 		List<String> ids = jdbc.sql("SELECT note_id FROM (SELECT n.note_id, a.placed_block_id, ROW_NUMBER() OVER ("
 				+ "PARTITION BY a.placed_block_id ORDER BY n.created_at DESC, n.note_id DESC) AS newest FROM " + WITH_ANCHOR
@@ -319,7 +225,7 @@ class NoteRepository {
 	 * now, with how many notes are on it: a narrow, grouped read of the anchors, so that the page marks every passage
 	 * however many notes a paragraph has, at a cost that grows with the passages, not the notes.
 	 */
-	List<PassageRow> passages(String slug, @Nullable String viewerHash) {
+	public List<PassageRow> passages(String slug, @Nullable String viewerHash) {
 		return jdbc.sql("SELECT a.placed_block_id, a.placed_start, a.placed_end, COUNT(*) AS notes FROM " + WITH_ANCHOR
 				+ " WHERE n.article_slug = :slug AND n.hidden = FALSE AND n.deleted = FALSE AND " + VISIBLE_N
 				+ " AND a.placed_block_id IS NOT NULL AND a.placed_start IS NOT NULL AND a.placed_end IS NOT NULL"
@@ -332,7 +238,7 @@ class NoteRepository {
 	}
 
 	/** A distinct passage where it is now, and how many notes are on it. */
-	record PassageRow(String blockId, int start, int end, int notes) {
+	public record PassageRow(String blockId, int start, int end, int notes) {
 	}
 
 	/** The notes with these ids, with their placements, in the order of the text (then oldest first). */
@@ -344,7 +250,7 @@ class NoteRepository {
 				+ "JOIN anchors a ON a.article_slug = p.article_slug AND a.anchor_key = p.anchor_key "
 				+ "WHERE n.id IN (:ids) ORDER BY " + WHERE_IT_IS_NOW + ", n.created_at, n.id")
 			.param("ids", ids)
-			.query(NoteRepository::placed)
+			.query(NoteReadModel::placed)
 			.list();
 	}
 
@@ -353,7 +259,7 @@ class NoteRepository {
 	 * notes, then passage notes by where their passage starts now; oldest first among equals.
 	 * @param blockId the paragraph, or null for the orphans
 	 */
-	List<PlacedNote> threadsOn(String slug, @Nullable String blockId, @Nullable String viewerHash, int offset, int limit) {
+	public List<PlacedNote> threadsOn(String slug, @Nullable String blockId, @Nullable String viewerHash, int offset, int limit) {
 		// notes, not replies: replies have no anchor key (see WITH_ANCHOR)
 		return placed(jdbc.sql("SELECT n.note_id FROM anchors a JOIN note_places n ON n.article_slug = a.article_slug "
 				+ "AND n.anchor_key = a.anchor_key WHERE a.article_slug = :slug AND "
@@ -370,16 +276,29 @@ class NoteRepository {
 	}
 
 	/** The replies the viewer may see to these notes, oldest first. */
-	List<Note> repliesTo(Collection<String> parentIds, @Nullable String viewerHash) {
+	public List<Note> repliesTo(Collection<String> parentIds, @Nullable String viewerHash) {
 		if (parentIds.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT " + COLUMNS + " FROM notes WHERE parent_id IN (:parents) AND hidden = FALSE AND " + VISIBLE
+		return jdbc.sql("SELECT " + NoteRepository.COLUMNS + " FROM notes WHERE parent_id IN (:parents) AND hidden = FALSE AND " + VISIBLE
 				+ " ORDER BY created_at, id")
 			.param("parents", parentIds)
 			.param("viewer", viewerHash == null ? "" : viewerHash)
-			.query(NoteRepository::map)
+			.query(NoteReadModel::map)
 			.list();
+	}
+
+	/**
+	 * @return how many changes the author made to their private notes on the article (the private event log, which
+	 * the live module writes in each note's transaction): committed ones, whichever instance they were made on. A
+	 * count, not the last id: a transaction that took a lower id and committed later still changes it.
+	 */
+	public long privateChanges(String slug, String authorHash) {
+		return jdbc.sql("SELECT COUNT(*) FROM note_private_events WHERE author_hash = :author AND article_slug = :slug")
+			.param("author", authorHash)
+			.param("slug", slug)
+			.query(Long.class)
+			.single();
 	}
 
 	private static PlacedNote placed(ResultSet row, int number) throws SQLException {
@@ -415,11 +334,11 @@ class NoteRepository {
 	}
 
 	/** How many notes and threads one paragraph (null: the orphans) has for one viewer. */
-	record BlockCount(@Nullable String blockId, int notes, int threads) {
+	public record BlockCount(@Nullable String blockId, int notes, int threads) {
 	}
 
 	/** A note with where it is in the article's current version. */
-	record PlacedNote(Note note, StoredPlacement placement) {
+	public record PlacedNote(Note note, StoredPlacement placement) {
 	}
 
 }

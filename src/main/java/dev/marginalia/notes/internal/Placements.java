@@ -1,4 +1,4 @@
-package dev.marginalia.notes;
+package dev.marginalia.notes.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,10 +16,14 @@ import java.util.concurrent.ConcurrentMap;
 import dev.marginalia.anchoring.Anchoring;
 import dev.marginalia.anchoring.ReAnchoring;
 import dev.marginalia.content.Article;
+import dev.marginalia.content.ArticleLoaded;
+import dev.marginalia.notes.Note;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,11 +35,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code article_placements}: one runs, the others see it running and serve what is stored meanwhile
  * (without caching it). A claim left unfinished (an instance died) is taken over after {@link #STALE_CLAIM}.
  * {@link ReAnchoring} decides every placement, as it did per request.
+ *
+ * <p>Placed when a version is read in ({@link ArticleLoaded}), never by a request that reads the notes: those ask
+ * {@link #isCurrent}, and until it says yes they show the places of the version before and are not kept. A version
+ * another instance was placing (or that could not be placed: the database was away) is tried again every
+ * {@code marginalia.placements.retry} (10 s), which also takes over a claim left by an instance that died.
  */
 @Service
 public class Placements {
 
-	static final Duration STALE_CLAIM = Duration.ofMinutes(2);
+	public static final Duration STALE_CLAIM = Duration.ofMinutes(2);
 
 	/** Anchors read at a time, so that memory stays bounded whatever the article. */
 	private static final int SLICE = 2_000;
@@ -60,13 +69,56 @@ public class Placements {
 
 	private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
 
-	Placements(Anchoring anchoring, PlacementRepository repository, TransactionTemplate transactions, ApplicationEventPublisher events,
+	/** Slug to the version read in here whose notes this instance has not seen placed yet. */
+	private final ConcurrentMap<String, Article> pending = new ConcurrentHashMap<>();
+
+	public Placements(Anchoring anchoring, PlacementRepository repository, TransactionTemplate transactions, ApplicationEventPublisher events,
 			Clock clock) {
 		this.anchoring = anchoring;
 		this.repository = repository;
 		this.transactions = transactions;
 		this.events = events;
 		this.clock = clock;
+	}
+
+	/** A version was read in: its notes are placed now, before it is served. */
+	@EventListener
+	void articleLoaded(ArticleLoaded loaded) {
+		Article article = loaded.article();
+		pending.put(article.slug(), article);
+		try {
+			ensureCurrent(article);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not place the notes of {} (version {}) now; trying again shortly: {}", article.slug(),
+					article.version(), ex.toString());
+		}
+	}
+
+	/** The versions not yet placed, tried again: placed by another instance meanwhile, or claimed by one that died. */
+	@Scheduled(fixedDelayString = "${marginalia.placements.retry:PT10S}", initialDelayString = "${marginalia.placements.retry:PT10S}")
+	void retryPending() {
+		for (Article article : List.copyOf(pending.values())) {
+			try {
+				ensureCurrent(article);
+			}
+			catch (RuntimeException ex) {
+				log.debug("Still cannot place the notes of {}: {}", article.slug(), ex.toString());
+			}
+		}
+	}
+
+	/**
+	 * @return whether the article's notes are placed for this version (read only: by this instance's memory, else by
+	 * the article's row, which a finished run of any instance marks done)
+	 */
+	public boolean isCurrent(Article article) {
+		if (article.version().equals(placed.get(article.slug()))) {
+			return true;
+		}
+		Optional<PlacementRepository.Claim> claim = repository.claim(article.slug());
+		return claim.isPresent() && claim.get().version().equals(article.version()) && claim.get().done()
+				&& markPlaced(article);
 	}
 
 	/**
@@ -113,6 +165,7 @@ public class Placements {
 
 	private boolean markPlaced(Article article) {
 		placed.put(article.slug(), article.version());
+		pending.computeIfPresent(article.slug(), (slug, waiting) -> waiting.version().equals(article.version()) ? null : waiting);
 		events.publishEvent(new NotesPlaced(article.slug(), article.version()));
 		return true;
 	}
@@ -174,7 +227,7 @@ public class Placements {
 	 * @return where a new note goes in the version of the article it was written on: stored as its anchor's place
 	 * if the anchor is new (a reply goes with its note and needs none)
 	 */
-	StoredPlacement placeNew(Article article, Note note) {
+	public StoredPlacement placeNew(Article article, Note note) {
 		return StoredPlacement.of(anchoring.reAnchoring(article).place(note.anchor()));
 	}
 

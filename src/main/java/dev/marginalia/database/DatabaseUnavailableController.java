@@ -1,4 +1,4 @@
-package dev.marginalia.system;
+package dev.marginalia.database;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

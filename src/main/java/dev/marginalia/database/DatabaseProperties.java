@@ -1,4 +1,4 @@
-package dev.marginalia.system;
+package dev.marginalia.database;
 
 import java.time.Duration;
 
@@ -15,5 +15,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * thread. Default 100, half of Tomcat's 200 threads
  */
 @ConfigurationProperties("marginalia.database")
-record DatabaseProperties(@DefaultValue("60s") Duration startupWait, @DefaultValue("100") int maxConcurrentRequests) {
+public record DatabaseProperties(@DefaultValue("60s") Duration startupWait, @DefaultValue("100") int maxConcurrentRequests) {
 }

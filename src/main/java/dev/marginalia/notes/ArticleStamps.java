@@ -1,12 +1,12 @@
-package dev.marginalia.live;
+package dev.marginalia.notes;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.marginalia.content.Article;
-import dev.marginalia.notes.NoteChanged;
-import dev.marginalia.notes.Placements;
+import dev.marginalia.notes.internal.NoteReadModel;
+import dev.marginalia.notes.internal.Placements;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
@@ -29,15 +29,20 @@ public class ArticleStamps {
 
 	private final ConcurrentMap<String, AtomicLong> changes = new ConcurrentHashMap<>();
 
-	private final EventLog log;
+	private final NoteReadModel reads;
 
-	ArticleStamps(EventLog log) {
-		this.log = log;
+	private final Placements placements;
+
+	ArticleStamps(NoteReadModel reads, Placements placements) {
+		this.reads = reads;
+		this.placements = placements;
 	}
 
 	/** @return the stamp of what readers without an author secret see: read it before reading the notes */
 	public Stamp stamp(Article article) {
-		return new Stamp(article.version(), counter(article.slug()).get(), 0);
+		// the count first: a placement finishing in between bumps it, and the page is filed under the older count
+		long count = counter(article.slug()).get();
+		return new Stamp(article.version(), count, 0, placements.isCurrent(article));
 	}
 
 	/**
@@ -47,7 +52,8 @@ public class ArticleStamps {
 	public Stamp stampFor(Article article, @Nullable String authorHash) {
 		Stamp everyones = stamp(article);
 		return authorHash == null ? everyones
-				: new Stamp(everyones.version(), everyones.changes(), log.privateChanges(article.slug(), authorHash));
+				: new Stamp(everyones.version(), everyones.changes(),
+						reads.privateChanges(article.slug(), authorHash), everyones.placed());
 	}
 
 	private AtomicLong counter(String slug) {
@@ -78,8 +84,10 @@ public class ArticleStamps {
 	 * What a kept representation was built from.
 	 * @param changes the count of changes to the article's public notes
 	 * @param ownPrivateChanges how many changes the reader made to their private notes on it (0 without a reader)
+	 * @param placed whether the notes are placed for this version of the article (see {@link Placements}): until
+	 * they are, what is built from them shows the places of the version before and is not kept
 	 */
-	public record Stamp(String version, long changes, long ownPrivateChanges) {
+	public record Stamp(String version, long changes, long ownPrivateChanges, boolean placed) {
 	}
 
 }

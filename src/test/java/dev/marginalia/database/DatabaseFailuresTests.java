@@ -1,5 +1,6 @@
-package dev.marginalia.system;
+package dev.marginalia.database;
 
+import dev.marginalia.database.DatabaseFailures;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.sql.SQLException;

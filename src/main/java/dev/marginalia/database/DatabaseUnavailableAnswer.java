@@ -1,4 +1,4 @@
-package dev.marginalia.system;
+package dev.marginalia.database;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -21,15 +21,15 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * What a request that needs the database gets while the database cannot serve it: 503 with {@code Retry-After},
  * as RFC 9457 problem details on the API (with the API's CORS headers, which Spring Security adds only further down
  * the chain, so that a page on another origin can read it) and as a page that says what happened elsewhere. Sent
- * by {@link DatabaseBulkhead}, ahead of everything that could wait for the database.
+ * by the bulkhead (system.DatabaseBulkhead), ahead of everything that could wait for the database.
  */
 @Component
-class DatabaseUnavailableAnswer {
+public class DatabaseUnavailableAnswer {
 
 	/** How soon a client may try again: the pool notices a database that is back within a second or two. */
 	static final long RETRY_AFTER_SECONDS = 5;
 
-	static final String DETAIL = "The notes cannot be read or saved at the moment: the database is not answering, "
+	public static final String DETAIL = "The notes cannot be read or saved at the moment: the database is not answering, "
 			+ "or too busy. Nothing saved before is lost; try again in " + RETRY_AFTER_SECONDS + " seconds.";
 
 	private final UrlBasedCorsConfigurationSource apiCors;
@@ -43,7 +43,7 @@ class DatabaseUnavailableAnswer {
 		this.json = json;
 	}
 
-	void send(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+	public void send(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
 		boolean api = request.getRequestURI().startsWith("/api/");
 		if (api && !cors.processRequest(apiCors.getCorsConfiguration(request), request, response)) {
 			return; // a cross-origin request the API does not allow at all: refused as such (403)

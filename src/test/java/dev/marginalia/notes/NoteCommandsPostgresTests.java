@@ -5,9 +5,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@link NoteServiceTests}, on a real PostgreSQL server with the same migrations. */
+/** {@link NoteCommandsTests}, on a real PostgreSQL server with the same migrations. */
 @OnPostgres
-class NoteServicePostgresTests extends NoteServiceTests {
+class NoteCommandsPostgresTests extends NoteCommandsTests {
 
 	@Test
 	void runsOnPostgres() {
