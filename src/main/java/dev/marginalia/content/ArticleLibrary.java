@@ -1,5 +1,7 @@
 package dev.marginalia.content;
 
+import dev.marginalia.content.internal.ArticleParser;
+import dev.marginalia.content.internal.ArticleFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -103,7 +103,7 @@ public final class BlockIds {
 	}
 
 	/** Whitespace collapsed, Unicode NFC, trimmed: what the key and hash are computed from. */
-	static String normalise(String text) {
+	public static String normalise(String text) {
 		return Normalizer.normalize(text, Normalizer.Form.NFC).replaceAll("\\s+", " ").strip();
 	}
 

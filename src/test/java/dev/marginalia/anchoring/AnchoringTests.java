@@ -18,7 +18,7 @@ import dev.marginalia.anchoring.Selector.Range;
 import dev.marginalia.anchoring.Selector.TextPosition;
 import dev.marginalia.anchoring.Selector.XPath;
 import dev.marginalia.content.Article;
-import dev.marginalia.content.ArticleParser;
+import dev.marginalia.content.internal.ArticleParser;
 import dev.marginalia.content.Block;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import dev.marginalia.content.Article;
-import dev.marginalia.content.ArticleParser;
+import dev.marginalia.content.internal.ArticleParser;
 import dev.marginalia.content.Block;
 import dev.marginalia.anchoring.Anchor;
 import dev.marginalia.anchoring.Placement.Method;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 
-import dev.marginalia.content.ArticleParser;
+import dev.marginalia.content.internal.ArticleParser;
 import dev.marginalia.content.Block;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.marginalia.content.Article;
-import dev.marginalia.content.ArticleParser;
+import dev.marginalia.content.internal.ArticleParser;
 import dev.marginalia.content.Block;
 import dev.marginalia.hashing.Digests;
 

@@ -1,5 +1,6 @@
 package dev.marginalia.content;
 
+import dev.marginalia.content.internal.ArticleParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -22,7 +22,7 @@ import javax.sql.DataSource;
 
 import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
-import dev.marginalia.content.ArticleParser;
+import dev.marginalia.content.internal.ArticleParser;
 import dev.marginalia.content.Block;
 import dev.marginalia.content.BlockKind;
 import dev.marginalia.content.ContentProperties;

@@ -1,5 +1,7 @@
-package dev.marginalia.content;
+package dev.marginalia.content.internal;
 
+import dev.marginalia.content.BodyPart;
+import dev.marginalia.content.Block;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

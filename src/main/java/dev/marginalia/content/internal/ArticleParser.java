@@ -1,4 +1,4 @@
-package dev.marginalia.content;
+package dev.marginalia.content.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -12,6 +12,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.marginalia.hashing.Digests;
+import dev.marginalia.content.Article;
+import dev.marginalia.content.BodyPart;
+import dev.marginalia.content.BlockKind;
+import dev.marginalia.content.ArticleMetadata;
+import dev.marginalia.content.Block;
+import dev.marginalia.content.BlockIds;
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
 import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
 import org.commonmark.node.AbstractVisitor;

@@ -1,4 +1,4 @@
-package dev.marginalia.content;
+package dev.marginalia.content.internal;
 
 /** A content file that cannot be made into an article; the message says what is wrong with it. */
 public class ArticleFormatException extends RuntimeException {
