@@ -75,12 +75,11 @@ class AnnotationController {
 		Article article = article(slug);
 		Optional<Author> viewer = authors.viewer(request);
 		Note note = ownNote(article, id, viewer);
-		String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
-		if (ifMatch == null) {
+		if (request.getHeader(HttpHeaders.IF_MATCH) == null) {
 			throw ApiProblem.of(HttpStatus.PRECONDITION_REQUIRED,
 					"Send If-Match with the ETag of the annotation you edited, so that no one's change is lost.");
 		}
-		checkPrecondition(ifMatch, note, article);
+		checkPrecondition(request, note, article);
 		ResponseFormat format = ResponseFormat.negotiate(request);
 		AnnotationDraft draft = reader.read(RequestBodies.readJson(request), slug);
 		Note replaced = writes.replace(note, draft, authors.writer(viewer));
@@ -93,10 +92,7 @@ class AnnotationController {
 		Article article = article(slug);
 		Optional<Author> viewer = authors.viewer(request);
 		Note note = ownNote(article, id, viewer);
-		String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
-		if (ifMatch != null) {
-			checkPrecondition(ifMatch, note, article);
-		}
+		checkPrecondition(request, note, article);
 		writes.delete(note, authors.writer(viewer));
 		return ResponseEntity.noContent().build();
 	}
@@ -152,9 +148,9 @@ class AnnotationController {
 	}
 
 	/** RFC 9110 §13.1.1: If-Match with the current ETag (strong comparison) or "*"; else 412. */
-	private static void checkPrecondition(String ifMatch, Note note, Article article) {
+	private static void checkPrecondition(HttpServletRequest request, Note note, Article article) {
 		String current = EntityTags.of(note, article);
-		if (!EntityTags.matches(ifMatch, current)) {
+		if (EntityTags.preconditionFails(request, current)) {
 			throw ApiProblem.of(HttpStatus.PRECONDITION_FAILED,
 					"The annotation has changed since you loaded it (its ETag is now " + current + ").")
 				.withHeader(HttpHeaders.ETAG, current);
