@@ -28,6 +28,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -126,21 +127,25 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Every answer as {@code application/problem+json}, whatever the client accepts, with its type: {@code about:blank}
-	 * for a plain HTTP error, and our own types made absolute (they start with {@code marginalia.public-url} when it
-	 * is set).
+	 * Every answer as {@code application/problem+json}, whatever the client accepts, written as {@link Problems}
+	 * writes them (with a length, {@code about:blank} for a plain HTTP error), our own types made absolute (they start
+	 * with {@code marginalia.public-url} when it is set).
 	 */
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		if (body instanceof ProblemDetail problem) {
+		Object sent = body;
+		if (body instanceof ProblemDetail problem && request instanceof ServletWebRequest servlet) {
 			URI type = problem.getType();
-			problem.setType(type == null ? Problems.BLANK : type.isAbsolute() ? type : URI.create(links.base() + type));
+			if (type != null && !type.isAbsolute()) {
+				problem.setType(URI.create(links.base() + type));
+			}
+			sent = Problems.json(problem, servlet.getRequest());
 		}
-		HttpHeaders sent = new HttpHeaders();
-		sent.addAll(headers);
-		sent.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		return new ResponseEntity<>(body, sent, status);
+		HttpHeaders sentHeaders = new HttpHeaders();
+		sentHeaders.addAll(headers);
+		sentHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return new ResponseEntity<>(sent, sentHeaders, status);
 	}
 
 }
