@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -54,7 +55,8 @@ class AnnotationController {
 		this.representations = representations;
 	}
 
-	@RequestMapping(method = { RequestMethod.GET, RequestMethod.HEAD })
+	@RequestMapping(method = { RequestMethod.GET, RequestMethod.HEAD },
+			produces = { Vocabulary.JSON_LD_VALUE, MediaType.APPLICATION_JSON_VALUE })
 	ResponseEntity<byte[]> read(@PathVariable String slug, @PathVariable String id, HttpServletRequest request) {
 		Article article = article(slug);
 		// MODERATION: a hidden annotation is 404 for everyone but the moderator
@@ -70,7 +72,8 @@ class AnnotationController {
 	}
 
 	/** Protocol §5.3: replaces the annotation; 200 with its new state. */
-	@RequestMapping(method = RequestMethod.PUT)
+	@RequestMapping(method = RequestMethod.PUT, consumes = { Vocabulary.JSON_LD_VALUE, MediaType.APPLICATION_JSON_VALUE },
+			produces = { Vocabulary.JSON_LD_VALUE, MediaType.APPLICATION_JSON_VALUE })
 	ResponseEntity<byte[]> replace(@PathVariable String slug, @PathVariable String id, HttpServletRequest request) {
 		Article article = article(slug);
 		Optional<Author> viewer = authors.viewer(request);
@@ -97,7 +100,11 @@ class AnnotationController {
 		return ResponseEntity.noContent().build();
 	}
 
-	@RequestMapping
+	/**
+	 * The methods no other mapping takes (Spring Security's firewall refuses methods beyond these), so that a body or
+	 * an Accept the mappings above do not take is Spring's 415 or 406, not 405.
+	 */
+	@RequestMapping(method = { RequestMethod.POST, RequestMethod.PATCH })
 	ResponseEntity<byte[]> otherMethods(@PathVariable String slug, @PathVariable String id,
 			HttpServletRequest request) {
 		visible(article(slug), id, authors.viewer(request).orElse(null));

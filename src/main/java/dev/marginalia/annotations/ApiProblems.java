@@ -26,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -120,6 +121,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		}
 		log.error("{} {} failed", servlet.getMethod(), servlet.getRequestURI(), ex);
 		return answer(ApiProblem.of(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side."), request);
+	}
+
+	/** A body the API does not read: Accept-Post says what it does (Protocol §4.1), as on every container. */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		HttpHeaders withAcceptPost = new HttpHeaders();
+		withAcceptPost.addAll(headers);
+		withAcceptPost.set("Accept-Post", Vocabulary.ACCEPTED_REQUEST_TYPES);
+		return super.handleHttpMediaTypeNotSupported(ex, withAcceptPost, status, request);
 	}
 
 	private @Nullable ResponseEntity<Object> answer(ApiProblem problem, WebRequest request) {
