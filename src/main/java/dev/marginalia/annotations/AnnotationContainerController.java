@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -62,7 +63,8 @@ class AnnotationContainerController {
 		this.links = links;
 	}
 
-	@RequestMapping(method = { RequestMethod.GET, RequestMethod.HEAD })
+	@RequestMapping(method = { RequestMethod.GET, RequestMethod.HEAD },
+			produces = { Vocabulary.JSON_LD_VALUE, MediaType.APPLICATION_JSON_VALUE })
 	ResponseEntity<byte[]> read(@PathVariable String slug, @RequestParam(required = false) @Nullable String page,
 			@RequestParam(required = false) @Nullable String iris, HttpServletRequest request) {
 		Article article = article(slug);
@@ -105,7 +107,8 @@ class AnnotationContainerController {
 	 * Protocol §5.1: 201 with the new annotation's IRI (the container's IRI and the note's id) in Location, and its
 	 * representation. A client with neither token nor cookie gets its new secret in a response header.
 	 */
-	@RequestMapping(method = RequestMethod.POST)
+	@RequestMapping(method = RequestMethod.POST, consumes = { Vocabulary.JSON_LD_VALUE, MediaType.APPLICATION_JSON_VALUE },
+			produces = { Vocabulary.JSON_LD_VALUE, MediaType.APPLICATION_JSON_VALUE })
 	ResponseEntity<byte[]> create(@PathVariable String slug, @RequestParam(required = false) @Nullable String page,
 			HttpServletRequest request, HttpServletResponse response) {
 		if (page != null) {
@@ -130,7 +133,8 @@ class AnnotationContainerController {
 		return ResponseEntity.status(HttpStatus.CREATED).headers(headers).body(Json.write(json));
 	}
 
-	@RequestMapping
+	/** The methods no other mapping takes: see {@link AnnotationController#otherMethods}. */
+	@RequestMapping(method = { RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE })
 	ResponseEntity<byte[]> otherMethods(@PathVariable String slug) {
 		article(slug);
 		throw ApiProblem.of(HttpStatus.METHOD_NOT_ALLOWED, "A container takes " + ProtocolHeaders.CONTAINER_ALLOW + ".")

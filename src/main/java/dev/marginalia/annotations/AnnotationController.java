@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -54,7 +55,8 @@ class AnnotationController {
 		this.representations = representations;
 	}
 
-	@RequestMapping(method = { RequestMethod.GET, RequestMethod.HEAD })
+	@RequestMapping(method = { RequestMethod.GET, RequestMethod.HEAD },
+			produces = { Vocabulary.JSON_LD_VALUE, MediaType.APPLICATION_JSON_VALUE })
 	ResponseEntity<byte[]> read(@PathVariable String slug, @PathVariable String id, HttpServletRequest request) {
 		Article article = article(slug);
 		// MODERATION: a hidden annotation is 404 for everyone but the moderator
@@ -70,17 +72,17 @@ class AnnotationController {
 	}
 
 	/** Protocol §5.3: replaces the annotation; 200 with its new state. */
-	@RequestMapping(method = RequestMethod.PUT)
+	@RequestMapping(method = RequestMethod.PUT, consumes = { Vocabulary.JSON_LD_VALUE, MediaType.APPLICATION_JSON_VALUE },
+			produces = { Vocabulary.JSON_LD_VALUE, MediaType.APPLICATION_JSON_VALUE })
 	ResponseEntity<byte[]> replace(@PathVariable String slug, @PathVariable String id, HttpServletRequest request) {
 		Article article = article(slug);
 		Optional<Author> viewer = authors.viewer(request);
 		Note note = ownNote(article, id, viewer);
-		String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
-		if (ifMatch == null) {
+		if (request.getHeader(HttpHeaders.IF_MATCH) == null) {
 			throw ApiProblem.of(HttpStatus.PRECONDITION_REQUIRED,
 					"Send If-Match with the ETag of the annotation you edited, so that no one's change is lost.");
 		}
-		checkPrecondition(ifMatch, note, article);
+		checkPrecondition(request, note, article);
 		ResponseFormat format = ResponseFormat.negotiate(request);
 		AnnotationDraft draft = reader.read(RequestBodies.readJson(request), slug);
 		Note replaced = writes.replace(note, draft, authors.writer(viewer));
@@ -93,15 +95,16 @@ class AnnotationController {
 		Article article = article(slug);
 		Optional<Author> viewer = authors.viewer(request);
 		Note note = ownNote(article, id, viewer);
-		String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
-		if (ifMatch != null) {
-			checkPrecondition(ifMatch, note, article);
-		}
+		checkPrecondition(request, note, article);
 		writes.delete(note, authors.writer(viewer));
 		return ResponseEntity.noContent().build();
 	}
 
-	@RequestMapping
+	/**
+	 * The methods no other mapping takes (Spring Security's firewall refuses methods beyond these), so that a body or
+	 * an Accept the mappings above do not take is Spring's 415 or 406, not 405.
+	 */
+	@RequestMapping(method = { RequestMethod.POST, RequestMethod.PATCH })
 	ResponseEntity<byte[]> otherMethods(@PathVariable String slug, @PathVariable String id,
 			HttpServletRequest request) {
 		visible(article(slug), id, authors.viewer(request).orElse(null));
@@ -152,9 +155,9 @@ class AnnotationController {
 	}
 
 	/** RFC 9110 §13.1.1: If-Match with the current ETag (strong comparison) or "*"; else 412. */
-	private static void checkPrecondition(String ifMatch, Note note, Article article) {
+	private static void checkPrecondition(HttpServletRequest request, Note note, Article article) {
 		String current = EntityTags.of(note, article);
-		if (!EntityTags.matches(ifMatch, current)) {
+		if (EntityTags.preconditionFails(request, current)) {
 			throw ApiProblem.of(HttpStatus.PRECONDITION_FAILED,
 					"The annotation has changed since you loaded it (its ETag is now " + current + ").")
 				.withHeader(HttpHeaders.ETAG, current);

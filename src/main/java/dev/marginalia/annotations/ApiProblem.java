@@ -1,21 +1,26 @@
 package dev.marginalia.annotations;
 
+import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import dev.marginalia.anchoring.Resolution;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 /**
- * A request the API refuses, answered as RFC 9457 problem details by {@link ApiProblems}. Plain HTTP errors use
- * the type {@code about:blank} (the title is then the status's reason phrase); our own types are documented at
- * {@code /api/problems.html}.
+ * A request the API refuses: Spring's {@link ErrorResponseException}, whose {@link ProblemDetail} {@link ApiProblems}
+ * sends as RFC 9457 problem details. Plain HTTP errors use the type {@code about:blank} (the title is then the
+ * status's reason phrase); our own types are documented at {@code /api/problems.html}, referred to relative to the
+ * site here and made absolute when sent. Field errors are the member {@code errors}, by the JSON path of the field.
  */
-class ApiProblem extends RuntimeException {
+class ApiProblem extends ErrorResponseException {
 
 	/** 400: the request is not JSON we can read. */
 	static final String MALFORMED = "malformed-request";
@@ -29,44 +34,38 @@ class ApiProblem extends RuntimeException {
 	/** 422: an import of annotations refused as a whole (nothing stored), with each bad annotation listed. */
 	static final String INVALID_IMPORT = "invalid-import";
 
-	private final HttpStatus status;
+	static final String AMBIGUOUS_TARGET = "ambiguous-target";
 
-	private final @Nullable String type;
+	static final String UNMATCHED_TARGET = "unmatched-target";
 
-	private final String title;
+	/** How many places an ambiguous-target answer lists at most ("the" occurs over a hundred times). */
+	static final int CANDIDATES_LISTED = 20;
 
-	private final Map<String, String> errors;
+	/** Where the API's own problem types are described, relative to the site. */
+	static final String TYPES = "/api/problems.html";
 
-	private final HttpHeaders headers = new HttpHeaders();
-
-	/** More members of the problem details (RFC 9457 §3.2), after the standard ones. */
-	private final Map<String, Object> extensions = new LinkedHashMap<>();
-
-	private ApiProblem(HttpStatus status, @Nullable String type, String title, String detail,
-			Map<String, String> errors) {
-		super(detail, null, false, false);
-		this.status = status;
-		this.type = type;
-		this.title = title;
-		// in the order found (Map.copyOf would shuffle them)
-		this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+	private ApiProblem(HttpStatus status, @Nullable String type, @Nullable String title, String detail) {
+		super(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+		if (type != null) {
+			setType(URI.create(TYPES + "#" + type));
+			setTitle(title);
+		}
 	}
 
 	/** A plain HTTP error: type {@code about:blank}. */
 	static ApiProblem of(HttpStatus status, String detail) {
-		return new ApiProblem(status, null, status.getReasonPhrase(), detail, Map.of());
+		return new ApiProblem(status, null, null, detail);
 	}
 
 	static ApiProblem malformed(String detail) {
-		return new ApiProblem(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request", detail, Map.of());
+		return new ApiProblem(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request", detail);
 	}
 
 	/** Field errors, by the JSON path of the field (for example {@code body.value}). */
 	static ApiProblem invalid(Map<String, String> errors) {
 		return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, INVALID, "Invalid annotation",
-				"The annotation breaks " + (errors.size() == 1 ? "a rule" : errors.size() + " rules")
-						+ ": see errors.",
-				errors);
+				"The annotation breaks " + (errors.size() == 1 ? "a rule" : errors.size() + " rules") + ": see errors.")
+			.withErrors(errors);
 	}
 
 	static ApiProblem invalid(String field, String message) {
@@ -74,18 +73,17 @@ class ApiProblem extends RuntimeException {
 	}
 
 	static ApiProblem immutable(String field, String message) {
-		return new ApiProblem(HttpStatus.CONFLICT, IMMUTABLE, "Property cannot change", message, Map.of(field, message));
+		return new ApiProblem(HttpStatus.CONFLICT, IMMUTABLE, "Property cannot change", message)
+			.withErrors(Map.of(field, message));
 	}
 
 	/** An import refused as a whole: every problem by its JSON path, and the bad annotations in {@code items}. */
 	static ApiProblem invalidImport(InvalidImportException ex) {
 		ApiProblem problem = new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, INVALID_IMPORT, "Invalid import",
-				ex.getMessage(), ex.errors());
+				String.valueOf(ex.getMessage()))
+			.withErrors(ex.errors());
 		List<Map<String, Object>> items = ex.items();
-		if (!items.isEmpty()) {
-			problem.extensions.put("items", items);
-		}
-		return problem;
+		return items.isEmpty() ? problem : problem.with("items", items);
 	}
 
 	/**
@@ -94,14 +92,18 @@ class ApiProblem extends RuntimeException {
 	 * in context; the first {@value #CANDIDATES_LISTED} in the order of the text, and {@code candidateCount} all of
 	 * them), so that the client can choose and send it again.
 	 */
-	static ApiProblem targetRefused(dev.marginalia.anchoring.Resolution.Refused refused) {
-		boolean ambiguous = refused.reason() == dev.marginalia.anchoring.Resolution.Reason.AMBIGUOUS;
-		ApiProblem problem = new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, ambiguous ? AMBIGUOUS_TARGET : UNMATCHED_TARGET,
-				ambiguous ? "Ambiguous target" : "Target not found", refused.message(), Map.of("target", refused.message()));
-		problem.extensions.put("reason", refused.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-		if (!refused.candidates().isEmpty()) {
-			problem.extensions.put("candidateCount", refused.candidates().size());
-			problem.extensions.put("candidates", refused.candidates().stream().limit(CANDIDATES_LISTED).map(candidate -> {
+	static ApiProblem targetRefused(Resolution.Refused refused) {
+		boolean ambiguous = refused.reason() == Resolution.Reason.AMBIGUOUS;
+		ApiProblem problem = new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT,
+				ambiguous ? AMBIGUOUS_TARGET : UNMATCHED_TARGET, ambiguous ? "Ambiguous target" : "Target not found",
+				refused.message())
+			.withErrors(Map.of("target", refused.message()))
+			.with("reason", refused.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+		if (refused.candidates().isEmpty()) {
+			return problem;
+		}
+		return problem.with("candidateCount", refused.candidates().size())
+			.with("candidates", refused.candidates().stream().limit(CANDIDATES_LISTED).map(candidate -> {
 				Map<String, Object> item = new LinkedHashMap<>();
 				item.put("paragraph", candidate.blockId());
 				item.put("start", candidate.start());
@@ -109,44 +111,28 @@ class ApiProblem extends RuntimeException {
 				item.put("context", candidate.context());
 				return item;
 			}).toList());
-		}
-		return problem;
 	}
 
-	/** How many places an ambiguous-target answer lists at most ("the" occurs over a hundred times). */
-	static final int CANDIDATES_LISTED = 20;
-
-	static final String AMBIGUOUS_TARGET = "ambiguous-target";
-
-	static final String UNMATCHED_TARGET = "unmatched-target";
-
 	ApiProblem withHeader(String name, String value) {
-		headers.add(name, value);
+		getHeaders().add(name, value);
 		return this;
 	}
 
-	HttpStatus status() {
-		return status;
+	/** The member {@code errors}: each field's message by its JSON path, in the order given. */
+	private ApiProblem withErrors(Map<String, String> errors) {
+		return errors.isEmpty() ? this : with("errors", Collections.unmodifiableMap(new LinkedHashMap<>(errors)));
 	}
 
-	@Nullable String type() {
-		return type;
+	/** One more member of the problem details (RFC 9457 §3.2), after the standard ones, in the order added. */
+	private ApiProblem with(String member, Object value) {
+		getBody().setProperty(member, value);
+		return this;
 	}
 
-	String title() {
-		return title;
-	}
-
-	Map<String, String> errors() {
-		return errors;
-	}
-
-	HttpHeaders headers() {
-		return headers;
-	}
-
-	Map<String, Object> extensions() {
-		return extensions;
+	/** A refusal is an answer, not a fault: no stack trace to fill. */
+	@Override
+	public synchronized Throwable fillInStackTrace() {
+		return this;
 	}
 
 }

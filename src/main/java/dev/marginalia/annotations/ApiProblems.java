@@ -1,5 +1,6 @@
 package dev.marginalia.annotations;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,8 +9,11 @@ import dev.marginalia.notes.InvalidNoteException;
 import dev.marginalia.notes.NoteConflictException;
 import dev.marginalia.notes.NoteForbiddenException;
 import dev.marginalia.notes.NoteNotFoundException;
+import dev.marginalia.notes.TargetRefusedException;
 import dev.marginalia.database.DatabaseFailures;
+import dev.marginalia.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,21 +21,28 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every error of the API as RFC 9457 problem details ({@code application/problem+json} with {@code type},
- * {@code title}, {@code status}, {@code detail}, {@code instance}, and {@code errors} for field errors). Scoped to
- * this package's controllers, and ahead of the site-wide advice, so that the HTML pages keep their HTML error
- * pages and the API never answers with one.
+ * {@code title}, {@code status}, {@code detail}, {@code instance}, and {@code errors} for field errors): Spring's
+ * {@link ResponseEntityExceptionHandler}, for what Spring MVC refuses itself and for our {@link ApiProblem}s, and the
+ * rules' exceptions translated into them. Scoped to this package's controllers, and ahead of the site-wide advice,
+ * so that the HTML pages keep their HTML error pages and the API never answers with one.
  */
 @RestControllerAdvice(basePackageClasses = ApiProblems.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class ApiProblems {
+class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
@@ -47,23 +58,18 @@ class ApiProblems {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<byte[]> apiProblem(ApiProblem problem, HttpServletRequest request) {
-		return respond(problem, request);
+	@Nullable ResponseEntity<Object> invalidNote(InvalidNoteException ex, WebRequest request) {
+		return answer(ApiProblem.invalid(fields(ex)), request);
 	}
 
 	@ExceptionHandler
-	ResponseEntity<byte[]> invalidNote(InvalidNoteException ex, HttpServletRequest request) {
-		return respond(ApiProblem.invalid(fields(ex)), request);
+	@Nullable ResponseEntity<Object> targetRefused(TargetRefusedException ex, WebRequest request) {
+		return answer(ApiProblem.targetRefused(ex.refusal()), request);
 	}
 
 	@ExceptionHandler
-	ResponseEntity<byte[]> targetRefused(dev.marginalia.notes.TargetRefusedException ex, HttpServletRequest request) {
-		return respond(ApiProblem.targetRefused(ex.refusal()), request);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<byte[]> invalidImport(InvalidImportException ex, HttpServletRequest request) {
-		return respond(ApiProblem.invalidImport(ex), request);
+	@Nullable ResponseEntity<Object> invalidImport(InvalidImportException ex, WebRequest request) {
+		return answer(ApiProblem.invalidImport(ex), request);
 	}
 
 	/** @return the rules' errors keyed by the JSON paths of the annotation's fields */
@@ -74,69 +80,83 @@ class ApiProblems {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<byte[]> noteNotFound(NoteNotFoundException ex, HttpServletRequest request) {
-		return respond(ApiProblem.of(HttpStatus.NOT_FOUND, "There is no such annotation, or it is not yours to see."),
+	@Nullable ResponseEntity<Object> noteNotFound(NoteNotFoundException ex, WebRequest request) {
+		return answer(ApiProblem.of(HttpStatus.NOT_FOUND, "There is no such annotation, or it is not yours to see."),
 				request);
 	}
 
 	@ExceptionHandler
-	ResponseEntity<byte[]> forbidden(NoteForbiddenException ex, HttpServletRequest request) {
-		return respond(ApiProblem.of(HttpStatus.FORBIDDEN, "Only the author of an annotation can change it."),
-				request);
+	@Nullable ResponseEntity<Object> forbidden(NoteForbiddenException ex, WebRequest request) {
+		return answer(ApiProblem.of(HttpStatus.FORBIDDEN, "Only the author of an annotation can change it."), request);
 	}
 
 	/** Changed by someone else in the meantime: 412 when the client stated a version, 409 when it did not. */
 	@ExceptionHandler
-	ResponseEntity<byte[]> conflict(NoteConflictException ex, HttpServletRequest request) {
+	@Nullable ResponseEntity<Object> conflict(NoteConflictException ex, WebRequest request) {
 		HttpStatus status = request.getHeader(HttpHeaders.IF_MATCH) != null ? HttpStatus.PRECONDITION_FAILED
 				: HttpStatus.CONFLICT;
-		return respond(ApiProblem.of(status, "The annotation has changed since you loaded it; get it again."), request);
+		return answer(ApiProblem.of(status, "The annotation has changed since you loaded it; get it again."), request);
 	}
 
 	@ExceptionHandler
-	ResponseEntity<byte[]> unavailable(ArticleUnavailableException ex, HttpServletRequest request) {
-		return respond(ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "This article cannot be shown at the moment."),
+	@Nullable ResponseEntity<Object> unavailable(ArticleUnavailableException ex, WebRequest request) {
+		return answer(ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, "This article cannot be shown at the moment."),
 				request);
 	}
 
 	/**
-	 * What Spring MVC itself refuses (a missing parameter and the like) keeps its status; the rest is ours: 500. A
-	 * database that is not answering is not a fault of ours either: that failure goes on, unhandled here, to the
-	 * bulkhead of package {@code system}, which answers every request it fails with the same 503 and
-	 * {@code Retry-After} (rethrowing it is how Spring MVC lets it pass, without a warning).
+	 * The rest is ours: 500 (what Spring MVC refuses itself has its own handler above). A database that is not
+	 * answering is not a fault of ours either: that failure goes on, unhandled here, to the bulkhead of package
+	 * {@code system}, which answers every request it fails with the same 503 and {@code Retry-After} (rethrowing it
+	 * is how Spring MVC lets it pass, without a warning).
 	 */
 	@ExceptionHandler
-	ResponseEntity<byte[]> unexpected(Exception ex, HttpServletRequest request) throws Exception {
+	@Nullable ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest servlet, WebRequest request)
+			throws Exception {
 		if (DatabaseFailures.isUnavailable(ex)) {
 			throw ex;
 		}
 		if (ex instanceof ErrorResponse error) {
-			HttpStatus status = HttpStatus.resolve(error.getStatusCode().value());
-			ApiProblem problem = ApiProblem.of(status == null ? HttpStatus.BAD_REQUEST : status,
-					String.valueOf(error.getBody().getDetail()));
-			error.getHeaders().forEach((name, values) -> values.forEach(value -> problem.withHeader(name, value)));
-			return respond(problem, request);
+			return handleExceptionInternal(ex, error.getBody(), error.getHeaders(), error.getStatusCode(), request);
 		}
-		log.error("{} {} failed", request.getMethod(), request.getRequestURI(), ex);
-		return respond(ApiProblem.of(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side."), request);
+		log.error("{} {} failed", servlet.getMethod(), servlet.getRequestURI(), ex);
+		return answer(ApiProblem.of(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side."), request);
 	}
 
-	private ResponseEntity<byte[]> respond(ApiProblem problem, HttpServletRequest request) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		String type = problem.type();
-		body.put("type", type == null ? "about:blank" : links.problemType(type));
-		body.put("title", problem.title());
-		body.put("status", problem.status().value());
-		body.put("detail", problem.getMessage());
-		body.put("instance", request.getRequestURI());
-		if (!problem.errors().isEmpty()) {
-			body.put("errors", problem.errors());
+	/** A body the API does not read: Accept-Post says what it does (Protocol §4.1), as on every container. */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		HttpHeaders withAcceptPost = new HttpHeaders();
+		withAcceptPost.addAll(headers);
+		withAcceptPost.set("Accept-Post", Vocabulary.ACCEPTED_REQUEST_TYPES);
+		return super.handleHttpMediaTypeNotSupported(ex, withAcceptPost, status, request);
+	}
+
+	private @Nullable ResponseEntity<Object> answer(ApiProblem problem, WebRequest request) {
+		return handleErrorResponseException(problem, problem.getHeaders(), problem.getStatusCode(), request);
+	}
+
+	/**
+	 * Every answer as {@code application/problem+json}, whatever the client accepts, written as {@link Problems}
+	 * writes them (with a length, {@code about:blank} for a plain HTTP error), our own types made absolute (they start
+	 * with {@code marginalia.public-url} when it is set).
+	 */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		Object sent = body;
+		if (body instanceof ProblemDetail problem && request instanceof ServletWebRequest servlet) {
+			URI type = problem.getType();
+			if (type != null && !type.isAbsolute()) {
+				problem.setType(URI.create(links.base() + type));
+			}
+			sent = Problems.json(problem, servlet.getRequest());
 		}
-		body.putAll(problem.extensions());
-		return ResponseEntity.status(problem.status())
-			.headers(problem.headers())
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(Json.write(body));
+		HttpHeaders sentHeaders = new HttpHeaders();
+		sentHeaders.addAll(headers);
+		sentHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return new ResponseEntity<>(sent, sentHeaders, status);
 	}
 
 }

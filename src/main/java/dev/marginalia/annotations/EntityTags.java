@@ -1,15 +1,15 @@
 package dev.marginalia.annotations;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 import dev.marginalia.content.Article;
 import dev.marginalia.hashing.Digests;
 import dev.marginalia.notes.Note;
-import org.jspecify.annotations.Nullable;
+import jakarta.servlet.http.HttpServletRequest;
 
-/** Entity tags (RFC 9110 §8.8.3) and the {@code If-Match} precondition (§13.1.1). */
+import org.springframework.web.context.request.ServletWebRequest;
+
+/** Entity tags (RFC 9110 §8.8.3) and the preconditions of a write (§13.1). */
 final class EntityTags {
 
 	private EntityTags() {
@@ -31,41 +31,14 @@ final class EntityTags {
 	}
 
 	/**
-	 * @param ifMatch the request's {@code If-Match} field
-	 * @return whether it names the current tag: {@code *}, or the tag under the strong comparison (a weak tag
-	 * never matches)
+	 * The preconditions of a write (RFC 9110 §13.2.2), evaluated by Spring's
+	 * {@link ServletWebRequest#checkNotModified(String)}.
+	 * @return whether they fail for a resource whose tag is {@code current}: an {@code If-Match} that names neither
+	 * {@code *} nor the tag under the strong comparison (a weak tag never matches), or an {@code If-None-Match} that
+	 * names it; none sent, none fails
 	 */
-	static boolean matches(String ifMatch, String current) {
-		for (String tag : list(ifMatch)) {
-			if (tag.equals("*") || tag.equals(current)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/** The tags of a comma-separated list; commas inside a quoted tag do not split it. */
-	private static List<String> list(@Nullable String field) {
-		List<String> tags = new ArrayList<>();
-		if (field == null) {
-			return tags;
-		}
-		StringBuilder tag = new StringBuilder();
-		boolean quoted = false;
-		for (char c : field.toCharArray()) {
-			if (c == '"') {
-				quoted = !quoted;
-			}
-			if (c == ',' && !quoted) {
-				tags.add(tag.toString().strip());
-				tag.setLength(0);
-			}
-			else {
-				tag.append(c);
-			}
-		}
-		tags.add(tag.toString().strip());
-		return tags;
+	static boolean preconditionFails(HttpServletRequest request, String current) {
+		return new ServletWebRequest(request).checkNotModified(current);
 	}
 
 }

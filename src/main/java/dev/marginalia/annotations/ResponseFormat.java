@@ -32,7 +32,9 @@ enum ResponseFormat {
 	/**
 	 * @return the format the request's {@code Accept} prefers; JSON-LD when it has none, names neither more
 	 * highly, or cannot be parsed
-	 * @throws ApiProblem 406 when it accepts neither
+	 * @throws ApiProblem 406 when it accepts neither. Spring refuses most such requests before (the mappings'
+	 * {@code produces}); what reaches this is an {@code Accept} that refuses both by {@code q=0} and takes
+	 * anything else ({@code *}{@code /*}), which Spring's matching does not read
 	 */
 	static ResponseFormat negotiate(HttpServletRequest request) {
 		List<String> values = Collections.list(request.getHeaders(HttpHeaders.ACCEPT));

@@ -93,7 +93,14 @@ final class Vocabulary {
 	static final MediaType ANNOTATION_JSON_LD = MediaType
 		.parseMediaType("application/ld+json; profile=\"" + ANNO_CONTEXT + "\"");
 
-	static final MediaType JSON_LD = MediaType.parseMediaType("application/ld+json");
+	/**
+	 * JSON-LD whatever its profile, as the mappings name it ({@code consumes}, {@code produces}, beside
+	 * {@code application/json}): Spring answers 415 and 406 for anything else; the profile of a request body is
+	 * checked as the body is read, and the answers carry {@link #ANNOTATION_JSON_LD}.
+	 */
+	static final String JSON_LD_VALUE = "application/ld+json";
+
+	static final MediaType JSON_LD = MediaType.parseMediaType(JSON_LD_VALUE);
 
 	/** What a client may POST to a container, or PUT to an annotation. */
 	static final String ACCEPTED_REQUEST_TYPES = ANNOTATION_JSON_LD + ", " + MediaType.APPLICATION_JSON_VALUE;

@@ -1,17 +1,15 @@
 package dev.marginalia.database;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
+import dev.marginalia.web.Problems;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.cors.CorsProcessor;
 import org.springframework.web.cors.DefaultCorsProcessor;
@@ -36,11 +34,8 @@ public class DatabaseUnavailableAnswer {
 
 	private final CorsProcessor cors = new DefaultCorsProcessor();
 
-	private final JsonMapper json;
-
-	DatabaseUnavailableAnswer(UrlBasedCorsConfigurationSource apiCors, JsonMapper json) {
+	DatabaseUnavailableAnswer(UrlBasedCorsConfigurationSource apiCors) {
 		this.apiCors = apiCors;
-		this.json = json;
 	}
 
 	public void send(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
@@ -54,15 +49,9 @@ public class DatabaseUnavailableAnswer {
 			request.getRequestDispatcher(DatabaseUnavailableController.PATH).forward(request, response);
 			return;
 		}
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
-		problem.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
-		problem.put("detail", DETAIL);
-		problem.put("instance", request.getRequestURI());
-		problem.put("retryAfter", RETRY_AFTER_SECONDS);
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getOutputStream().write(json.writeValueAsBytes(problem));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DETAIL);
+		problem.setProperty("retryAfter", RETRY_AFTER_SECONDS);
+		Problems.send(request, response, problem);
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.marginalia.limits;
 import java.io.IOException;
 import java.time.Duration;
 
+import dev.marginalia.web.Problems;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,6 +14,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.cors.CorsProcessor;
 import org.springframework.web.cors.DefaultCorsProcessor;
@@ -71,10 +73,10 @@ class WriteLimitFilter extends OncePerRequestFilter {
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 		if (api) {
-			response.setContentType("application/problem+json");
-			response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-					+ "\"detail\":\"This client has written too much too fast; try again in " + seconds + " seconds.\","
-					+ "\"retryAfter\":" + seconds + "}");
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+					"This client has written too much too fast; try again in " + seconds + " seconds.");
+			problem.setProperty("retryAfter", seconds);
+			Problems.send(request, response, problem);
 			return;
 		}
 		request.setAttribute(RETRY_AFTER, seconds);

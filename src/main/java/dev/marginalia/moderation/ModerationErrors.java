@@ -1,6 +1,7 @@
 package dev.marginalia.moderation;
 
 import dev.marginalia.notes.NoteNotFoundException;
+import dev.marginalia.web.ErrorPages;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -31,10 +32,7 @@ class ModerationErrors {
 
 	@ExceptionHandler(NoteNotFoundException.class)
 	ModelAndView notFound() {
-		ModelAndView page = new ModelAndView("error", HttpStatus.NOT_FOUND);
-		page.addObject("status", 404);
-		page.addObject("error", HttpStatus.NOT_FOUND.getReasonPhrase());
-		return page;
+		return ErrorPages.of(HttpStatus.NOT_FOUND);
 	}
 
 }

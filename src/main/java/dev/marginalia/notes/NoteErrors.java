@@ -1,5 +1,7 @@
 package dev.marginalia.notes;
 
+import dev.marginalia.web.ErrorPages;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -11,19 +13,12 @@ class NoteErrors {
 
 	@ExceptionHandler(NoteNotFoundException.class)
 	ModelAndView notFound() {
-		return error(HttpStatus.NOT_FOUND);
+		return ErrorPages.of(HttpStatus.NOT_FOUND);
 	}
 
 	@ExceptionHandler(NoteForbiddenException.class)
 	ModelAndView forbidden() {
-		return error(HttpStatus.FORBIDDEN);
-	}
-
-	private static ModelAndView error(HttpStatus status) {
-		ModelAndView page = new ModelAndView("error", status);
-		page.addObject("status", status.value());
-		page.addObject("error", status.getReasonPhrase());
-		return page;
+		return ErrorPages.of(HttpStatus.FORBIDDEN);
 	}
 
 }

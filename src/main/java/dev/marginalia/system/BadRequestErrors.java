@@ -1,5 +1,6 @@
 package dev.marginalia.system;
 
+import dev.marginalia.web.ErrorPages;
 import org.apache.tomcat.util.http.InvalidParameterException;
 
 import org.springframework.core.Ordered;
@@ -19,10 +20,7 @@ class BadRequestErrors {
 
 	@ExceptionHandler(InvalidParameterException.class)
 	ModelAndView undecodableForm() {
-		ModelAndView page = new ModelAndView("error", HttpStatus.BAD_REQUEST);
-		page.addObject("status", HttpStatus.BAD_REQUEST.value());
-		page.addObject("error", HttpStatus.BAD_REQUEST.getReasonPhrase());
-		return page;
+		return ErrorPages.of(HttpStatus.BAD_REQUEST);
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.marginalia.system;
 
 import dev.marginalia.content.ArticleUnavailableException;
+import dev.marginalia.web.ErrorPages;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -16,10 +17,7 @@ class ContentErrors {
 
 	@ExceptionHandler(ArticleUnavailableException.class)
 	ModelAndView articleUnavailable(ArticleUnavailableException ex) {
-		ModelAndView page = new ModelAndView("error", HttpStatus.SERVICE_UNAVAILABLE);
-		page.addObject("status", HttpStatus.SERVICE_UNAVAILABLE.value());
-		page.addObject("error", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase());
-		return page;
+		return ErrorPages.of(HttpStatus.SERVICE_UNAVAILABLE);
 	}
 
 }

@@ -2,10 +2,10 @@ package dev.marginalia.system;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.marginalia.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +16,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.cors.CorsProcessor;
 import org.springframework.web.cors.DefaultCorsProcessor;
@@ -44,10 +45,8 @@ class CrossSiteWriteFilter extends OncePerRequestFilter {
 	/** The problem type of the refusal on the API (a reference relative to the API, as RFC 9457 allows). */
 	static final String PROBLEM_TYPE = "/api/problems.html#cross-site-write";
 
-	private static final byte[] PROBLEM = ("{\"type\":\"" + PROBLEM_TYPE + "\",\"title\":\"Cross-site write\","
-			+ "\"status\":403,\"detail\":\"A page on another site cannot write here on a reader's behalf. "
-			+ "Programs authorise their writes with Authorization: Bearer <author secret>.\"}")
-		.getBytes(StandardCharsets.UTF_8);
+	private static final String DETAIL = "A page on another site cannot write here on a reader's behalf. "
+			+ "Programs authorise their writes with Authorization: Bearer <author secret>.";
 
 	/** The methods that change nothing (RFC 9110, 9.2.1); every other one is a write, whatever its name. */
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
@@ -80,9 +79,10 @@ class CrossSiteWriteFilter extends OncePerRequestFilter {
 			return; // a cross-origin request the API does not allow at all: refused as such (403)
 		}
 		if (api) {
-			response.setStatus(HttpStatus.FORBIDDEN.value());
-			response.setContentType("application/problem+json");
-			response.getOutputStream().write(PROBLEM);
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, DETAIL);
+			problem.setType(URI.create(PROBLEM_TYPE));
+			problem.setTitle("Cross-site write");
+			Problems.send(request, response, problem);
 			return;
 		}
 		response.sendError(HttpStatus.FORBIDDEN.value());

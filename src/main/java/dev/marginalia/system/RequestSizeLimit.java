@@ -3,6 +3,7 @@ package dev.marginalia.system;
 import java.io.IOException;
 import java.util.regex.Pattern;
 
+import dev.marginalia.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.cors.CorsProcessor;
 import org.springframework.web.cors.DefaultCorsProcessor;
@@ -53,10 +55,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
 				if (!cors.processRequest(apiCors.getCorsConfiguration(request), request, response)) {
 					return; // a cross-origin request the API does not allow at all: refused as such (403)
 				}
-				response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-				response.setContentType("application/problem+json");
-				response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-						+ "\"detail\":\"" + DETAIL + "\"}");
+				Problems.send(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, DETAIL));
 				return;
 			}
 			response.sendError(HttpStatus.CONTENT_TOO_LARGE.value(), DETAIL);

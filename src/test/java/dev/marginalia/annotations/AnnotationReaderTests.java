@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -46,8 +47,16 @@ class AnnotationReaderTests {
 		return reader.read(Json.read(json), "a");
 	}
 
-	ApiProblem refusal(String json) {
-		return catchThrowableOfType(ApiProblem.class, () -> read(json));
+	Refusal refusal(String json) {
+		ApiProblem problem = catchThrowableOfType(ApiProblem.class, () -> read(json));
+		@SuppressWarnings("unchecked")
+		Map<String, String> errors = problem.getBody().getProperties() == null ? Map.of()
+				: (Map<String, String>) problem.getBody().getProperties().getOrDefault("errors", Map.of());
+		return new Refusal(problem.getStatusCode(), errors, problem.getBody().getDetail());
+	}
+
+	/** What a refusal says: its status, each field's message, its detail. */
+	record Refusal(HttpStatusCode status, Map<String, String> errors, String detail) {
 	}
 
 	@Test
@@ -85,7 +94,7 @@ class AnnotationReaderTests {
 
 	@Test
 	void everyProblemIsReportedAtItsPath() {
-		ApiProblem problem = refusal("""
+		Refusal problem = refusal("""
 				{"type": "Note", "motivation": "bookmarking", "id": 7,
 				 "body": {"type": "TextualBody", "value": "x", "format": "text/html"},
 				 "target": {"source": "%s", "selector": {"type": "FragmentSelector", "value": "p-1", "refinedBy":
@@ -94,7 +103,7 @@ class AnnotationReaderTests {
 		assertThat(problem.status().value()).isEqualTo(422);
 		assertThat(problem.errors()).containsOnlyKeys("type", "motivation", "id", "body.format",
 				"target.selector.refinedBy[0].exact", "target.selector.refinedBy[1].end", "creator", "canonical");
-		assertThat(problem.getMessage()).isEqualTo("The annotation breaks 8 rules: see errors.");
+		assertThat(problem.detail()).isEqualTo("The annotation breaks 8 rules: see errors.");
 	}
 
 	@Test
@@ -117,7 +126,7 @@ class AnnotationReaderTests {
 	@Test
 	void aSourceOfTheWrongTypeOrAnotherArticleIsRefusedNamingThisOne() {
 		for (String source : new String[] { "null", "5", "\"https://elsewhere.example/articles/a\"" }) {
-			ApiProblem problem = refusal("{\"bodyValue\": \"x\", \"target\": {\"source\": " + source + ", \"id\": \""
+			Refusal problem = refusal("{\"bodyValue\": \"x\", \"target\": {\"source\": " + source + ", \"id\": \""
 					+ ARTICLE + "#p\"}}");
 			assertThat(problem.errors()).as(source)
 				.containsExactly(Map.entry("target.source", "The source must be this article: " + ARTICLE + "."));
