@@ -43,7 +43,7 @@ class ModuleBoundariesTests {
 			Map.entry("hashing", Set.of()),
 			Map.entry("database", Set.of("web")),
 			Map.entry("web", Set.of()),
-			Map.entry("limits", Set.of()),
+			Map.entry("limits", Set.of("web")),
 			Map.entry("identity", Set.of("hashing")),
 			Map.entry("content", Set.of("hashing")),
 			Map.entry("anchoring", Set.of("content")),
