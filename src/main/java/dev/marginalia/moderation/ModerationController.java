@@ -7,6 +7,8 @@ import dev.marginalia.annotations.ImportReport;
 import dev.marginalia.annotations.InvalidImportException;
 import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
+import dev.marginalia.identity.IdentityConfigurer;
+import dev.marginalia.identity.ModeratorAccount;
 import dev.marginalia.notes.AuthorIdentity;
 import dev.marginalia.notes.Note;
 import dev.marginalia.notes.NoteNotFoundException;
@@ -19,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,12 +30,13 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The moderator's pages: the queue of flagged notes and the hidden ones, the actions on any public note or
  * reply (hide, show again, delete, dismiss its flags), and the import of notes from a pasted file. Every one
- * needs the moderator's sign-in; every action is a POST with the page's CSRF token.
+ * needs the moderator's sign-in (Spring Security sees to it: {@code IdentityConfigurer.PAGES}); every action is a
+ * POST with the page's CSRF token.
  */
 @Controller
 class ModerationController {
 
-	static final String QUEUE = "/moderation";
+	static final String QUEUE = IdentityConfigurer.QUEUE;
 
 	static final String QUEUE_VIEW = "moderation/queue";
 
@@ -41,7 +45,7 @@ class ModerationController {
 	/** How many hidden notes the queue page lists. */
 	static final int HIDDEN_SHOWN = 200;
 
-	private final ModerationAccess access;
+	private final ModeratorAccount account;
 
 	private final NoteService notes;
 
@@ -53,9 +57,9 @@ class ModerationController {
 
 	private final AuthorIdentity identity;
 
-	ModerationController(ModerationAccess access, NoteService notes, Flagging flagging, ArticleLibrary library,
+	ModerationController(ModeratorAccount account, NoteService notes, Flagging flagging, ArticleLibrary library,
 			AnnotationImport importer, AuthorIdentity identity) {
-		this.access = access;
+		this.account = account;
 		this.notes = notes;
 		this.flagging = flagging;
 		this.library = library;
@@ -63,9 +67,16 @@ class ModerationController {
 		this.identity = identity;
 	}
 
+	/** Every page and action of this controller: 404, "Moderation is off", while no moderator is configured. */
+	@ModelAttribute
+	void requireOn() {
+		if (!account.isOn()) {
+			throw new ModerationOffException();
+		}
+	}
+
 	@GetMapping(QUEUE)
-	String queue(@RequestParam(required = false) @Nullable String done, HttpServletRequest request, Model model) {
-		access.requireModerator(request);
+	String queue(@RequestParam(required = false) @Nullable String done, Model model) {
 		model.addAttribute("flagged", flagging.queue());
 		model.addAttribute("hidden", notes.hiddenNotes(HIDDEN_SHOWN));
 		model.addAttribute("done", done == null ? null : Action.parse(done).map(Action::message).orElse(null));
@@ -78,8 +89,7 @@ class ModerationController {
 	 */
 	@PostMapping("/moderation/articles/{slug}/notes/{id}/{action}")
 	ModelAndView act(@PathVariable String slug, @PathVariable String id, @PathVariable String action,
-			@RequestParam(required = false) @Nullable String back, HttpServletRequest request) {
-		access.requireModerator(request);
+			@RequestParam(required = false) @Nullable String back) {
 		Action what = Action.parse(action).orElseThrow(NoteNotFoundException::new);
 		Note note = notes.findAsModerator(slug, id).orElseThrow(NoteNotFoundException::new);
 		switch (what) {
@@ -99,8 +109,7 @@ class ModerationController {
 	}
 
 	@GetMapping("/moderation/import")
-	String importForm(HttpServletRequest request, Model model) {
-		access.requireModerator(request);
+	String importForm(Model model) {
 		return importPage("", "", Map.of(), null, model);
 	}
 
@@ -109,7 +118,6 @@ class ModerationController {
 	String importFile(@RequestParam(required = false) @Nullable String article,
 			@RequestParam(required = false) @Nullable String annotations, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		access.requireModerator(request);
 		String slug = article == null ? "" : article;
 		String file = annotations == null ? "" : annotations;
 		if (library.find(slug).isEmpty()) {

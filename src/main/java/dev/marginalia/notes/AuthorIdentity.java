@@ -3,6 +3,7 @@ package dev.marginalia.notes;
 import java.time.Duration;
 import java.util.Optional;
 
+import dev.marginalia.identity.ModeratorAccount;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,11 +30,8 @@ public class AuthorIdentity {
 
 	private final NoteService notes;
 
-	private final ModeratorCheck moderator;
-
-	AuthorIdentity(NoteService notes, ModeratorCheck moderator) {
+	AuthorIdentity(NoteService notes) {
 		this.notes = notes;
-		this.moderator = moderator;
 	}
 
 	/** @return the secret the request presents (bearer token first, then cookie), if well formed */
@@ -61,7 +59,7 @@ public class AuthorIdentity {
 
 	/** @return who is looking: the author the request presents (if any), and whether it is the moderator */
 	public Viewer viewer(HttpServletRequest request) {
-		return new Viewer(current(request).orElse(null), moderator.isModerator(request));
+		return new Viewer(current(request).orElse(null), ModeratorAccount.isSignedIn(request));
 	}
 
 	/**
@@ -74,7 +72,7 @@ public class AuthorIdentity {
 
 	/** @return who is looking, as {@link #viewer}, but with the author known by their secret's hash only */
 	public Viewer pageViewer(HttpServletRequest request) {
-		return new Viewer(reader(request).orElse(null), moderator.isModerator(request));
+		return new Viewer(reader(request).orElse(null), ModeratorAccount.isSignedIn(request));
 	}
 
 	/**
