@@ -21,12 +21,13 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.ForwardAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.authentication.rememberme.RememberMeAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is who, in Spring Security's chain ({@code system.SecurityConfiguration} applies this): the moderator signs
- * in with a form login at {@value #SIGN_IN} (checked by {@link ModeratorPasswordCheck}, the failures counted by
+ * Who is who, in Spring Security's chain ({@code system.SecurityConfiguration} applies this): a reader is known by
+ * their author secret ({@link ReaderAuthenticationFilter}); the moderator signs in with a form login at {@value #SIGN_IN} (checked by {@link ModeratorPasswordCheck}, the failures counted by
  * {@link SignInGuard}), stays signed in through {@link ModeratorSignIns} (a remember-me that any instance
  * recognises) and signs out at {@value #SIGN_OUT}. Every answer is a 303 (POST-redirect-GET), as the site's forms
  * get. A failed sign-in is forwarded to {@value #SIGN_IN_FAILED}, where the moderation package shows the form again
@@ -87,6 +88,12 @@ public final class IdentityConfigurer extends AbstractHttpConfigurer<IdentityCon
 				.authenticationEntryPoint((request, response, failure) -> seeOther.sendRedirect(request, response, SIGN_IN))
 				.accessDeniedHandler(new DelegatingAccessDeniedHandler(csrf,
 						(request, response, denied) -> seeOther.sendRedirect(request, response, SIGN_IN))));
+	}
+
+	/** The reader's author secret, after the moderator's sign-in (whose authorities a reader's request keeps). */
+	@Override
+	public void configure(HttpSecurity http) {
+		http.addFilterAfter(new ReaderAuthenticationFilter(), RememberMeAuthenticationFilter.class);
 	}
 
 	/**

@@ -9,15 +9,17 @@ import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.identity.IdentityConfigurer;
 import dev.marginalia.identity.ModeratorAccount;
-import dev.marginalia.notes.AuthorIdentity;
+import dev.marginalia.identity.Reader;
 import dev.marginalia.notes.Note;
 import dev.marginalia.notes.NoteNotFoundException;
 import dev.marginalia.notes.NoteService;
+import dev.marginalia.notes.Readers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,16 +57,16 @@ class ModerationController {
 
 	private final AnnotationImport importer;
 
-	private final AuthorIdentity identity;
+	private final Readers readers;
 
 	ModerationController(ModeratorAccount account, NoteService notes, Flagging flagging, ArticleLibrary library,
-			AnnotationImport importer, AuthorIdentity identity) {
+			AnnotationImport importer, Readers readers) {
 		this.account = account;
 		this.notes = notes;
 		this.flagging = flagging;
 		this.library = library;
 		this.importer = importer;
-		this.identity = identity;
+		this.readers = readers;
 	}
 
 	/** Every page and action of this controller: 404, "Moderation is off", while no moderator is configured. */
@@ -116,8 +118,8 @@ class ModerationController {
 	/** The import of a file of Web Annotations, pasted (uploads are off: no multipart bodies are read). */
 	@PostMapping("/moderation/import")
 	String importFile(@RequestParam(required = false) @Nullable String article,
-			@RequestParam(required = false) @Nullable String annotations, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+			@RequestParam(required = false) @Nullable String annotations, @AuthenticationPrincipal @Nullable Reader reader,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		String slug = article == null ? "" : article;
 		String file = annotations == null ? "" : annotations;
 		if (library.find(slug).isEmpty()) {
@@ -129,7 +131,7 @@ class ModerationController {
 			return importPage(slug, file, Map.of("annotations", "Paste the file of annotations here."), null, model);
 		}
 		try {
-			ImportReport report = importer.importFile(slug, file, identity.currentOrNew(request, response));
+			ImportReport report = importer.importFile(slug, file, readers.currentOrNew(reader, request, response));
 			return importPage(slug, "", Map.of(), report, model);
 		}
 		catch (InvalidImportException ex) {

@@ -22,6 +22,7 @@ import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.content.Block;
 import dev.marginalia.hashing.Digests;
+import dev.marginalia.identity.AuthorSecrets;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;

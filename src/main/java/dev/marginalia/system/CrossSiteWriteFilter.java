@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.marginalia.identity.ReaderAuthenticationFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -71,7 +72,7 @@ class CrossSiteWriteFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (SecurityConfiguration.hasBearerToken(request) || isFromThisSite(request)) {
+		if (ReaderAuthenticationFilter.hasBearerToken(request) || isFromThisSite(request)) {
 			chain.doFilter(request, response);
 			return;
 		}

@@ -3,8 +3,9 @@ package dev.marginalia.system;
 import java.time.Duration;
 import java.util.List;
 
+import dev.marginalia.identity.AuthorCookie;
 import dev.marginalia.identity.IdentityConfigurer;
-import dev.marginalia.notes.AuthorIdentity;
+import dev.marginalia.identity.ReaderAuthenticationFilter;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
@@ -25,8 +26,9 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 /**
  * Spring Security, set deliberately: no sessions (any instance serves any request), CSRF tokens on every
  * write that a browser's cookies authorise, none on writes that carry no cookie or a bearer token (nothing
- * ambient to forge there), and CORS on the API only, never with credentials. Who is who (the moderator's sign-in,
- * the moderator's pages for the moderator alone) is the identity package's ({@link IdentityConfigurer}).
+ * ambient to forge there), and CORS on the API only, never with credentials. Who is who (a reader's author secret,
+ * the moderator's sign-in, the moderator's pages for the moderator alone) is the identity package's
+ * ({@link IdentityConfigurer}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -52,7 +54,7 @@ class SecurityConfiguration {
 	/** The response headers of the API such a page may read, beyond the CORS-safelisted ones. */
 	static final List<String> API_RESPONSE_HEADERS = List.of(HttpHeaders.ETAG, HttpHeaders.LINK, HttpHeaders.LOCATION,
 			HttpHeaders.ALLOW, "Accept-Post", HttpHeaders.CONTENT_LOCATION, HttpHeaders.VARY, "Preference-Applied",
-			HttpHeaders.RETRY_AFTER, AuthorIdentity.SECRET_HEADER, HttpHeaders.WWW_AUTHENTICATE);
+			HttpHeaders.RETRY_AFTER, AuthorCookie.SECRET_HEADER, HttpHeaders.WWW_AUTHENTICATE);
 
 	/**
 	 * CORS for the annotation API ({@code /api/**}) and nothing else: any origin may call it, with
@@ -124,14 +126,9 @@ class SecurityConfiguration {
 		return switch (request.getMethod()) {
 			case "GET", "HEAD", "OPTIONS", "TRACE" -> false;
 			default -> request.getRequestURI().startsWith("/moderation/")
-					|| request.getHeader(HttpHeaders.COOKIE) != null && !hasBearerToken(request);
+					|| request.getHeader(HttpHeaders.COOKIE) != null
+							&& !ReaderAuthenticationFilter.hasBearerToken(request);
 		};
-	}
-
-	/** The same test as {@link AuthorIdentity#secret}: a bearer token there wins over the cookie. */
-	static boolean hasBearerToken(HttpServletRequest request) {
-		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
 	}
 
 }

@@ -7,10 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.marginalia.identity.AuthorCookie;
 import dev.marginalia.identity.ModeratorSignIns;
 import dev.marginalia.identity.SignInGuard;
 import dev.marginalia.live.EventStream;
-import dev.marginalia.notes.AuthorIdentity;
 import dev.marginalia.support.FormClient;
 import dev.marginalia.support.TestNotes;
 import org.jsoup.nodes.Document;
@@ -343,7 +343,7 @@ class ModerationTests {
 	/** A flag from a new reader: the first with an author cookie, so that each flag is another reader's. */
 	void flag(String note, String reason) {
 		FormClient reader = client();
-		reader.cookies.put(AuthorIdentity.COOKIE, dev.marginalia.notes.AuthorSecrets.newSecret());
+		reader.cookies.put(AuthorCookie.NAME, dev.marginalia.identity.AuthorSecrets.newSecret());
 		reader.page(ARTICLE + "/notes/" + note + "/flag");
 		assertThat(reader.post(ARTICLE + "/notes/" + note + "/flag", Map.of("reason", reason)).statusCode()).isEqualTo(303);
 	}
@@ -414,7 +414,7 @@ class ModerationTests {
 	@Test
 	void theImportApiIsTheModeratorsAlone() {
 		FormClient reader = client();
-		String secret = dev.marginalia.notes.AuthorSecrets.newSecret();
+		String secret = dev.marginalia.identity.AuthorSecrets.newSecret();
 		HttpResponse<String> response = reader.send(HttpRequest.newBuilder(
 				URI.create(reader.base() + "/api/articles/" + SLUG + "/annotations/import"))
 			.header("Content-Type", "application/ld+json")

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.content.ContentProperties;
+import dev.marginalia.identity.AuthorSecrets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -17,11 +17,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The moderator's sign-in in Spring Security's chain, over HTTP: no session anywhere, and the CSRF token renewed
- * at the sign-in only, not at each request the sign-in is recognised in.
+ * The reader's secret and the moderator's sign-in in Spring Security's chain, over HTTP: no session anywhere, and
+ * the CSRF token renewed at the moderator's sign-in only, not at each request a sign-in or a secret is recognised
+ * in.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "marginalia.moderation.failures-before-lockout=5")
-class ModeratorSignInChainTests {
+class IdentityChainTests {
 
 	@LocalServerPort
 	int port;
@@ -65,6 +66,22 @@ class ModeratorSignInChainTests {
 		seen(moderator.post("/moderation/sign-out", Map.of()));
 
 		assertThat(setCookies).isNotEmpty().noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+	}
+
+	@Test
+	void aReaderWithASecretKeepsTheCsrfTokenFromWriteToWrite() {
+		FormClient reader = new FormClient(port);
+		String article = "/articles/stability-a-rare-strategic-resource";
+		String first = reader.write(article, "p-AarAar", "A first note");
+		assertThat(reader.cookies).containsKey(AuthorCookie.NAME);
+		reader.page(article + "/notes/" + first + "/reply");
+
+		for (int i = 0; i < 3; i++) {
+			HttpResponse<String> replied = seen(reader.post(article + "/notes/" + first + "/replies",
+					Map.of("body", "Reply " + i, "visibility", "public")));
+			assertThat(replied.statusCode()).as("reply %d with the page's token", i).isEqualTo(303);
+		}
+		assertThat(setCookies).noneMatch(cookie -> cookie.startsWith("XSRF-TOKEN=") || cookie.startsWith("JSESSIONID"));
 	}
 
 }
