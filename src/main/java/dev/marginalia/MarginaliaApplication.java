@@ -1,6 +1,6 @@
 package dev.marginalia;
 
-import dev.marginalia.moderation.PasswordHashCommand;
+import dev.marginalia.identity.PasswordHashCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

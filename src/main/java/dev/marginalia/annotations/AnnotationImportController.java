@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.marginalia.content.ArticleLibrary;
+import dev.marginalia.identity.ModeratorAccount;
 import dev.marginalia.notes.Author;
-import dev.marginalia.notes.ModeratorCheck;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
@@ -36,11 +36,7 @@ class AnnotationImportController {
 
 	private final ApiLinks links;
 
-	private final ModeratorCheck moderator;
-
-	AnnotationImportController(ArticleLibrary library, ApiAuthors authors, AnnotationImport importer, ApiLinks links,
-			ModeratorCheck moderator) {
-		this.moderator = moderator;
+	AnnotationImportController(ArticleLibrary library, ApiAuthors authors, AnnotationImport importer, ApiLinks links) {
 		this.library = library;
 		this.authors = authors;
 		this.importer = importer;
@@ -54,7 +50,7 @@ class AnnotationImportController {
 	@PostMapping("/api/articles/{slug}/annotations/import")
 	ResponseEntity<byte[]> importFile(@PathVariable String slug, HttpServletRequest request,
 			HttpServletResponse response) {
-		if (!moderator.isModerator(request)) {
+		if (!ModeratorAccount.isSignedIn(request)) {
 			throw ApiProblem.of(HttpStatus.FORBIDDEN,
 					"Only the moderator can import notes: sign in at /moderation/sign-in, then send its cookie.");
 		}

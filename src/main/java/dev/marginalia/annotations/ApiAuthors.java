@@ -2,8 +2,12 @@ package dev.marginalia.annotations;
 
 import java.util.Optional;
 
+import dev.marginalia.identity.AuthorCookie;
+import dev.marginalia.identity.ModeratorAccount;
+import dev.marginalia.identity.Reader;
+import dev.marginalia.identity.ReaderAuthenticationFilter;
 import dev.marginalia.notes.Author;
-import dev.marginalia.notes.AuthorIdentity;
+import dev.marginalia.notes.Readers;
 import dev.marginalia.notes.Viewer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,21 +17,22 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Who makes an API request: {@link AuthorIdentity} (bearer token, else cookie), plus the API's answers when that
- * is missing or wrong: 401 with {@code WWW-Authenticate} (RFC 9110 §15.5.2 and RFC 6750 §3).
+ * Who makes an API request: the {@link Reader} Spring Security made of its bearer token, else its cookie (see
+ * {@link ReaderAuthenticationFilter}), plus the API's answers when that is missing or wrong: 401 with
+ * {@code WWW-Authenticate} (RFC 9110 §15.5.2 and RFC 6750 §3).
  */
 @Component
 class ApiAuthors {
 
-	private final AuthorIdentity identity;
+	private final Readers readers;
 
-	ApiAuthors(AuthorIdentity identity) {
-		this.identity = identity;
+	ApiAuthors(Readers readers) {
+		this.readers = readers;
 	}
 
 	/** @return the reader making the request (see {@link #viewer}), and whether it is the signed-in moderator */
 	Viewer viewerOrModerator(HttpServletRequest request) {
-		return new Viewer(viewer(request).orElse(null), identity.viewer(request).isModerator());
+		return new Viewer(viewer(request).orElse(null), ModeratorAccount.isSignedIn(request));
 	}
 
 	/**
@@ -35,10 +40,8 @@ class ApiAuthors {
 	 * @throws ApiProblem 401 for a bearer token this server cannot have issued (rather than reading as nobody)
 	 */
 	Optional<Author> viewer(HttpServletRequest request) {
-		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-		Optional<Author> author = identity.current(request);
-		if (bearer && author.isEmpty()) {
+		Optional<Author> author = readers.current(Reader.of(request.getUserPrincipal()));
+		if (author.isEmpty() && ReaderAuthenticationFilter.hasBearerToken(request)) {
 			throw ApiProblem.of(HttpStatus.UNAUTHORIZED, "The bearer token is not one this server issues.")
 				.withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
 		}
@@ -54,10 +57,10 @@ class ApiAuthors {
 
 	/**
 	 * @return the author making the request; a client with neither token nor cookie is given a new secret, in
-	 * the {@value AuthorIdentity#SECRET_HEADER} response header (and a cookie)
+	 * the {@value AuthorCookie#SECRET_HEADER} response header (and a cookie)
 	 */
 	Author writerOrNew(HttpServletRequest request, HttpServletResponse response) {
-		return viewer(request).orElseGet(() -> identity.currentOrNew(request, response));
+		return viewer(request).orElseGet(() -> readers.currentOrNew(null, request, response));
 	}
 
 }

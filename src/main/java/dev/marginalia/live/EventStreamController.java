@@ -1,13 +1,12 @@
 package dev.marginalia.live;
 
 import dev.marginalia.content.ArticleLibrary;
-import dev.marginalia.notes.Author;
-import dev.marginalia.notes.AuthorIdentity;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.marginalia.identity.Reader;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -27,13 +26,10 @@ class EventStreamController {
 
 	private final ArticleLibrary library;
 
-	private final AuthorIdentity identity;
-
 	private final Streams streams;
 
-	EventStreamController(ArticleLibrary library, AuthorIdentity identity, Streams streams) {
+	EventStreamController(ArticleLibrary library, Streams streams) {
 		this.library = library;
-		this.identity = identity;
 		this.streams = streams;
 	}
 
@@ -41,11 +37,11 @@ class EventStreamController {
 	SseEmitter events(@PathVariable String slug,
 			@RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventIdHeader,
 			@RequestParam(name = "lastEventId", required = false) @Nullable String lastEventIdParam,
-			HttpServletRequest request) {
+			@AuthenticationPrincipal @Nullable Reader reader) {
 		if (library.find(slug).isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such article");
 		}
-		String viewer = identity.current(request).map(Author::secretHash).orElse(null);
+		String viewer = reader == null ? null : reader.secretHash();
 		return streams.open(slug, viewer, parse(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdParam));
 	}
 

@@ -4,15 +4,17 @@ import java.util.List;
 import java.util.Map;
 
 import dev.marginalia.content.ArticleLibrary;
-import dev.marginalia.notes.AuthorIdentity;
+import dev.marginalia.identity.Reader;
 import dev.marginalia.notes.Note;
 import dev.marginalia.notes.NoteNotFoundException;
 import dev.marginalia.notes.NoteQueries;
+import dev.marginalia.notes.Readers;
 import dev.marginalia.notes.Viewer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,28 +35,29 @@ class FlagController {
 
 	private final ArticleLibrary library;
 
-	private final AuthorIdentity identity;
+	private final Readers readers;
 
 	private final Flagging flagging;
 
-	FlagController(NoteQueries queries, ArticleLibrary library, AuthorIdentity identity, Flagging flagging) {
+	FlagController(NoteQueries queries, ArticleLibrary library, Readers readers, Flagging flagging) {
 		this.queries = queries;
 		this.library = library;
-		this.identity = identity;
+		this.readers = readers;
 		this.flagging = flagging;
 	}
 
 	@GetMapping("/articles/{slug}/notes/{id}/flag")
-	String form(@PathVariable String slug, @PathVariable String id, HttpServletRequest request, Model model) {
-		Viewer reader = Viewer.reader(identity.current(request).orElse(null));
+	String form(@PathVariable String slug, @PathVariable String id, @AuthenticationPrincipal @Nullable Reader principal,
+			Model model) {
+		Viewer reader = Viewer.reader(readers.current(principal).orElse(null));
 		return page(slug, id, reader, "", "", Map.of(), model);
 	}
 
 	@PostMapping("/articles/{slug}/notes/{id}/flag")
 	Object flag(@PathVariable String slug, @PathVariable String id, @RequestParam(required = false) @Nullable String reason,
-			@RequestParam(required = false) @Nullable String detail, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
-		Viewer reader = Viewer.reader(identity.current(request).orElse(null));
+			@RequestParam(required = false) @Nullable String detail, @AuthenticationPrincipal @Nullable Reader principal,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		Viewer reader = Viewer.reader(readers.current(principal).orElse(null));
 		try {
 			flagging.flag(slug, id, reader, request.getRemoteAddr(), reason, detail);
 		}

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.marginalia.notes.AuthorSecrets;
+import dev.marginalia.identity.AuthorSecrets;
 import dev.marginalia.notes.Note;
 import dev.marginalia.notes.NoteNotFoundException;
 import dev.marginalia.notes.NoteModeration;

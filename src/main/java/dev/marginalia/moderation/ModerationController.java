@@ -7,18 +7,23 @@ import dev.marginalia.annotations.ImportReport;
 import dev.marginalia.annotations.InvalidImportException;
 import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
-import dev.marginalia.notes.AuthorIdentity;
+import dev.marginalia.identity.IdentityConfigurer;
+import dev.marginalia.identity.ModeratorAccount;
+import dev.marginalia.identity.Reader;
 import dev.marginalia.notes.Note;
 import dev.marginalia.notes.NoteNotFoundException;
 import dev.marginalia.notes.NoteModeration;
+import dev.marginalia.notes.Readers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,12 +32,13 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The moderator's pages: the queue of flagged notes and the hidden ones, the actions on any public note or
  * reply (hide, show again, delete, dismiss its flags), and the import of notes from a pasted file. Every one
- * needs the moderator's sign-in; every action is a POST with the page's CSRF token.
+ * needs the moderator's sign-in (Spring Security sees to it: {@code IdentityConfigurer.PAGES}); every action is a
+ * POST with the page's CSRF token.
  */
 @Controller
 class ModerationController {
 
-	static final String QUEUE = "/moderation";
+	static final String QUEUE = IdentityConfigurer.QUEUE;
 
 	static final String QUEUE_VIEW = "moderation/queue";
 
@@ -41,7 +47,7 @@ class ModerationController {
 	/** How many hidden notes the queue page lists. */
 	static final int HIDDEN_SHOWN = 200;
 
-	private final ModerationAccess access;
+	private final ModeratorAccount account;
 
 	private final NoteModeration noteModeration;
 
@@ -51,21 +57,28 @@ class ModerationController {
 
 	private final AnnotationImport importer;
 
-	private final AuthorIdentity identity;
+	private final Readers readers;
 
-	ModerationController(ModerationAccess access, NoteModeration noteModeration, Flagging flagging, ArticleLibrary library,
-			AnnotationImport importer, AuthorIdentity identity) {
-		this.access = access;
+	ModerationController(ModeratorAccount account, NoteModeration noteModeration, Flagging flagging, ArticleLibrary library,
+			AnnotationImport importer, Readers readers) {
+		this.account = account;
 		this.noteModeration = noteModeration;
 		this.flagging = flagging;
 		this.library = library;
 		this.importer = importer;
-		this.identity = identity;
+		this.readers = readers;
+	}
+
+	/** Every page and action of this controller: 404, "Moderation is off", while no moderator is configured. */
+	@ModelAttribute
+	void requireOn() {
+		if (!account.isOn()) {
+			throw new ModerationOffException();
+		}
 	}
 
 	@GetMapping(QUEUE)
-	String queue(@RequestParam(required = false) @Nullable String done, HttpServletRequest request, Model model) {
-		access.requireModerator(request);
+	String queue(@RequestParam(required = false) @Nullable String done, Model model) {
 		model.addAttribute("flagged", flagging.queue());
 		model.addAttribute("hidden", noteModeration.hiddenNotes(HIDDEN_SHOWN));
 		model.addAttribute("done", done == null ? null : Action.parse(done).map(Action::message).orElse(null));
@@ -78,8 +91,7 @@ class ModerationController {
 	 */
 	@PostMapping("/moderation/articles/{slug}/notes/{id}/{action}")
 	ModelAndView act(@PathVariable String slug, @PathVariable String id, @PathVariable String action,
-			@RequestParam(required = false) @Nullable String back, HttpServletRequest request) {
-		access.requireModerator(request);
+			@RequestParam(required = false) @Nullable String back) {
 		Action what = Action.parse(action).orElseThrow(NoteNotFoundException::new);
 		Note note = noteModeration.findAsModerator(slug, id).orElseThrow(NoteNotFoundException::new);
 		switch (what) {
@@ -99,17 +111,15 @@ class ModerationController {
 	}
 
 	@GetMapping("/moderation/import")
-	String importForm(HttpServletRequest request, Model model) {
-		access.requireModerator(request);
+	String importForm(Model model) {
 		return importPage("", "", Map.of(), null, model);
 	}
 
 	/** The import of a file of Web Annotations, pasted (uploads are off: no multipart bodies are read). */
 	@PostMapping("/moderation/import")
 	String importFile(@RequestParam(required = false) @Nullable String article,
-			@RequestParam(required = false) @Nullable String annotations, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
-		access.requireModerator(request);
+			@RequestParam(required = false) @Nullable String annotations, @AuthenticationPrincipal @Nullable Reader reader,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		String slug = article == null ? "" : article;
 		String file = annotations == null ? "" : annotations;
 		if (library.find(slug).isEmpty()) {
@@ -121,7 +131,7 @@ class ModerationController {
 			return importPage(slug, file, Map.of("annotations", "Paste the file of annotations here."), null, model);
 		}
 		try {
-			ImportReport report = importer.importFile(slug, file, identity.currentOrNew(request, response));
+			ImportReport report = importer.importFile(slug, file, readers.currentOrNew(reader, request, response));
 			return importPage(slug, "", Map.of(), report, model);
 		}
 		catch (InvalidImportException ex) {

@@ -1,5 +1,7 @@
 package dev.marginalia.moderation;
 
+import dev.marginalia.identity.ModerationProperties;
+import dev.marginalia.identity.ModeratorAccount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,16 +17,16 @@ class ModerationStartup {
 
 	private final ModerationProperties properties;
 
-	private final ModeratorCredentials credentials;
+	private final ModeratorAccount account;
 
-	ModerationStartup(ModerationProperties properties, ModeratorCredentials credentials) {
+	ModerationStartup(ModerationProperties properties, ModeratorAccount account) {
 		this.properties = properties;
-		this.credentials = credentials;
+		this.account = account;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void report() {
-		if (credentials.isOn()) {
+		if (account.isOn()) {
 			log.info("Moderation is on: the moderator signs in at /moderation/sign-in");
 			return;
 		}

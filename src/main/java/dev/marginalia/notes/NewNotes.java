@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 
 import dev.marginalia.anchoring.TextQuote;
 import dev.marginalia.content.Article;
+import dev.marginalia.identity.AuthorSecrets;
 import dev.marginalia.content.Block;
 import dev.marginalia.hashing.Digests;
 import dev.marginalia.notes.internal.NoteBodyRenderer;

@@ -11,7 +11,7 @@ import java.util.List;
 import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.content.Block;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.marginalia.identity.Reader;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +20,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,18 +39,18 @@ class NoteExportController {
 
 	private final NoteQueries queries;
 
-	private final AuthorIdentity identity;
+	private final Readers readers;
 
-	NoteExportController(ArticleLibrary library, NoteQueries queries, AuthorIdentity identity) {
+	NoteExportController(ArticleLibrary library, NoteQueries queries, Readers readers) {
 		this.library = library;
 		this.queries = queries;
-		this.identity = identity;
+		this.readers = readers;
 	}
 
 	@GetMapping("/articles/{slug}/notes.md")
-	ResponseEntity<String> markdown(@PathVariable String slug, HttpServletRequest request) {
+	ResponseEntity<String> markdown(@PathVariable String slug, @AuthenticationPrincipal @Nullable Reader reader) {
 		Article article = library.find(slug).orElseThrow(NoteNotFoundException::new);
-		ArticleNotes all = queries.notesOn(article, identity.current(request).orElse(null));
+		ArticleNotes all = queries.notesOn(article, readers.current(reader).orElse(null));
 		StringBuilder out = new StringBuilder();
 		out.append("# Notes on ").append(article.metadata().quotedTitle()).append("\n\n");
 		if (!article.metadata().author().isBlank()) {
@@ -82,9 +83,9 @@ class NoteExportController {
 	}
 
 	@GetMapping("/articles/{slug}/notes.csv")
-	ResponseEntity<String> csv(@PathVariable String slug, HttpServletRequest request) {
+	ResponseEntity<String> csv(@PathVariable String slug, @AuthenticationPrincipal @Nullable Reader reader) {
 		Article article = library.find(slug).orElseThrow(NoteNotFoundException::new);
-		ArticleNotes all = queries.notesOn(article, identity.current(request).orElse(null));
+		ArticleNotes all = queries.notesOn(article, readers.current(reader).orElse(null));
 		StringWriter out = new StringWriter();
 		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
 			.setHeader("id", "paragraph_id", "paragraph_number", "paragraph_text", "reply_to", "author", "visibility",

@@ -5,11 +5,13 @@ import java.util.Map;
 import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.content.Block;
+import dev.marginalia.identity.Reader;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,21 +44,22 @@ class NotePagesController {
 
 	private final ArticleLibrary library;
 
-	private final AuthorIdentity identity;
+	private final Readers readers;
 
-	NotePagesController(NoteQueries queries, NoteCommands commands, ArticleLibrary library, AuthorIdentity identity) {
+	NotePagesController(NoteQueries queries, NoteCommands commands, ArticleLibrary library, Readers readers) {
 		this.queries = queries;
 		this.commands = commands;
 		this.library = library;
-		this.identity = identity;
+		this.readers = readers;
 	}
 
 	/** All the notes on one paragraph, and the form to add one. */
 	@GetMapping("/articles/{slug}/p/{blockId}/notes")
 	String paragraph(@PathVariable String slug, @PathVariable String blockId,
 			@RequestParam(required = false) @Nullable String quote, @RequestParam(required = false) @Nullable Integer quoteStart,
-			@RequestParam(defaultValue = "1") int page, HttpServletRequest request, Model model) {
-		Viewer viewer = identity.viewer(request);
+			@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal @Nullable Reader reader,
+			HttpServletRequest request, Model model) {
+		Viewer viewer = readers.viewer(reader, request);
 		model.addAttribute("moderator", viewer.isModerator());
 		model.addAttribute("page", page);
 		return paragraphPage(slug, blockId, viewer, new NewNote(null, null, null, quote, quoteStart), Map.of(), model);
@@ -67,9 +70,9 @@ class NotePagesController {
 	 * page prints without its margin, which shows only the newest notes): what the Markdown export holds, as a page.
 	 */
 	@GetMapping("/articles/{slug}/notes")
-	String print(@PathVariable String slug, HttpServletRequest request, Model model) {
+	String print(@PathVariable String slug, @AuthenticationPrincipal @Nullable Reader reader, Model model) {
 		Article article = library.find(slug).orElseThrow(NoteNotFoundException::new);
-		Author viewer = identity.current(request).orElse(null);
+		Author viewer = readers.current(reader).orElse(null);
 		model.addAttribute("article", article);
 		model.addAttribute("viewer", viewer);
 		model.addAttribute("notes", queries.notesOn(article, viewer));
@@ -78,10 +81,10 @@ class NotePagesController {
 
 	/** The notes whose text is no longer in the article, a page at a time (the article page shows the newest). */
 	@GetMapping("/articles/{slug}/orphans")
-	String orphans(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, HttpServletRequest request,
-			Model model) {
+	String orphans(@PathVariable String slug, @RequestParam(defaultValue = "1") int page,
+			@AuthenticationPrincipal @Nullable Reader reader, Model model) {
 		Article article = library.find(slug).orElseThrow(NoteNotFoundException::new);
-		Author viewer = identity.current(request).orElse(null);
+		Author viewer = readers.current(reader).orElse(null);
 		model.addAttribute("article", article);
 		model.addAttribute("viewer", viewer);
 		pageOf(article, null, viewer, page, model);
@@ -90,8 +93,9 @@ class NotePagesController {
 
 	@PostMapping("/articles/{slug}/p/{blockId}/notes")
 	ModelAndView add(@PathVariable String slug, @PathVariable String blockId, NoteForm form,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
-		Author author = identity.currentOrNew(request, response);
+			@AuthenticationPrincipal @Nullable Reader reader, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		Author author = readers.currentOrNew(reader, request, response);
 		try {
 			Note note = commands.create(slug, blockId, form.toNewNote(), author);
 			return done(slug, "added", note);
@@ -103,17 +107,19 @@ class NotePagesController {
 	}
 
 	@GetMapping("/articles/{slug}/notes/{id}/reply")
-	String replyForm(@PathVariable String slug, @PathVariable String id, HttpServletRequest request, Model model) {
-		Author viewer = identity.current(request).orElse(null);
+	String replyForm(@PathVariable String slug, @PathVariable String id, @AuthenticationPrincipal @Nullable Reader reader,
+			Model model) {
+		Author viewer = readers.current(reader).orElse(null);
 		Note note = visible(slug, id, viewer);
 		// a reply to a private note is private (NoteCommands.reply): the form says so from the start
 		return replyPage(slug, note, viewer, new NewNote(null, null, note.isPrivate() ? "private" : null), Map.of(), model);
 	}
 
 	@PostMapping("/articles/{slug}/notes/{id}/replies")
-	ModelAndView reply(@PathVariable String slug, @PathVariable String id, NoteForm form, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
-		Author author = identity.currentOrNew(request, response);
+	ModelAndView reply(@PathVariable String slug, @PathVariable String id, NoteForm form,
+			@AuthenticationPrincipal @Nullable Reader reader, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		Author author = readers.currentOrNew(reader, request, response);
 		try {
 			Note reply = commands.reply(slug, id, form.toNewNote(), author);
 			return done(slug, "replied", reply);
@@ -125,8 +131,9 @@ class NotePagesController {
 	}
 
 	@GetMapping("/articles/{slug}/notes/{id}/edit")
-	String editForm(@PathVariable String slug, @PathVariable String id, HttpServletRequest request, Model model) {
-		Author viewer = identity.current(request).orElse(null);
+	String editForm(@PathVariable String slug, @PathVariable String id, @AuthenticationPrincipal @Nullable Reader reader,
+			Model model) {
+		Author viewer = readers.current(reader).orElse(null);
 		Note note = own(slug, id, viewer);
 		return editPage(slug, note, viewer,
 				new NewNote(note.body(), note.authorName().equals(Note.ANONYMOUS) ? "" : note.authorName(),
@@ -135,9 +142,9 @@ class NotePagesController {
 	}
 
 	@PostMapping("/articles/{slug}/notes/{id}")
-	ModelAndView edit(@PathVariable String slug, @PathVariable String id, NoteForm form, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
-		Author author = identity.current(request).orElseThrow(NoteForbiddenException::new);
+	ModelAndView edit(@PathVariable String slug, @PathVariable String id, NoteForm form,
+			@AuthenticationPrincipal @Nullable Reader reader, HttpServletResponse response, Model model) {
+		Author author = readers.current(reader).orElseThrow(NoteForbiddenException::new);
 		try {
 			Note note = commands.edit(slug, id, form.toNewNote(), form.version(), author);
 			return done(slug, "edited", note);
@@ -159,8 +166,8 @@ class NotePagesController {
 
 	@PostMapping("/articles/{slug}/notes/{id}/delete")
 	ModelAndView delete(@PathVariable String slug, @PathVariable String id, @RequestParam(required = false) @Nullable Integer version,
-			HttpServletRequest request) {
-		Author author = identity.current(request).orElseThrow(NoteForbiddenException::new);
+			@AuthenticationPrincipal @Nullable Reader reader) {
+		Author author = readers.current(reader).orElseThrow(NoteForbiddenException::new);
 		Note note = own(slug, id, author);
 		commands.delete(slug, id, version, author);
 		return redirect("/articles/" + slug + "?done=deleted#" + note.blockId());

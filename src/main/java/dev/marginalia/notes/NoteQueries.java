@@ -12,6 +12,7 @@ import dev.marginalia.anchoring.Anchoring;
 import dev.marginalia.anchoring.Placement;
 import dev.marginalia.anchoring.ReAnchoring;
 import dev.marginalia.content.Article;
+import dev.marginalia.identity.AuthorSecrets;
 import dev.marginalia.notes.internal.AuthorRepository;
 import dev.marginalia.notes.internal.NoteReadModel;
 import org.jspecify.annotations.Nullable;

@@ -3,7 +3,8 @@
  * dev.marginalia.notes.NoteCommands} (what an author does), {@link dev.marginalia.notes.NoteQueries} (what a reader
  * may see), {@link dev.marginalia.notes.NoteModeration} (what the moderator does), {@link
  * dev.marginalia.notes.NoteImports} (notes brought in by an import), the stamp of an article's notes, the events
- * and the values. The rules' helpers are package-private here; storage, the group-committing writer and the
+ * the values, and the reader as an author ({@link dev.marginalia.notes.Readers}, from the principal {@code
+ * identity} makes of their secret). The rules' helpers are package-private here; storage, the group-committing writer and the
  * placements are in {@code notes.internal}, which no other module may use (ModuleBoundariesTests).
  */
 @NullMarked

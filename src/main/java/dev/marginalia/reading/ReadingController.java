@@ -8,7 +8,8 @@ import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.content.Block;
 import dev.marginalia.hashing.Digests;
-import dev.marginalia.notes.AuthorIdentity;
+import dev.marginalia.identity.Reader;
+import dev.marginalia.notes.Readers;
 import dev.marginalia.notes.Viewer;
 import dev.marginalia.web.Compressed;
 import dev.marginalia.anchoring.LinkHistory;
@@ -21,6 +22,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,19 +62,16 @@ class ReadingController {
 
 	private final PublicLinks links;
 
-	private final AuthorIdentity identity;
-
 	private final LinkHistory history;
 
 	private final ArticlePages pages;
 
 	private final PageCacheability cacheability;
 
-	ReadingController(ArticleLibrary library, PublicLinks links, AuthorIdentity identity, LinkHistory history,
-			ArticlePages pages, PageCacheability cacheability) {
+	ReadingController(ArticleLibrary library, PublicLinks links, LinkHistory history, ArticlePages pages,
+			PageCacheability cacheability) {
 		this.library = library;
 		this.links = links;
-		this.identity = identity;
 		this.history = history;
 		this.pages = pages;
 		this.cacheability = cacheability;
@@ -91,7 +90,7 @@ class ReadingController {
 	 */
 	@GetMapping("/articles/{slug}")
 	ResponseEntity<byte[]> article(@PathVariable String slug, @RequestParam(required = false) @Nullable String done,
-			HttpServletRequest request, HttpServletResponse response) {
+			@AuthenticationPrincipal @Nullable Reader reader, HttpServletRequest request, HttpServletResponse response) {
 		Article article = article(slug);
 		String flash = done == null ? null : DONE_MESSAGES.get(done);
 		ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
@@ -109,7 +108,7 @@ class ReadingController {
 			return ok.eTag(sent.entityTag()).body(sent.body());
 		}
 		// MODERATION: the moderator sees hidden notes, marked (a page for the moderator is never kept)
-		Viewer viewer = identity.pageViewer(request);
+		Viewer viewer = Readers.pageViewer(reader, request);
 		PageTemplate page = pages.forReader(article, viewer, cacheability.mayKeep(request, viewer), request, response);
 		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 		String token = csrf == null ? "" : HtmlUtils.htmlEscape(csrf.getToken());

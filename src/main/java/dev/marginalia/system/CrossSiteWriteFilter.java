@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.marginalia.identity.ReaderAuthenticationFilter;
 import dev.marginalia.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -70,7 +71,7 @@ class CrossSiteWriteFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (SecurityConfiguration.hasBearerToken(request) || isFromThisSite(request)) {
+		if (ReaderAuthenticationFilter.hasBearerToken(request) || isFromThisSite(request)) {
 			chain.doFilter(request, response);
 			return;
 		}

@@ -3,19 +3,22 @@ package dev.marginalia.system;
 import java.time.Duration;
 import java.util.List;
 
-import dev.marginalia.notes.AuthorIdentity;
+import dev.marginalia.identity.AuthorCookie;
+import dev.marginalia.identity.IdentityConfigurer;
+import dev.marginalia.identity.ReaderAuthenticationFilter;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -23,7 +26,9 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 /**
  * Spring Security, set deliberately: no sessions (any instance serves any request), CSRF tokens on every
  * write that a browser's cookies authorise, none on writes that carry no cookie or a bearer token (nothing
- * ambient to forge there), and CORS on the API only, never with credentials.
+ * ambient to forge there), and CORS on the API only, never with credentials. Who is who (a reader's author secret,
+ * the moderator's sign-in, the moderator's pages for the moderator alone) is the identity package's
+ * ({@link IdentityConfigurer}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -49,7 +54,7 @@ class SecurityConfiguration {
 	/** The response headers of the API such a page may read, beyond the CORS-safelisted ones. */
 	static final List<String> API_RESPONSE_HEADERS = List.of(HttpHeaders.ETAG, HttpHeaders.LINK, HttpHeaders.LOCATION,
 			HttpHeaders.ALLOW, "Accept-Post", HttpHeaders.CONTENT_LOCATION, HttpHeaders.VARY, "Preference-Applied",
-			HttpHeaders.RETRY_AFTER, AuthorIdentity.SECRET_HEADER, HttpHeaders.WWW_AUTHENTICATE);
+			HttpHeaders.RETRY_AFTER, AuthorCookie.SECRET_HEADER, HttpHeaders.WWW_AUTHENTICATE);
 
 	/**
 	 * CORS for the annotation API ({@code /api/**}) and nothing else: any origin may call it, with
@@ -73,28 +78,41 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain security(HttpSecurity http, UrlBasedCorsConfigurationSource apiCors) throws Exception {
+	SecurityFilterChain security(HttpSecurity http, UrlBasedCorsConfigurationSource apiCors,
+			IdentityConfigurer identity) throws Exception {
 		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
 		tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax"));
 		// the plain handler: the token in a page is the cookie's value, so pages can be cached per reader
 		CsrfTokenRequestAttributeHandler handler = new CsrfTokenRequestAttributeHandler();
+		// a new token when the moderator signs in with the form (nothing from before it survives), not on every
+		// request that a sign-in or a secret is recognised in: without sessions Spring would, and a page's forms
+		// would fail after its first
+		CsrfAuthenticationStrategy newTokenAtSignIn = new CsrfAuthenticationStrategy(tokens);
+		newTokenAtSignIn.setRequestHandler(handler);
 		// Spring Security's CorsFilter, ahead of the CSRF check: it answers a preflight itself, and adds the
 		// headers to every other cross-origin request of the API
 		http.cors(cors -> cors.configurationSource(apiCors))
-			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(IdentityConfigurer.SIGN_IN, IdentityConfigurer.SIGN_IN_FAILED).permitAll()
+				.requestMatchers(IdentityConfigurer.PAGES).access(identity.moderatorPages())
+				.anyRequest().permitAll())
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.csrfTokenRepository(tokens)
 				.csrfTokenRequestHandler(handler)
-				.requireCsrfProtectionMatcher(SecurityConfiguration::isCookieAuthorisedWrite))
+				.requireCsrfProtectionMatcher(SecurityConfiguration::isCookieAuthorisedWrite)
+				.sessionAuthenticationStrategy((who, request, response) -> {
+					if (who instanceof UsernamePasswordAuthenticationToken) {
+						newTokenAtSignIn.onAuthentication(who, request, response);
+					}
+				}))
 			.headers(headers -> headers
 				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
 				.frameOptions(frames -> frames.deny()))
 			.requestCache(cache -> cache.disable())
-			.formLogin(form -> form.disable())
-			.httpBasic(basic -> basic.disable())
-			.logout(logout -> logout.disable());
+			.with(identity, Customizer.withDefaults())
+			.httpBasic(basic -> basic.disable());
 		return http.build();
 	}
 
@@ -108,23 +126,9 @@ class SecurityConfiguration {
 		return switch (request.getMethod()) {
 			case "GET", "HEAD", "OPTIONS", "TRACE" -> false;
 			default -> request.getRequestURI().startsWith("/moderation/")
-					|| request.getHeader(HttpHeaders.COOKIE) != null && !hasBearerToken(request);
+					|| request.getHeader(HttpHeaders.COOKIE) != null
+							&& !ReaderAuthenticationFilter.hasBearerToken(request);
 		};
 	}
-
-	/** The same test as {@link AuthorIdentity#secret}: a bearer token there wins over the cookie. */
-	static boolean hasBearerToken(HttpServletRequest request) {
-		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-	}
-
-	/** No Spring Security accounts: the moderator signs in through dev.marginalia.moderation. */
-	@Bean
-	UserDetailsService noUsers() {
-		return username -> {
-			throw new UsernameNotFoundException("No accounts");
-		};
-	}
-
 
 }

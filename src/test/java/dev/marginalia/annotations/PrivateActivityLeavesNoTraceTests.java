@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.marginalia.identity.AuthorCookie;
 import dev.marginalia.live.EventStream;
-import dev.marginalia.notes.AuthorIdentity;
 import dev.marginalia.support.FormClient;
 import dev.marginalia.support.WebClient;
 import org.jsoup.Jsoup;
@@ -192,7 +192,7 @@ class PrivateActivityLeavesNoTraceTests {
 		observeApi(seen, "container", api.get(api.container()));
 		observeApi(seen, "container page 0", api.get(api.container() + "?page=0"));
 		observeApi(seen, "Bob's container", api.get(api.container(), "Authorization",
-				"Bearer " + bob.cookies.get(AuthorIdentity.COOKIE)));
+				"Bearer " + bob.cookies.get(AuthorCookie.NAME)));
 		for (String export : List.of("notes.md", "notes.csv", "notes.jsonld")) {
 			seen.put(export, web.get(ARTICLE + "/" + export).body());
 		}
@@ -251,7 +251,7 @@ class PrivateActivityLeavesNoTraceTests {
 	}
 
 	private String secret() {
-		return ada.cookies.get(AuthorIdentity.COOKIE);
+		return ada.cookies.get(AuthorCookie.NAME);
 	}
 
 	/** @return the id of the note a form wrote (its redirect names it), checking the form was taken */

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.marginalia.notes.AuthorIdentity;
+import dev.marginalia.identity.AuthorCookie;
 import dev.marginalia.support.WebClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class LiveEventsTests {
 		}
 		HttpResponse<String> response = web.send(request.build());
 		assertThat(response.statusCode()).isEqualTo(303);
-		return new String[] { response.headers().firstValue(AuthorIdentity.SECRET_HEADER).orElse(secret),
+		return new String[] { response.headers().firstValue(AuthorCookie.SECRET_HEADER).orElse(secret),
 				response.headers().firstValue("Location").orElseThrow().replaceAll(".*#note-", "") };
 	}
 
@@ -96,7 +96,7 @@ class LiveEventsTests {
 		String[] before = write("a public one first", "public", null);
 		String secret = before[0];
 		try (EventStream stranger = stream(Map.of());
-				EventStream author = stream(Map.of("Cookie", AuthorIdentity.COOKIE + "=" + secret))) {
+				EventStream author = stream(Map.of("Cookie", AuthorCookie.NAME + "=" + secret))) {
 			String id = write("for my eyes", "private", secret)[1];
 			EventStream.Event own = author.nextNotAbout(before[1], SECOND);
 			assertThat(own.data()).contains(id);

@@ -11,7 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import dev.marginalia.notes.AuthorIdentity;
+import dev.marginalia.identity.AuthorCookie;
 import dev.marginalia.support.Instances;
 import dev.marginalia.support.PostgresDatabase;
 import dev.marginalia.support.WebClient;
@@ -83,9 +83,9 @@ class TwoInstancesTests {
 		WebClient a = instances.web(0);
 		WebClient b = instances.web(1);
 		HttpResponse<String> first = writeOn(a, "body=mine", null);
-		String secret = first.headers().firstValue(AuthorIdentity.SECRET_HEADER).orElseThrow();
+		String secret = first.headers().firstValue(AuthorCookie.SECRET_HEADER).orElseThrow();
 		String firstId = first.headers().firstValue("Location").orElseThrow().replaceAll(".*#note-", "");
-		String cookie = AuthorIdentity.COOKIE + "=" + secret;
+		String cookie = AuthorCookie.NAME + "=" + secret;
 		// the author's page on B is kept there now, and so is the page of readers without cookies
 		assertThat(b.send(HttpRequest.newBuilder(URI.create(b.base() + ARTICLE)).header("Cookie", cookie).GET().build())
 			.statusCode()).isEqualTo(200);
@@ -136,7 +136,7 @@ class TwoInstancesTests {
 			.POST(HttpRequest.BodyPublishers.ofString("body=hello&_csrf=" + csrf))
 			.build());
 		assertThat(written.statusCode()).isEqualTo(303);
-		String author = written.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(AuthorIdentity.COOKIE + "="))
+		String author = written.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(AuthorCookie.NAME + "="))
 			.map(c -> c.split(";", 2)[0]).findFirst().orElseThrow();
 		String id = written.headers().firstValue("Location").orElseThrow().replaceAll(".*#note-", "");
 

@@ -3,6 +3,7 @@ package dev.marginalia.moderation;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import dev.marginalia.identity.ModeratorSignIns;
 import dev.marginalia.support.FormClient;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class ModerationOffTests {
 		HttpResponse<String> signIn = anyone.post("/moderation/sign-in",
 				Map.of("username", FormClient.MODERATOR, "password", FormClient.PASSWORD));
 		assertThat(signIn.statusCode()).isEqualTo(404);
-		assertThat(signIn.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(ModeratorSessions.COOKIE));
+		assertThat(signIn.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(ModeratorSignIns.COOKIE));
 		assertThat(anyone.post("/moderation/articles/stability-a-rare-strategic-resource/notes/x/hide", Map.of())
 			.statusCode()).isEqualTo(404);
 	}

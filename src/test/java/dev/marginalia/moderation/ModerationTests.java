@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.marginalia.identity.AuthorCookie;
+import dev.marginalia.identity.ModeratorSignIns;
+import dev.marginalia.identity.SignInGuard;
 import dev.marginalia.live.EventStream;
-import dev.marginalia.notes.AuthorIdentity;
 import dev.marginalia.support.FormClient;
 import dev.marginalia.support.TestNotes;
 import org.jsoup.nodes.Document;
@@ -52,7 +54,7 @@ class ModerationTests {
 	@BeforeEach
 	void setUp() {
 		TestNotes.deleteAll(jdbc);
-		jdbc.sql("DELETE FROM moderator_sessions").update();
+		jdbc.sql("DELETE FROM persistent_logins").update();
 		guard.forget();
 	}
 
@@ -80,9 +82,9 @@ class ModerationTests {
 		assertThat(response.statusCode()).isEqualTo(303);
 		assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/moderation");
 		String cookie = response.headers().allValues("Set-Cookie").stream()
-			.filter(value -> value.startsWith(ModeratorSessions.COOKIE + "=")).findFirst().orElseThrow();
+			.filter(value -> value.startsWith(ModeratorSignIns.COOKIE + "=")).findFirst().orElseThrow();
 		assertThat(cookie).contains("HttpOnly", "SameSite=Strict", "Path=/", "Max-Age=28800");
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM moderator_sessions").query(Integer.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM persistent_logins").query(Integer.class).single()).isEqualTo(1);
 		Document queue = moderator.page("/moderation");
 		assertThat(queue.select("h1").text()).isEqualTo("Moderation queue");
 		assertThat(queue.text()).contains("No note is flagged.", "No note is hidden.");
@@ -97,14 +99,14 @@ class ModerationTests {
 
 		for (HttpResponse<String> response : List.of(one, two)) {
 			assertThat(response.statusCode()).isEqualTo(400);
-			assertThat(response.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(ModeratorSessions.COOKIE));
+			assertThat(response.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(ModeratorSignIns.COOKIE));
 			Document page = org.jsoup.Jsoup.parse(response.body());
 			assertThat(page.select("#password-error").text()).isEqualTo("That username and password do not match.");
 			assertThat(page.select("#password").attr("aria-describedby")).isEqualTo("password-error");
 			assertThat(page.select("#password").attr("value")).as("the password is never sent back").isEmpty();
 		}
 		assertThat(wrongPassword.get("/moderation").statusCode()).isEqualTo(303);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM moderator_sessions").query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM persistent_logins").query(Integer.class).single()).isZero();
 	}
 
 	@Test
@@ -131,7 +133,7 @@ class ModerationTests {
 		assertThat(locked.headers().firstValue("Retry-After")).isPresent();
 		assertThat(org.jsoup.Jsoup.parse(locked.body()).select("#password-error").text())
 			.startsWith("Too many failed sign-ins").contains("Try again in 15 minutes.");
-		assertThat(locked.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(ModeratorSessions.COOKIE));
+		assertThat(locked.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(ModeratorSignIns.COOKIE));
 		// the username is locked whatever the address, and the address whatever the username
 		assertThat(client().signIn("MODERATOR ", FormClient.PASSWORD).statusCode()).isEqualTo(429);
 		assertThat(client().signIn("another-name", "x").statusCode()).isEqualTo(429);
@@ -141,7 +143,7 @@ class ModerationTests {
 	void aCookieSetBeforeSignInIsNotTheOneThatAuthorisesAfterIt() {
 		FormClient victim = client();
 		String planted = "A".repeat(43);
-		victim.cookies.put(ModeratorSessions.COOKIE, planted);
+		victim.cookies.put(ModeratorSignIns.COOKIE, planted);
 		victim.page("/moderation/sign-in");
 		String csrfBefore = victim.cookies.get("XSRF-TOKEN");
 		assertThat(csrfBefore).isNotNull();
@@ -150,12 +152,12 @@ class ModerationTests {
 				Map.of("username", FormClient.MODERATOR, "password", FormClient.PASSWORD));
 
 		assertThat(response.statusCode()).isEqualTo(303);
-		String minted = victim.cookies.get(ModeratorSessions.COOKIE);
-		assertThat(minted).isNotEqualTo(planted).hasSize(43);
+		String minted = victim.cookies.get(ModeratorSignIns.COOKIE);
+		assertThat(minted).isNotEqualTo(planted).isNotEmpty();
 		assertThat(victim.cookies).as("the CSRF token of before the sign-in is dropped").doesNotContainKey("XSRF-TOKEN");
 		assertThat(victim.get("/moderation").statusCode()).isEqualTo(200);
 		FormClient attacker = client();
-		attacker.cookies.put(ModeratorSessions.COOKIE, planted);
+		attacker.cookies.put(ModeratorSignIns.COOKIE, planted);
 		assertThat(attacker.get("/moderation").statusCode()).as("the planted cookie authorises nothing").isEqualTo(303);
 		assertThat(victim.page("/moderation").selectFirst("meta[name=_csrf]").attr("content")).isNotEqualTo(csrfBefore);
 	}
@@ -163,16 +165,16 @@ class ModerationTests {
 	@Test
 	void signingOutEndsTheSignInEvenForACopyOfTheCookie() {
 		FormClient moderator = client().signInAsModerator();
-		String token = moderator.cookies.get(ModeratorSessions.COOKIE);
+		String token = moderator.cookies.get(ModeratorSignIns.COOKIE);
 
 		HttpResponse<String> out = moderator.post("/moderation/sign-out", Map.of());
 
 		assertThat(out.statusCode()).isEqualTo(303);
-		assertThat(moderator.cookies).doesNotContainKey(ModeratorSessions.COOKIE);
+		assertThat(moderator.cookies).doesNotContainKey(ModeratorSignIns.COOKIE);
 		FormClient copy = client();
-		copy.cookies.put(ModeratorSessions.COOKIE, token);
+		copy.cookies.put(ModeratorSignIns.COOKIE, token);
 		assertThat(copy.get("/moderation").statusCode()).isEqualTo(303);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM moderator_sessions").query(Integer.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM persistent_logins").query(Integer.class).single()).isZero();
 	}
 
 	@Test
@@ -341,7 +343,7 @@ class ModerationTests {
 	/** A flag from a new reader: the first with an author cookie, so that each flag is another reader's. */
 	void flag(String note, String reason) {
 		FormClient reader = client();
-		reader.cookies.put(AuthorIdentity.COOKIE, dev.marginalia.notes.AuthorSecrets.newSecret());
+		reader.cookies.put(AuthorCookie.NAME, dev.marginalia.identity.AuthorSecrets.newSecret());
 		reader.page(ARTICLE + "/notes/" + note + "/flag");
 		assertThat(reader.post(ARTICLE + "/notes/" + note + "/flag", Map.of("reason", reason)).statusCode()).isEqualTo(303);
 	}
@@ -412,7 +414,7 @@ class ModerationTests {
 	@Test
 	void theImportApiIsTheModeratorsAlone() {
 		FormClient reader = client();
-		String secret = dev.marginalia.notes.AuthorSecrets.newSecret();
+		String secret = dev.marginalia.identity.AuthorSecrets.newSecret();
 		HttpResponse<String> response = reader.send(HttpRequest.newBuilder(
 				URI.create(reader.base() + "/api/articles/" + SLUG + "/annotations/import"))
 			.header("Content-Type", "application/ld+json")

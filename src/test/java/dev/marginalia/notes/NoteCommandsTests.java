@@ -6,6 +6,7 @@ import java.util.List;
 import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.content.ContentProperties;
+import dev.marginalia.identity.AuthorSecrets;
 import dev.marginalia.notes.internal.AuthorRepository;
 import dev.marginalia.notes.internal.NoteBodyRenderer;
 import dev.marginalia.notes.internal.NoteReadModel;

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.marginalia.identity.AuthorCookie;
 import dev.marginalia.support.TestNotes;
 import dev.marginalia.support.WebClient;
 import org.apache.commons.csv.CSVFormat;
@@ -57,7 +58,7 @@ class NoteExportTests {
 		HttpResponse<String> response = web.send(request.build());
 		assertThat(response.statusCode()).isEqualTo(303);
 		String id = response.headers().firstValue("Location").orElseThrow().replaceAll(".*#note-", "");
-		return new String[] { response.headers().firstValue(AuthorIdentity.SECRET_HEADER).orElse(secret), id };
+		return new String[] { response.headers().firstValue(AuthorCookie.SECRET_HEADER).orElse(secret), id };
 	}
 
 	HttpResponse<String> get(String path, String secret) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.marginalia.identity.AuthorCookie;
 import dev.marginalia.support.TestNotes;
 import dev.marginalia.support.WebClient;
 import dev.marginalia.support.WebClient.Page;
@@ -127,7 +128,7 @@ class NotePagesTests {
 		String location = response.headers().firstValue("Location").orElseThrow();
 		assertThat(location).matches(".*" + ARTICLE + "\\?done=added#note-[A-Za-z0-9_-]{22}");
 		String cookie = response.headers().allValues("Set-Cookie").stream()
-			.filter(value -> value.startsWith(AuthorIdentity.COOKIE + "=")).findFirst().orElseThrow();
+			.filter(value -> value.startsWith(AuthorCookie.NAME + "=")).findFirst().orElseThrow();
 		assertThat(cookie).contains("HttpOnly", "SameSite=Lax", "Path=/");
 
 		String id = location.substring(location.indexOf("#note-") + 6);

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.marginalia.identity.AuthorSecrets;
 import dev.marginalia.support.TestNotes;
 import dev.marginalia.notes.internal.NoteWriter;
 import dev.marginalia.notes.internal.StoredPlacement;

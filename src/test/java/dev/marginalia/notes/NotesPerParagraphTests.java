@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import dev.marginalia.identity.AuthorSecrets;
 import dev.marginalia.support.FormClient;
 import dev.marginalia.support.TestNotes;
 import dev.marginalia.support.WebClient;

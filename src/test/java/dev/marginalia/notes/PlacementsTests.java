@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.marginalia.anchoring.Anchoring;
 import dev.marginalia.anchoring.ReAnchoring;
+import dev.marginalia.identity.AuthorSecrets;
 import javax.sql.DataSource;
 
 import dev.marginalia.content.Article;

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
+import dev.marginalia.identity.AuthorSecrets;
 import dev.marginalia.notes.Author;
-import dev.marginalia.notes.AuthorSecrets;
 import dev.marginalia.notes.NewNote;
 import dev.marginalia.notes.NoteCommands;
 import dev.marginalia.notes.NoteQueries;

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.marginalia.notes.AuthorSecrets;
+import dev.marginalia.identity.AuthorSecrets;
 import dev.marginalia.notes.NewNote;
 import dev.marginalia.notes.NoteCommands;
 import dev.marginalia.notes.NoteQueries;

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import dev.marginalia.notes.AuthorSecrets;
+import dev.marginalia.identity.AuthorSecrets;
 import dev.marginalia.notes.NewNote;
 import dev.marginalia.notes.NoteCommands;
 import dev.marginalia.notes.NoteQueries;

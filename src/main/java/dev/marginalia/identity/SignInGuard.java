@@ -1,4 +1,4 @@
-package dev.marginalia.moderation;
+package dev.marginalia.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,19 +12,23 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.EstimationProbe;
 
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.util.DigestUtils;
 
 /**
  * Protection against guessing the moderator's password: each username, and each network address, may fail
  * {@code failures-before-lockout} times; then sign-ins for it are refused, right password or not, until the
- * lock-out has passed. Bucket4j token buckets (one token per failure), in the database on PostgreSQL so that
- * every instance counts the same failures. Usernames are counted whether they exist or not, so that the
- * answers never tell which one does.
+ * lock-out has passed ({@link ModeratorPasswordCheck} asks before it checks a password). A failure is what Spring
+ * Security reports as one, an {@link AuthenticationFailureBadCredentialsEvent}: a wrong password or an unknown
+ * username. Bucket4j token buckets (one token per failure), in the database on PostgreSQL so that every instance
+ * counts the same failures. Usernames are counted whether they exist or not, so that the answers never tell which
+ * one does.
  */
 @Component
 @DependsOnDatabaseInitialization
-class SignInGuard {
+public class SignInGuard {
 
 	private final TokenBuckets buckets;
 
@@ -40,14 +44,15 @@ class SignInGuard {
 		return max(waitOf(byUser(username)), waitOf(byAddress(address)));
 	}
 
-	/** Counts a failed sign-in against the username and the address. */
-	void failed(String username, String address) {
-		byUser(username).tryConsume(1);
-		byAddress(address).tryConsume(1);
+	/** Counts a failed sign-in against the username and the address it came from. */
+	@EventListener
+	void failed(AuthenticationFailureBadCredentialsEvent failure) {
+		byUser(failure.getAuthentication().getName()).tryConsume(1);
+		byAddress(ModeratorPasswordCheck.address(failure.getAuthentication())).tryConsume(1);
 	}
 
 	/** Forgets every failure (for tests). */
-	void forget() {
+	public void forget() {
 		buckets.forget();
 	}
 

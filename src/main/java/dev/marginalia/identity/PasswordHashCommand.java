@@ -1,4 +1,4 @@
-package dev.marginalia.moderation;
+package dev.marginalia.identity;
 
 import java.io.BufferedReader;
 import java.io.Console;

@@ -1,4 +1,4 @@
-package dev.marginalia.moderation;
+package dev.marginalia.identity;
 
 import java.time.Duration;
 
@@ -17,12 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockout how long the lock-out lasts, default 15 minutes
  */
 @ConfigurationProperties("marginalia.moderation")
-record ModerationProperties(@Nullable String username, @Nullable String passwordHash,
+public record ModerationProperties(@Nullable String username, @Nullable String passwordHash,
 		@DefaultValue("8h") Duration signInLifetime, @DefaultValue("5") int failuresBeforeLockout,
 		@DefaultValue("15m") Duration lockout) {
 
 	/** @return whether a moderator is configured */
-	boolean enabled() {
+	public boolean enabled() {
 		return username != null && !username.isBlank() && passwordHash != null && !passwordHash.isBlank();
 	}
 

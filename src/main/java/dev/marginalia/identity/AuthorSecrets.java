@@ -1,4 +1,4 @@
-package dev.marginalia.notes;
+package dev.marginalia.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 import dev.marginalia.hashing.Digests;
 
 /**
- * The random secrets that stand in for accounts, and the random ids of notes. A secret has 256 bits of
- * entropy, so a plain SHA-256 of it is a safe thing to store (no salt or slow hash needed: it cannot be
+ * The random secrets that stand in for accounts, and the random ids of notes (made the same way). A secret has
+ * 256 bits of entropy, so a plain SHA-256 of it is a safe thing to store (no salt or slow hash needed: it cannot be
  * guessed from the hash).
  */
 public final class AuthorSecrets {
@@ -27,7 +27,7 @@ public final class AuthorSecrets {
 	}
 
 	/** @return a new note id: 16 random bytes, base64url (22 characters) */
-	static String newNoteId() {
+	public static String newNoteId() {
 		return random(16);
 	}
 
