@@ -12,7 +12,7 @@ import org.springframework.security.core.GrantedAuthority;
  * too (the same browser), the moderator's authorities come along, so that the request is both: the reader's notes
  * are theirs, and the moderator's pages are open.
  */
-public final class ReaderAuthentication extends AbstractAuthenticationToken {
+final class ReaderAuthentication extends AbstractAuthenticationToken {
 
 	private final Reader reader;
 

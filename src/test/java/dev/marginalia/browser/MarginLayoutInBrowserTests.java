@@ -182,11 +182,14 @@ class MarginLayoutInBrowserTests {
 				// looked up at each use: live updates may put a paragraph's notes in place again meanwhile
 				java.util.function.Supplier<org.openqa.selenium.WebElement> count = () -> browser.driver().findElement(
 						org.openqa.selenium.By.cssSelector("#" + crowded + " ~ .note-count"));
-				java.util.function.Supplier<Boolean> open = () -> browser.driver().findElement(
-						org.openqa.selenium.By.id("notes-" + crowded)).isDisplayed();
+				java.util.function.Supplier<Boolean> open = () -> unlessReplaced(() -> browser.driver().findElement(
+						org.openqa.selenium.By.id("notes-" + crowded)).isDisplayed());
 				ArticlePage page = new ArticlePage(browser, port);
 				assertThat(open.get()).as("closed at first").isFalse();
-				count.get().click();
+				unlessReplaced(() -> {
+					count.get().click();
+					return true;
+				});
 				page.waitUntil(open, "notes open by a tap");
 				browser.assertAccessible();
 				screenshot(browser, browser == withScripts ? "phone-javascript-on.png" : "phone-javascript-off.png", 390);
@@ -196,9 +199,15 @@ class MarginLayoutInBrowserTests {
 					browser.colorScheme("light");
 				}
 				if (browser == withScripts) {
-					count.get().sendKeys(org.openqa.selenium.Keys.ENTER);
+					unlessReplaced(() -> {
+						count.get().sendKeys(org.openqa.selenium.Keys.ENTER);
+						return true;
+					});
 					page.waitUntil(() -> !open.get(), "and close by the keyboard");
-					count.get().sendKeys(" ");
+					unlessReplaced(() -> {
+						count.get().sendKeys(" ");
+						return true;
+					});
 					page.waitUntil(open, "and open again");
 				}
 			}
@@ -336,6 +345,23 @@ class MarginLayoutInBrowserTests {
 					&& other.left < right - 0.5;
 		}
 
+	}
+
+	/**
+	 * Runs a step that looks an element up and uses it, again when a live update replaced the element between the
+	 * two (the step is a lookup and one use: running it again asks the page the same question).
+	 */
+	private static <T> T unlessReplaced(java.util.function.Supplier<T> step) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return step.get();
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException ex) {
+				if (attempt == 5) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 }
