@@ -1,45 +1,63 @@
 package dev.marginalia.system;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
+
+import dev.marginalia.hashing.Digests;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
-import org.springframework.web.servlet.resource.ContentVersionStrategy;
 
 /**
- * The files under {@code classpath:/static/}, listed once at start, so that {@link DatabaseBulkhead} lets their
- * requests pass: at their plain URLs ({@code /css/site.css}) and at the content-versioned ones Spring's resource
- * chain gives them ({@code /css/site-<md5>.css}, see {@link StaticAssetsConfiguration}).
- * @param folders the top-level folders of {@code static/} ({@code css}, {@code js}...)
+ * The files under {@code classpath:/static/}, as one version: the hash of all their paths and bytes. The CSS and
+ * the ES modules import one another by relative paths, so they are versioned together, as a folder
+ * ({@code /js/<version>/site.js} imports {@code ./notes.js} from {@code /js/<version>/notes.js}), and any change
+ * to any of them gives every one a new URL.
+ * @param version the first 12 hex digits of the SHA-256 of the files, in the order of their paths
+ * @param folders the top-level folders of {@code static/} ({@code css}, {@code js}...), whose files are versioned
  * @param files the paths of the files under {@code static/} ({@code css/site.css}, {@code favicon.svg})
  */
-record StaticAssets(Set<String> folders, Set<String> files) {
+record StaticAssets(String version, List<String> folders, Set<String> files) {
 
 	static final String LOCATION = "classpath:/static/";
 
-	/** Reads the version in a file name as the resource chain writes it. */
-	private static final ContentVersionStrategy VERSIONS = new ContentVersionStrategy();
-
 	static StaticAssets scan(ResourcePatternResolver resolver) {
-		Set<String> files = new TreeSet<>();
+		Map<String, Resource> files = new TreeMap<>();
 		try {
 			for (Resource resource : resolver.getResources(LOCATION + "**")) {
 				String url = resource.getURL().toString();
 				int root = url.lastIndexOf("/static/");
 				if (resource.isReadable() && root >= 0 && !url.endsWith("/")) {
-					files.add(url.substring(root + "/static/".length()));
+					files.put(url.substring(root + "/static/".length()), resource);
 				}
 			}
+			List<byte[]> pathsAndBytes = new ArrayList<>();
+			for (Map.Entry<String, Resource> file : files.entrySet()) {
+				pathsAndBytes.add(file.getKey().getBytes(StandardCharsets.UTF_8));
+				pathsAndBytes.add(new byte[] {0});
+				try (InputStream in = file.getValue().getInputStream()) {
+					pathsAndBytes.add(in.readAllBytes());
+				}
+			}
+			String version = Digests.sha256Hex(6, pathsAndBytes.toArray(byte[][]::new));
+			List<String> folders = files.keySet()
+				.stream()
+				.filter(path -> path.indexOf('/') > 0)
+				.map(path -> path.substring(0, path.indexOf('/')))
+				.distinct()
+				.toList();
+			return new StaticAssets(version, folders, Set.copyOf(files.keySet()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the static files", ex);
 		}
-		Set<String> folders = new TreeSet<>();
-		files.stream().filter(path -> path.indexOf('/') > 0).forEach(path -> folders.add(path.substring(0, path.indexOf('/'))));
-		return new StaticAssets(Set.copyOf(folders), Set.copyOf(files));
 	}
 
 	/** @return whether a request path names one of these files, at its plain or at its versioned URL */
@@ -48,8 +66,11 @@ record StaticAssets(Set<String> folders, Set<String> files) {
 			return false;
 		}
 		String file = path.substring(1);
-		String version = VERSIONS.extractVersion(file);
-		return files.contains(file) || version != null && files.contains(VERSIONS.removeVersion(file, version));
+		int folder = file.indexOf('/');
+		if (folder > 0 && file.startsWith(version + "/", folder + 1)) {
+			file = file.substring(0, folder) + file.substring(folder + 1 + version.length());
+		}
+		return files.contains(file);
 	}
 
 }

@@ -54,7 +54,7 @@ class DatabaseBulkheadTests {
 		assertThat(html.select("h1").text()).isEqualTo("The notes are unavailable for a moment");
 		assertThat(html.select("main").text()).contains("Nothing saved before is lost").contains("try again in 5 seconds");
 		String stylesheet = html.selectFirst("link[rel=stylesheet]").attr("href");
-		assertThat(stylesheet).matches("/css/site-[0-9a-f]{32}\\.css");
+		assertThat(stylesheet).matches("/css/[0-9a-f]{12}/site\\.css");
 		assertThat(web.get(stylesheet).statusCode()).isEqualTo(200);
 		assertThat(web.get("/css/site.css").statusCode()).isEqualTo(200);
 		assertThat(web.get("/favicon.svg").statusCode()).isEqualTo(200);
