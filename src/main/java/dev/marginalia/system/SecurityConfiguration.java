@@ -10,10 +10,13 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -77,6 +80,25 @@ class SecurityConfiguration {
 		return source;
 	}
 
+	/**
+	 * Static files: the same headers, and nobody recognised. Asked for with the page's cookies, they must not look
+	 * up a moderator's sign-in in the database: while it is away that failed them with a 500, and when it is there it
+	 * cost a query for each script and style sheet.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityFilterChain staticFiles(HttpSecurity http, StaticAssets assets) throws Exception {
+		http.securityMatcher(request -> assets.serves(request.getRequestURI()))
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// nothing here is written: a POST gets the resource handler's 405
+			.csrf(csrf -> csrf.disable())
+			.headers(SecurityConfiguration::headers)
+			.requestCache(cache -> cache.disable())
+			.httpBasic(basic -> basic.disable());
+		return http.build();
+	}
+
 	@Bean
 	SecurityFilterChain security(HttpSecurity http, UrlBasedCorsConfigurationSource apiCors,
 			IdentityConfigurer identity) throws Exception {
@@ -105,15 +127,18 @@ class SecurityConfiguration {
 						newTokenAtSignIn.onAuthentication(who, request, response);
 					}
 				}))
-			.headers(headers -> headers
-				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-				.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
-				.frameOptions(frames -> frames.deny()))
+			.headers(SecurityConfiguration::headers)
 			.requestCache(cache -> cache.disable())
 			.with(identity, Customizer.withDefaults())
 			.httpBasic(basic -> basic.disable());
 		return http.build();
+	}
+
+	private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+		headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+			.frameOptions(frames -> frames.deny());
 	}
 
 	/**

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.marginalia.identity.ModeratorSignIns;
 import dev.marginalia.live.EventStream;
 import dev.marginalia.support.Instances;
 import dev.marginalia.support.PostgresDatabase;
@@ -121,6 +124,12 @@ class DatabaseOutagePostgresTests {
 		CompletableFuture<Timed> readinessAsked = timeAsync(plain("/actuator/health/readiness"));
 		Timed kept = time(page(ARTICLE));
 		Timed css = time(plain("/css/site.css"));
+		// the page's files asked for with a moderator's sign-in cookie, as a signed-in moderator's browser does: the
+		// sign-in is not looked up for them
+		Timed cssSignedIn = time(HttpRequest.newBuilder(URI.create(web.base() + "/css/site.css"))
+			.header("Cookie", ModeratorSignIns.COOKIE + "=" + Base64.getEncoder()
+				.encodeToString("a-series:a-token".getBytes(StandardCharsets.US_ASCII)))
+			.GET().build());
 		Map<String, Timed> answers = new LinkedHashMap<>();
 		for (Map.Entry<String, CompletableFuture<Timed>> question : asked.entrySet()) {
 			answers.put(question.getKey(), question.getValue().get(30, TimeUnit.SECONDS));
@@ -141,6 +150,8 @@ class DatabaseOutagePostgresTests {
 		assertThat(kept.response().headers().firstValue("ETag")).hasValue(keptTag);
 		assertThat(kept.millis()).isLessThan(WITHIN.toMillis());
 		assertThat(css.response().statusCode()).isEqualTo(200);
+		assertThat(cssSignedIn.response().statusCode()).as("/css/site.css with a moderator's cookie").isEqualTo(200);
+		assertThat(cssSignedIn.millis()).isLessThan(WITHIN.toMillis());
 		assertThat(readiness.response().statusCode()).as("readiness reports the database").isEqualTo(503);
 		assertThat(readiness.millis()).isLessThan(WITHIN.toMillis());
 
