@@ -1,6 +1,7 @@
 package dev.marginalia.annotations;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,10 +17,18 @@ import org.jspecify.annotations.Nullable;
  * @param imported what only an import reads (server-managed on POST and PUT); null elsewhere
  * @param canonical the annotation's {@code canonical} IRI, kept unchanged (Protocol §5.1)
  * @param via the annotation's {@code via} IRI, kept
+ * @param tags the values of its TextualBodies with the purpose {@code tagging}, as sent (none: an empty list, which
+ * a PUT takes as "no tags")
  */
 record AnnotationDraft(@Nullable String id, @Nullable String motivation, @Nullable Target target,
 		@Nullable String body, @Nullable String creatorName, @Nullable String visibility,
-		@Nullable Imported imported, @Nullable String canonical, @Nullable String via) {
+		@Nullable Imported imported, @Nullable String canonical, @Nullable String via, List<String> tags) {
+
+	AnnotationDraft(@Nullable String id, @Nullable String motivation, @Nullable Target target, @Nullable String body,
+			@Nullable String creatorName, @Nullable String visibility, @Nullable Imported imported,
+			@Nullable String canonical, @Nullable String via) {
+		this(id, motivation, target, body, creatorName, visibility, imported, canonical, via, List.of());
+	}
 
 	AnnotationDraft(@Nullable String id, @Nullable String motivation, @Nullable Target target, @Nullable String body,
 			@Nullable String creatorName, @Nullable String visibility, @Nullable Imported imported) {

@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  * @param context the {@code @context}: the Web Annotation context must be one of them
  * @param type must include {@code Annotation} when given
  * @param motivation {@code commenting} or {@code replying}
- * @param body the TextualBody (a string is the IRI of a body elsewhere)
+ * @param body the TextualBody (a string is the IRI of a body elsewhere), and a TextualBody with the purpose
+ * {@code tagging} per tag
  * @param bodyValue the body's text, instead of {@code body} (Data Model §3.2.5)
  * @param target the paragraph (or passage) of the article, or the annotation replied to
  */
@@ -54,27 +55,41 @@ record AnnotationJson(
 	 * A TextualBody (Data Model §3.2.4), or the IRI of a body elsewhere (a JSON string).
 	 * @param type {@code TextualBody} when given
 	 * @param format {@code text/markdown} or {@code text/plain} when given
-	 * @param value the Markdown
+	 * @param value the Markdown, or the tag
+	 * @param purpose {@code tagging} for a tag (Data Model §3.3.5); any other purpose, or none, for the note's text
 	 * @param iri the IRI, when the body was a string
 	 */
 	@WrongType(NOT_A_BODY)
 	record Body(@WrongType(value = TEXTUAL, nullToo = true) @Nullable String type,
 			@WrongType(value = FORMAT, nullToo = true) @Nullable String format,
-			@WrongType("The body.value is a string.") @Nullable String value, @Nullable String iri) {
+			@WrongType("The body.value is a string.") @Nullable String value,
+			@WrongType(PURPOSE) @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+			@Nullable List<@Nullable String> purpose, @Nullable String iri) {
 
 		static final String TEXTUAL = "The body is a TextualBody.";
 
 		static final String FORMAT = "The body's format is text/markdown (or text/plain).";
 
+		static final String PURPOSE = "The body's purpose is a string: tagging for a tag.";
+
+		static final String TAGGING = "tagging";
+
 		@JsonCreator
 		Body(@JsonProperty("type") @Nullable String type, @JsonProperty("format") @Nullable String format,
-				@JsonProperty("value") @Nullable String value) {
-			this(type, format, value, null);
+				@JsonProperty("value") @Nullable String value,
+				@JsonProperty("purpose") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+				@Nullable List<@Nullable String> purpose) {
+			this(type, format, value, purpose, null);
 		}
 
 		@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
 		static Body ofIri(String iri) {
-			return new Body(null, null, null, iri);
+			return new Body(null, null, null, null, iri);
+		}
+
+		/** @return whether this body is a tag: its purpose is {@code tagging} (or {@code oa:tagging}) */
+		boolean isTag() {
+			return purpose != null && (purpose.contains(TAGGING) || purpose.contains("oa:" + TAGGING));
 		}
 
 	}

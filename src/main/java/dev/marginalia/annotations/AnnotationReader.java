@@ -2,6 +2,7 @@ package dev.marginalia.annotations;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import dev.marginalia.annotations.AnnotationDraft.InReplyTo;
 import dev.marginalia.annotations.AnnotationDraft.OnParagraph;
 import dev.marginalia.annotations.AnnotationDraft.Target;
 import dev.marginalia.annotations.AnnotationDraft.ToAnnotation;
+import dev.marginalia.notes.NoteTags;
 import dev.marginalia.notes.TargetAsSent;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +31,8 @@ import org.springframework.stereotype.Component;
  * {@code modified}, {@code generator}, {@code marginalia:writtenOn}, ...) are ignored too, except by an import,
  * which keeps {@code created} and where a note was written ({@link ImportedAnnotationReader}).
  *
- * <p>What we take: {@code body} as one TextualBody (an object, or an array of one) or {@code bodyValue};
+ * <p>What we take: {@code body} as one TextualBody (an object, or an array of one) or {@code bodyValue}, and beside
+ * it a TextualBody with the purpose {@code tagging} per tag (each checked by {@link NoteTags#problem} at its path);
  * {@code target} as {@code {"source": <article>, "selector": ...}} with any selectors {@link SelectorReader} reads,
  * or {@code "<article>#<paragraph id>"} for a note, or the IRI of an annotation in the same container for a reply;
  * {@code creator.name}; {@code marginalia:visibility}.
@@ -114,7 +117,9 @@ class AnnotationReader {
 		checkType(annotation.type(), errors);
 		String motivation = motivation(
 				one(annotation.motivation(), "motivation", AnnotationJson.NOT_A_MOTIVATION, errors), errors);
-		String body = body(annotation, errors);
+		List<AnnotationJson.@Nullable Body> bodies = annotation.body();
+		String body = body(annotation, bodies == null ? null : bodies.stream().filter(one -> !isTag(one)).toList(), errors);
+		List<String> tags = tags(bodies, errors);
 		String creator = creator(one(annotation.creator(), "creator", AnnotationJson.NOT_A_CREATOR, errors), errors);
 		if (motivation != null && target != null) {
 			boolean onArticle = target instanceof OnParagraph || target instanceof AnnotationDraft.Selected;
@@ -126,7 +131,7 @@ class AnnotationReader {
 			}
 		}
 		return new AnnotationDraft(annotation.id(), motivation, target, body, creator, annotation.visibility(), imported,
-				canonical, via);
+				canonical, via, tags);
 	}
 
 	/** {@code canonical} and {@code via} (Data Model §3.3.2): one IRI each, kept as sent. */
@@ -269,16 +274,24 @@ class AnnotationReader {
 		}
 	}
 
-	/** One TextualBody, as {@code body} (an object, or an array of one) or {@code bodyValue} (Data Model §3.2.5). */
-	private static @Nullable String body(AnnotationJson annotation, Map<String, String> errors) {
+	/**
+	 * The note's text: one TextualBody, as {@code body} (an object, or an array of one beside the tags) or
+	 * {@code bodyValue} (Data Model §3.2.5).
+	 * @param text the bodies that are not tags; null without {@code body}
+	 */
+	private static @Nullable String body(AnnotationJson annotation, @Nullable List<AnnotationJson.@Nullable Body> text,
+			Map<String, String> errors) {
 		if (annotation.bodyValue() != null) {
-			if (annotation.body() != null) {
+			if (text != null && !text.isEmpty()) {
 				errors.put("bodyValue", "Send either body or bodyValue, not both.");
 				return null;
 			}
 			return annotation.bodyValue();
 		}
-		AnnotationJson.Body body = one(annotation.body(), "body", AnnotationJson.NOT_A_BODY, errors);
+		if (text != null && text.isEmpty()) {
+			return null; // tags alone: the rules say the note needs its text
+		}
+		AnnotationJson.Body body = one(text, "body", AnnotationJson.NOT_A_BODY, errors);
 		if (body == null) {
 			return null;
 		}
@@ -296,6 +309,46 @@ class AnnotationReader {
 			return null;
 		}
 		return body.value();
+	}
+
+	private static boolean isTag(AnnotationJson.@Nullable Body body) {
+		return body != null && body.isTag();
+	}
+
+	/**
+	 * The tags: the value of each TextualBody with the purpose {@code tagging}, each checked by the rules of tags at
+	 * its path ({@code body[2].value}; {@code body.value} when it is the only body). How many a note may have, and
+	 * that spellings differing in case are one tag, is the notes' to say.
+	 */
+	private static List<String> tags(@Nullable List<AnnotationJson.@Nullable Body> bodies, Map<String, String> errors) {
+		List<String> tags = new ArrayList<>();
+		if (bodies == null) {
+			return tags;
+		}
+		for (int i = 0; i < bodies.size(); i++) {
+			AnnotationJson.Body body = bodies.get(i);
+			if (!isTag(body)) {
+				continue;
+			}
+			String path = bodies.size() == 1 ? "body" : "body[" + i + "]";
+			if (body.type() != null && !body.type().equals("TextualBody")) {
+				errors.putIfAbsent(path + ".type", "A tag is a TextualBody.");
+			}
+			else if (body.format() != null && !FORMATS.contains(body.format())) {
+				errors.putIfAbsent(path + ".format", "A tag's format is text/plain.");
+			}
+			else if (body.value() == null) {
+				errors.putIfAbsent(path + ".value", "A tag is the value of a TextualBody with the purpose tagging.");
+			}
+			else {
+				String problem = NoteTags.problem(body.value());
+				if (problem != null) {
+					errors.putIfAbsent(path + ".value", problem);
+				}
+				tags.add(body.value());
+			}
+		}
+		return tags;
 	}
 
 	private static @Nullable String creator(AnnotationJson.@Nullable Creator creator, Map<String, String> errors) {

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * Replies take their note's visibility unless told otherwise, and a reply to a private note cannot be public (its
  * target would name the private note to everyone). A PUT that leaves out {@code marginalia:visibility} or
  * {@code creator} keeps them as they were, so that a client that drops properties it does not know can never make
- * a private note public; likewise a PUT whose target leaves out the passage keeps it.
+ * a private note public; likewise a PUT whose target leaves out the passage keeps it. A PUT's tags (its bodies with the
+ * purpose {@code tagging}) replace the note's: one without any leaves it without tags.
  */
 @Component
 class AnnotationWrites {
@@ -60,8 +61,7 @@ class AnnotationWrites {
 		}
 		if (target instanceof AnnotationDraft.Selected selected) {
 			return commands.createOn(slug, selected.selector(), new TargetAsSent(selected.selectorJson(), null,
-					draft.canonical(), draft.via()), new NewNote(draft.body(), draft.creatorName(), draft.visibility()),
-					author);
+					draft.canonical(), draft.via()), newNote(draft, draft.creatorName(), draft.visibility()), author);
 		}
 		if (!(target instanceof InReplyTo reply)) {
 			throw new IllegalStateException("Only an import reads a target by IRI");
@@ -72,7 +72,7 @@ class AnnotationWrites {
 					+ links.annotation(slug, parentId) + " to reply to, or it is not yours to see."));
 		String visibility = draft.visibility() != null ? draft.visibility() : privateThread(parent) ? "private" : "public";
 		checkReplyVisibility(parent, visibility);
-		return commands.reply(slug, parentId, new NewNote(draft.body(), draft.creatorName(), visibility), author);
+		return commands.reply(slug, parentId, newNote(draft, draft.creatorName(), visibility), author);
 	}
 
 	/**
@@ -94,9 +94,14 @@ class AnnotationWrites {
 		}
 		String name = draft.creatorName() != null ? draft.creatorName()
 				: Note.ANONYMOUS.equals(current.authorName()) ? null : current.authorName();
-		NewNote replacement = new NewNote(draft.body(), name, visibility);
+		NewNote replacement = newNote(draft, name, visibility);
 		commands.validate(replacement); // belt and braces: edit checks the rules too
 		return commands.edit(slug, current.id(), replacement, current.version(), author);
+	}
+
+	/** The note the annotation asks for: its text, name, visibility and tags (on a PUT, the tags replace the note's). */
+	private static NewNote newNote(AnnotationDraft draft, @Nullable String name, @Nullable String visibility) {
+		return new NewNote(draft.body(), name, visibility).withTags(draft.tags());
 	}
 
 	/** @param current the note as the client's {@code If-Match} named it (or as it is, without one) */

@@ -9,6 +9,7 @@ import dev.marginalia.notes.InvalidNoteException;
 import dev.marginalia.notes.NoteConflictException;
 import dev.marginalia.notes.NoteForbiddenException;
 import dev.marginalia.notes.NoteNotFoundException;
+import dev.marginalia.notes.NoteTags;
 import dev.marginalia.notes.TargetRefusedException;
 import dev.marginalia.database.DatabaseFailures;
 import dev.marginalia.web.Problems;
@@ -49,7 +50,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	/** The rules' field names, as the JSON paths of the annotation. */
 	private static final Map<String, String> FIELDS = Map.of("body", "body.value", "authorName", "creator.name",
 			"visibility", Vocabulary.VISIBILITY, "block", "target.selector.value", "parent", "target", "quote",
-			"target.selector.refinedBy");
+			"target.selector.refinedBy", NoteTags.FIELD, "body");
 
 	private final ApiLinks links;
 

@@ -144,10 +144,15 @@ class ImportPlanner {
 			}
 			String body = entry.imported().deleted() ? DELETED_BODY : draft.body();
 			try {
-				commands.validate(new NewNote(body, draft.creatorName(), draft.visibility()));
+				commands.validate(new NewNote(body, draft.creatorName(), draft.visibility()).withTags(draft.tags()));
 			}
 			catch (InvalidNoteException ex) {
-				ApiProblems.fields(ex).forEach(errors::putIfAbsent);
+				// a field with problems already (a tag at body[2].value, say) is not reported twice
+				ApiProblems.fields(ex).forEach((field, message) -> {
+					if (!JsonBinding.hasProblems(errors, field)) {
+						errors.put(field, message);
+					}
+				});
 			}
 		}
 		return byId;
@@ -214,7 +219,7 @@ class ImportPlanner {
 
 	private static NewNote note(AnnotationDraft draft, @Nullable String body, Passages.@Nullable Located passage) {
 		return new NewNote(body, draft.creatorName(), draft.visibility(), passage == null ? null : passage.exact(),
-				passage == null ? null : passage.start());
+				passage == null ? null : passage.start(), draft.tags());
 	}
 
 	/** Where a reply's target leads: an annotation of the file, or a note of the container. */
@@ -289,7 +294,8 @@ class ImportPlanner {
 				entry.errors().put(Vocabulary.VISIBILITY, "A reply to a private note is private too.");
 				continue;
 			}
-			NewNote note = new NewNote(entry.draft().body(), entry.draft().creatorName(), visibility);
+			NewNote note = new NewNote(entry.draft().body(), entry.draft().creatorName(), visibility)
+				.withTags(entry.draft().tags());
 			writes.add(parent.note() != null ? new ReplyWrite(entry, null, parent.note().id(), note)
 					: new ReplyWrite(entry, parent.index(), null, note));
 		}

@@ -3,6 +3,7 @@ package dev.marginalia.annotations;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,8 @@ class Representations {
 
 	/**
 	 * A note as an annotation: motivation commenting and a paragraph target, or motivation replying and the
-	 * parent annotation as target; one TextualBody in Markdown; creator, created and modified in UTC. A deleted note
+	 * parent annotation as target; one TextualBody in Markdown (and one with the purpose tagging per tag); creator,
+	 * created and modified in UTC. A deleted note
 	 * kept for its replies (only an export lists one) has neither body nor creator, and {@code marginalia:deleted}.
 	 * @param article the current version of the note's article, to say where the note is now
 	 * @param standalone a document of its own, with its {@code @context} (not an item of a page)
@@ -69,7 +71,7 @@ class Representations {
 		}
 		else {
 			json.put("creator", ordered("type", "Person", "name", note.authorName()));
-			json.put("body", ordered("type", "TextualBody", "value", note.body(), "format", "text/markdown"));
+			json.put("body", body(note));
 		}
 		String parentId = note.parentId();
 		json.put("target", parentId != null ? links.annotation(note.articleSlug(), parentId) : target(note, placing));
@@ -82,6 +84,22 @@ class Representations {
 			json.put("via", asSent.via());
 		}
 		return json;
+	}
+
+	/**
+	 * The note's text, one TextualBody in Markdown; with tags, an array of it and a TextualBody with the purpose
+	 * {@code tagging} per tag (Data Model §3.3.5), in the note's order.
+	 */
+	private static Object body(Note note) {
+		Map<String, Object> text = ordered("type", "TextualBody", "value", note.body(), "format", "text/markdown");
+		if (note.tags().isEmpty()) {
+			return text;
+		}
+		List<Object> bodies = new ArrayList<>();
+		bodies.add(text);
+		note.tags().forEach(tag -> bodies.add(ordered("type", "TextualBody", "purpose", AnnotationJson.Body.TAGGING,
+				"value", tag)));
+		return bodies;
 	}
 
 	/**

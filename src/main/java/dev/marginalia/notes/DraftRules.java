@@ -1,10 +1,14 @@
 package dev.marginalia.notes;
 
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-/** What a note's or reply's draft may hold: a body, a name and a visibility, each checked with a message per field. */
+/**
+ * What a note's or reply's draft may hold: a body, a name, a visibility and tags ({@link NoteTags}), each checked
+ * with a message per field.
+ */
 final class DraftRules {
 
 	private DraftRules() {
@@ -42,7 +46,8 @@ final class DraftRules {
 		catch (InvalidNoteException ex) {
 			errors.putAll(ex.errors());
 		}
-		return new Checked(body, name.isEmpty() ? null : name, visibility, errors);
+		List<String> tags = NoteTags.check(draft.tags(), errors);
+		return new Checked(body, name.isEmpty() ? null : name, visibility, tags, errors);
 	}
 
 	/** Control characters (other than line breaks and tabs in a body), lone surrogates and U+FFFD. */
@@ -69,15 +74,24 @@ final class DraftRules {
 		return false;
 	}
 
-	/** A draft as checked: its body and name stripped, its visibility parsed, and what is wrong with it. */
-	record Checked(String body, @Nullable String givenName, Visibility visibility, Map<String, String> errors) {
+	/**
+	 * A draft as checked: its body and name stripped, its visibility parsed, its tags as stored (null: none given),
+	 * and what is wrong with it.
+	 */
+	record Checked(String body, @Nullable String givenName, Visibility visibility, @Nullable List<String> givenTags,
+			Map<String, String> errors) {
 
 		String name() {
 			return givenName == null ? Note.ANONYMOUS : givenName;
 		}
 
+		/** @return the tags to store: those given, or none */
+		List<String> tags() {
+			return givenTags == null ? List.of() : givenTags;
+		}
+
 		Checked privately() {
-			return new Checked(body, givenName, Visibility.PRIVATE, errors);
+			return new Checked(body, givenName, Visibility.PRIVATE, givenTags, errors);
 		}
 
 		/** @throws InvalidNoteException when a rule is broken */

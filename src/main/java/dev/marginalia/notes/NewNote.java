@@ -1,5 +1,7 @@
 package dev.marginalia.notes;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,9 +12,21 @@ import org.jspecify.annotations.Nullable;
  * @param quote for a note on a passage: the passage's exact words, which must be in the paragraph
  * @param quoteStart where the passage starts in the paragraph's text, in code points, when known (a
  * selection); tells apart a passage that occurs more than once
+ * @param tags its tags as sent (see {@link NoteTags}); null when none were given, which an edit takes as "keep them"
  */
 public record NewNote(@Nullable String body, @Nullable String authorName, @Nullable String visibility,
-		@Nullable String quote, @Nullable Integer quoteStart) {
+		@Nullable String quote, @Nullable Integer quoteStart, @Nullable List<String> tags) {
+
+	/** A note without tags. */
+	public NewNote(@Nullable String body, @Nullable String authorName, @Nullable String visibility,
+			@Nullable String quote, @Nullable Integer quoteStart) {
+		this(body, authorName, visibility, quote, quoteStart, null);
+	}
+
+	/** @return this draft with these tags (an empty list: none) */
+	public NewNote withTags(@Nullable List<String> tags) {
+		return new NewNote(body, authorName, visibility, quote, quoteStart, tags);
+	}
 
 	/** A note on a whole paragraph. */
 	public NewNote(@Nullable String body, @Nullable String authorName, @Nullable String visibility) {

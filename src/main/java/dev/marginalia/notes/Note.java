@@ -1,6 +1,7 @@
 package dev.marginalia.notes;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import dev.marginalia.anchoring.Anchor;
 import dev.marginalia.anchoring.TextQuote;
@@ -27,11 +28,25 @@ import org.jspecify.annotations.Nullable;
  * @param quote for a note on a passage, the passage as it was written on; null for a whole paragraph
  * @param hidden hidden by the moderator: shown to the moderator alone (with the replies under it)
  * @param asSent what a client of the annotation protocol sent as the target; null for notes from the forms
+ * @param tags its tags as written, in their order (see {@link NoteTags}); immutable
  */
 public record Note(String id, String articleSlug, String blockId, int blockPosition, String blockHash, String blockText,
 		@Nullable String parentId, String authorHash, String authorName, String body, String bodyHtml,
 		Visibility visibility, OffsetDateTime createdAt, @Nullable OffsetDateTime editedAt, boolean deleted,
-		int version, @Nullable TextQuote quote, boolean hidden, @Nullable TargetAsSent asSent) {
+		int version, @Nullable TextQuote quote, boolean hidden, @Nullable TargetAsSent asSent, List<String> tags) {
+
+	public Note {
+		tags = List.copyOf(tags);
+	}
+
+	/** A note without tags. */
+	public Note(String id, String articleSlug, String blockId, int blockPosition, String blockHash, String blockText,
+			@Nullable String parentId, String authorHash, String authorName, String body, String bodyHtml,
+			Visibility visibility, OffsetDateTime createdAt, @Nullable OffsetDateTime editedAt, boolean deleted,
+			int version, @Nullable TextQuote quote, boolean hidden, @Nullable TargetAsSent asSent) {
+		this(id, articleSlug, blockId, blockPosition, blockHash, blockText, parentId, authorHash, authorName, body, bodyHtml,
+				visibility, createdAt, editedAt, deleted, version, quote, hidden, asSent, List.of());
+	}
 
 	/** A note without a client's target. */
 	public Note(String id, String articleSlug, String blockId, int blockPosition, String blockHash, String blockText,
@@ -60,6 +75,12 @@ public record Note(String id, String articleSlug, String blockId, int blockPosit
 			int version) {
 		this(id, articleSlug, blockId, blockPosition, blockHash, blockText, parentId, authorHash, authorName, body, bodyHtml,
 				visibility, createdAt, editedAt, deleted, version, null);
+	}
+
+	/** @return the same note with these tags */
+	public Note withTags(List<String> tags) {
+		return new Note(id, articleSlug, blockId, blockPosition, blockHash, blockText, parentId, authorHash, authorName,
+				body, bodyHtml, visibility, createdAt, editedAt, deleted, version, quote, hidden, asSent, tags);
 	}
 
 	/** @return where the note was written, for re-anchoring */

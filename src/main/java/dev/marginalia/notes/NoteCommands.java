@@ -16,6 +16,7 @@ import dev.marginalia.content.Block;
 import dev.marginalia.notes.internal.AuthorRepository;
 import dev.marginalia.notes.internal.NoteReadModel;
 import dev.marginalia.notes.internal.NoteRepository;
+import dev.marginalia.notes.internal.NoteTagRepository;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -41,6 +42,8 @@ public class NoteCommands {
 
 	private final NoteRepository notes;
 
+	private final NoteTagRepository tags;
+
 	private final AuthorRepository authors;
 
 	private final ArticleLibrary library;
@@ -55,12 +58,13 @@ public class NoteCommands {
 
 	private final int notesPerParagraph;
 
-	NoteCommands(NoteQueries queries, NoteReadModel reads, NoteRepository notes, AuthorRepository authors,
-			ArticleLibrary library, Anchoring anchoring, NewNotes newNotes, NoteRemoval removal,
+	NoteCommands(NoteQueries queries, NoteReadModel reads, NoteRepository notes, NoteTagRepository tags,
+			AuthorRepository authors, ArticleLibrary library, Anchoring anchoring, NewNotes newNotes, NoteRemoval removal,
 			ApplicationEventPublisher events, @Value("${marginalia.limits.notes-per-paragraph:50}") int notesPerParagraph) {
 		this.queries = queries;
 		this.reads = reads;
 		this.notes = notes;
+		this.tags = tags;
 		this.authors = authors;
 		this.library = library;
 		this.anchoring = anchoring;
@@ -134,7 +138,7 @@ public class NoteCommands {
 	}
 
 	/**
-	 * Changes a note's body, visibility and name.
+	 * Changes a note's body, visibility, name and tags (replaced by the draft's; kept when it gives none).
 	 * @param expectedVersion the version the author edited, or null to overwrite whatever is stored
 	 * @throws NoteForbiddenException when the author did not write it
 	 * @throws NoteConflictException when it changed since {@code expectedVersion}
@@ -150,6 +154,7 @@ public class NoteCommands {
 		if (!notes.update(edited)) {
 			throw new NoteConflictException();
 		}
+		tags.replace(edited);
 		authors.save(author.secretHash(), checked.givenName(), edited.editedAt());
 		events.publishEvent(NoteChanged.edited(note, edited));
 		return edited;

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The notes of an article to take away: Markdown (the article with each note as a footnote under its
- * paragraph) and CSV (one row per note or reply). A reader gets what they may see: the public notes and their
+ * paragraph, its tags under it) and CSV (one row per note or reply, its tags in one cell, separated by commas). A reader gets what they may see: the public notes and their
  * own private ones. The W3C JSON-LD export is the annotation container's.
  */
 @Controller
@@ -89,7 +89,7 @@ class NoteExportController {
 		StringWriter out = new StringWriter();
 		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
 			.setHeader("id", "paragraph_id", "paragraph_number", "paragraph_text", "reply_to", "author", "visibility",
-					"created", "modified", "body")
+					"created", "modified", "body", "tags")
 			.get())) {
 			for (Block block : article.blocks()) {
 				for (NoteThread thread : all.on(block.id()).threads()) {
@@ -112,7 +112,7 @@ class NoteExportController {
 		for (Note note : notesOf(thread)) {
 			csv.printRecord(note.id(), blockId, number, cell(text), note.parentId() == null ? "" : note.parentId(),
 					cell(note.authorName()), note.visibility().dbValue(), DATE.format(note.createdAt()),
-					DATE.format(note.modifiedAt()), cell(note.deleted() ? "" : note.body()));
+					DATE.format(note.modifiedAt()), cell(note.deleted() ? "" : note.body()), cell(String.join(", ", note.tags())));
 		}
 	}
 
@@ -145,7 +145,11 @@ class NoteExportController {
 			return "*This note was deleted.*";
 		}
 		return "**" + escape(note.authorName()) + "**" + (note.isPrivate() ? " (private)" : "") + ", "
-				+ note.createdAt().toLocalDate() + ": " + indent(note.body());
+				+ note.createdAt().toLocalDate() + ": " + indent(note.body() + tagsMarkdown(note));
+	}
+
+	private static String tagsMarkdown(Note note) {
+		return note.tags().isEmpty() ? "" : "\n\n*Tags: " + escape(String.join(", ", note.tags())) + "*";
 	}
 
 	private static String blockMarkdown(Block block, String marks) {

@@ -67,7 +67,8 @@ class NotePagesController {
 
 	/**
 	 * The article with every note the reader can see under its paragraph, and the orphans, to print (the article
-	 * page prints without its margin, which shows only the newest notes): what the Markdown export holds, as a page.
+	 * page prints without its margin, which shows only the newest notes): what the Markdown export holds, as a page;
+	 * above it the article's tags, each with how many of those notes carry it.
 	 */
 	@GetMapping("/articles/{slug}/notes")
 	String print(@PathVariable String slug, @AuthenticationPrincipal @Nullable Reader reader, Model model) {
@@ -76,6 +77,7 @@ class NotePagesController {
 		model.addAttribute("article", article);
 		model.addAttribute("viewer", viewer);
 		model.addAttribute("notes", queries.notesOn(article, viewer));
+		model.addAttribute("tags", queries.tagCounts(slug, viewer));
 		return PRINT_VIEW;
 	}
 
@@ -137,7 +139,7 @@ class NotePagesController {
 		Note note = own(slug, id, viewer);
 		return editPage(slug, note, viewer,
 				new NewNote(note.body(), note.authorName().equals(Note.ANONYMOUS) ? "" : note.authorName(),
-						note.visibility().dbValue()),
+						note.visibility().dbValue()).withTags(note.tags()),
 				note.version(), Map.of(), model);
 	}
 
@@ -221,8 +223,7 @@ class NotePagesController {
 		String name = draft.authorName() != null ? draft.authorName()
 				: viewer != null && viewer.displayName() != null ? viewer.displayName() : "";
 		model.addAttribute("viewer", viewer);
-		model.addAttribute("form", new NoteForm(draft.body(), name, draft.visibility(), version, draft.quote(),
-				draft.quoteStart()));
+		model.addAttribute("form", NoteForm.of(draft, name, version));
 		model.addAttribute("errors", errors);
 		return view;
 	}

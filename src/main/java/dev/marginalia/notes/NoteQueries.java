@@ -15,6 +15,7 @@ import dev.marginalia.content.Article;
 import dev.marginalia.identity.AuthorSecrets;
 import dev.marginalia.notes.internal.AuthorRepository;
 import dev.marginalia.notes.internal.NoteReadModel;
+import dev.marginalia.notes.internal.NoteTagRepository;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -38,10 +39,13 @@ public class NoteQueries {
 
 	private final Anchoring anchoring;
 
-	NoteQueries(NoteReadModel reads, AuthorRepository authors, Anchoring anchoring) {
+	private final NoteTagRepository tags;
+
+	NoteQueries(NoteReadModel reads, AuthorRepository authors, Anchoring anchoring, NoteTagRepository tags) {
 		this.reads = reads;
 		this.authors = authors;
 		this.anchoring = anchoring;
+		this.tags = tags;
 	}
 
 	/** @return the author holding this secret, with the name they last gave; a new one if never seen */
@@ -197,6 +201,15 @@ public class NoteQueries {
 	@Transactional(readOnly = true)
 	public int count(String slug, @Nullable Author viewer) {
 		return reads.countVisible(slug, viewer == null ? null : viewer.secretHash(), false);
+	}
+
+	/**
+	 * @return the article's tags with how many notes and replies the viewer may see carry each (public ones not
+	 * hidden, and the viewer's own private ones; deleted ones not), the most used first
+	 */
+	@Transactional(readOnly = true)
+	public List<TagCount> tagCounts(String slug, @Nullable Author viewer) {
+		return tags.counts(slug, viewer == null ? null : viewer.secretHash());
 	}
 
 	/** @throws NoteNotFoundException when there is no such note, or the viewer may not see it */

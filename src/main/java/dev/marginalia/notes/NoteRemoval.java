@@ -2,6 +2,7 @@ package dev.marginalia.notes;
 
 import dev.marginalia.notes.internal.NoteReadModel;
 import dev.marginalia.notes.internal.NoteRepository;
+import dev.marginalia.notes.internal.NoteTagRepository;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -15,14 +16,18 @@ class NoteRemoval {
 
 	private final NoteRepository notes;
 
+	private final NoteTagRepository tags;
+
 	private final NoteReadModel reads;
 
 	private final NewNotes newNotes;
 
 	private final ApplicationEventPublisher events;
 
-	NoteRemoval(NoteRepository notes, NoteReadModel reads, NewNotes newNotes, ApplicationEventPublisher events) {
+	NoteRemoval(NoteRepository notes, NoteTagRepository tags, NoteReadModel reads, NewNotes newNotes,
+			ApplicationEventPublisher events) {
 		this.notes = notes;
+		this.tags = tags;
 		this.reads = reads;
 		this.newNotes = newNotes;
 		this.events = events;
@@ -38,6 +43,7 @@ class NoteRemoval {
 			if (!notes.update(tombstone)) {
 				throw new NoteConflictException();
 			}
+			tags.replace(tombstone); // a tombstone has no tags: its note's go (a note deleted outright takes them with it)
 			events.publishEvent(NoteChanged.of(note, NoteChanged.Kind.DELETED));
 			return;
 		}

@@ -5,37 +5,19 @@ import java.util.List;
 
 import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
-import dev.marginalia.content.ContentProperties;
 import dev.marginalia.identity.AuthorSecrets;
-import dev.marginalia.notes.internal.AuthorRepository;
-import dev.marginalia.notes.internal.NoteBodyRenderer;
-import dev.marginalia.notes.internal.NoteReadModel;
-import dev.marginalia.notes.internal.NoteRepository;
-import dev.marginalia.notes.internal.NoteWriter;
-import dev.marginalia.notes.internal.PlacementRepository;
-import dev.marginalia.notes.internal.Placements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The rules of notes, on the embedded database with the real migrations. */
-@JdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({ NoteCommands.class, NoteQueries.class, NoteModeration.class, NoteImports.class, NewNotes.class, NoteRemoval.class, NoteReadModel.class, NoteWriter.class, NoteRepository.class, Placements.class, PlacementRepository.class, dev.marginalia.anchoring.Anchoring.class, AuthorRepository.class, NoteBodyRenderer.class,
-		ArticleLibrary.class, NoteCommandsTests.Config.class })
-@EnableConfigurationProperties(ContentProperties.class)
-@TestPropertySource(properties = "marginalia.content.dir=content")
+@NotesSlice
 class NoteCommandsTests {
 
 	static final String SLUG = "stability-a-rare-strategic-resource";

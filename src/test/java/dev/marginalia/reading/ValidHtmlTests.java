@@ -115,13 +115,15 @@ class ValidHtmlTests {
 			.statusCode()).isEqualTo(303);
 		ada.page(ARTICLE + "/p/" + other + "/notes");
 		assertThat(ada.post(ARTICLE + "/p/" + other + "/notes",
-				Map.of("body", "Only Ada reads this", "authorName", "Ada", "visibility", "private")).statusCode())
+				Map.of("body", "Only Ada reads this", "authorName", "Ada", "visibility", "private", "tags", "mine, energy"))
+				.statusCode())
 			.isEqualTo(303);
 		ada.write(ARTICLE, doomed, "A note on a paragraph that will be taken out");
 
 		Document edit = ada.page(ARTICLE + "/notes/" + adasNote + "/edit");
 		assertThat(ada.post(ARTICLE + "/notes/" + adasNote, Map.of("body", "An edited note on the first paragraph",
-				"authorName", "Ada", "visibility", "public", "version", edit.selectFirst("input[name=version]").val()))
+				"authorName", "Ada", "visibility", "public", "version", edit.selectFirst("input[name=version]").val(),
+				"tags", "energy, trade <policy>"))
 			.statusCode()).isEqualTo(303);
 
 		FormClient bob = new FormClient(port);
@@ -143,14 +145,18 @@ class ValidHtmlTests {
 		fetch("index", anyone.get("/"), 200);
 		fetch("article", anyone.get(ARTICLE), 200);
 		assertThat(pages.get("article")).as("the seeded notes are all there")
-			.contains("id=\"orphans-heading\"", "earlier note", "Bob replies", "(edited)", "<mark class=\"passage");
+			.contains("id=\"orphans-heading\"", "earlier note", "Bob replies", "(edited)", "<mark class=\"passage",
+					"class=\"tag\"");
 		fetch("article-author", ada.get(ARTICLE), 200);
 		assertThat(pages.get("article-author")).contains("Only Ada reads this", "data-action=\"edit\"");
 		fetch("share", anyone.get(ARTICLE + "/p/" + first), 200);
 		fetch("paragraph-notes", ada.get(ARTICLE + "/p/" + busy + "/notes"), 200);
 		ada.page(ARTICLE + "/p/" + busy + "/notes");
-		fetch("paragraph-notes-errors", ada.post(ARTICLE + "/p/" + busy + "/notes", Map.of("body", " ", "visibility", "public")), 400);
+		fetch("paragraph-notes-errors", ada.post(ARTICLE + "/p/" + busy + "/notes", Map.of("body", " ", "visibility", "public",
+				"tags", "x".repeat(41))), 400);
+		assertThat(pages.get("paragraph-notes-errors")).contains("id=\"new-tags-error\"");
 		fetch("print-with-notes", ada.get(ARTICLE + "/notes"), 200);
+		assertThat(pages.get("print-with-notes")).contains("class=\"tag-list\"");
 		fetch("orphans", anyone.get(ARTICLE + "/orphans"), 200);
 		assertThat(pages.get("orphans")).contains("A note on a paragraph that will be taken out");
 		fetch("reply", anyone.get(ARTICLE + "/notes/" + adasNote + "/reply"), 200);

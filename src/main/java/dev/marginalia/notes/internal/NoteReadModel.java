@@ -3,6 +3,7 @@ package dev.marginalia.notes.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The notes as readers see them, through {@link JdbcClient}, in portable SQL for H2 and PostgreSQL: one note, what a
  * viewer may see of an article (all of it, a page, the counts and newest threads per paragraph from the stored
- * placements, the passages), the moderator's hidden notes. {@link NoteRepository} writes them.
+ * placements, the passages), the moderator's hidden notes; every note with its tags ({@link NoteTagRepository}, read
+ * once per list of notes). {@link NoteRepository} writes them.
  */
 @Repository
 public class NoteReadModel {
@@ -69,8 +71,11 @@ public class NoteReadModel {
 
 	private final JdbcClient jdbc;
 
-	public NoteReadModel(JdbcClient jdbc) {
+	private final NoteTagRepository tags;
+
+	public NoteReadModel(JdbcClient jdbc, NoteTagRepository tags) {
 		this.jdbc = jdbc;
+		this.tags = tags;
 	}
 
 	/** @return how many notes and replies (not deleted) the author has on the paragraph */
@@ -89,16 +94,17 @@ public class NoteReadModel {
 			.param("id", id)
 			.param("slug", slug)
 			.query(NoteReadModel::map)
-			.optional();
+			.optional()
+			.map(tags::attach);
 	}
 
 	/** MODERATION: the hidden notes and replies, newest first. */
 	public List<Note> hidden(int limit) {
-		return jdbc.sql("SELECT " + NoteRepository.COLUMNS + " FROM notes WHERE hidden = TRUE ORDER BY created_at DESC, id "
+		return tags.attach(jdbc.sql("SELECT " + NoteRepository.COLUMNS + " FROM notes WHERE hidden = TRUE ORDER BY created_at DESC, id "
 				+ "FETCH FIRST :limit ROWS ONLY")
 			.param("limit", limit)
 			.query(NoteReadModel::map)
-			.list();
+			.list());
 	}
 
 	public int countReplies(String parentId) {
@@ -108,13 +114,13 @@ public class NoteReadModel {
 
 	/** Every note of an article the viewer may see, oldest first. */
 	public List<Note> visibleOn(String slug, @Nullable String viewerHash, boolean moderator) {
-		return jdbc.sql("SELECT " + NoteRepository.COLUMNS + " FROM notes WHERE article_slug = :slug AND " + VISIBLE
+		return tags.attach(jdbc.sql("SELECT " + NoteRepository.COLUMNS + " FROM notes WHERE article_slug = :slug AND " + VISIBLE
 				+ " AND " + NOT_HIDDEN + " ORDER BY created_at, id")
 			.param("slug", slug)
 			.param("viewer", viewerHash == null ? "" : viewerHash)
 			.param("moderator", moderator)
 			.query(NoteReadModel::map)
-			.list();
+			.list());
 	}
 
 	/** A page of the notes of an article the viewer may see, oldest first (ranked on the narrow rows of note_places). */
@@ -132,10 +138,10 @@ public class NoteReadModel {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT " + NoteRepository.COLUMNS + " FROM notes WHERE id IN (:ids) ORDER BY created_at, id")
+		return tags.attach(jdbc.sql("SELECT " + NoteRepository.COLUMNS + " FROM notes WHERE id IN (:ids) ORDER BY created_at, id")
 			.param("ids", ids)
 			.query(NoteReadModel::map)
-			.list();
+			.list());
 	}
 
 	public int countVisible(String slug, @Nullable String viewerHash, boolean moderator) {
@@ -246,12 +252,18 @@ public class NoteReadModel {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT " + PLACED_COLUMNS + " FROM notes n JOIN note_places p ON p.note_id = n.id "
+		List<PlacedNote> placed = jdbc.sql("SELECT " + PLACED_COLUMNS + " FROM notes n JOIN note_places p ON p.note_id = n.id "
 				+ "JOIN anchors a ON a.article_slug = p.article_slug AND a.anchor_key = p.anchor_key "
 				+ "WHERE n.id IN (:ids) ORDER BY " + WHERE_IT_IS_NOW + ", n.created_at, n.id")
 			.param("ids", ids)
 			.query(NoteReadModel::placed)
 			.list();
+		List<Note> tagged = tags.attach(placed.stream().map(PlacedNote::note).toList());
+		List<PlacedNote> withTags = new ArrayList<>(placed.size());
+		for (int i = 0; i < placed.size(); i++) {
+			withTags.add(new PlacedNote(tagged.get(i), placed.get(i).placement()));
+		}
+		return withTags;
 	}
 
 	/**
@@ -280,12 +292,12 @@ public class NoteReadModel {
 		if (parentIds.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT " + NoteRepository.COLUMNS + " FROM notes WHERE parent_id IN (:parents) AND hidden = FALSE AND " + VISIBLE
+		return tags.attach(jdbc.sql("SELECT " + NoteRepository.COLUMNS + " FROM notes WHERE parent_id IN (:parents) AND hidden = FALSE AND " + VISIBLE
 				+ " ORDER BY created_at, id")
 			.param("parents", parentIds)
 			.param("viewer", viewerHash == null ? "" : viewerHash)
 			.query(NoteReadModel::map)
-			.list();
+			.list());
 	}
 
 	/**

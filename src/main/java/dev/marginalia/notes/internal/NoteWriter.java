@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores new notes and replies with group commit. One thread takes every note waiting at that moment and writes
- * them in one transaction (for each: its author, its anchor if new, the note, its entry in the event log); each
+ * them in one transaction (for each: its author, its anchor if new, the note and its tags, its entry in the event log); each
  * writer is answered only after that transaction has committed, so an acknowledged note is exactly as durable as
  * with a transaction of its own, while the commit (on the embedded database, a write of every changed page to the
  * file) is shared by the whole batch. When a batch fails, its notes are written again one transaction each, so
@@ -51,6 +51,8 @@ public class NoteWriter implements SmartLifecycle {
 
 	private final NoteRepository notes;
 
+	private final NoteTagRepository tags;
+
 	private final PlacementRepository anchors;
 
 	private final ApplicationEventPublisher events;
@@ -65,10 +67,11 @@ public class NoteWriter implements SmartLifecycle {
 
 	private @Nullable Thread thread;
 
-	NoteWriter(AuthorRepository authors, NoteRepository notes, PlacementRepository anchors,
+	NoteWriter(AuthorRepository authors, NoteRepository notes, NoteTagRepository tags, PlacementRepository anchors,
 			ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
 		this.authors = authors;
 		this.notes = notes;
+		this.tags = tags;
 		this.anchors = anchors;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -128,6 +131,7 @@ public class NoteWriter implements SmartLifecycle {
 		for (Pending pending : batch) {
 			authors.save(pending.note().authorHash(), pending.givenName(), pending.now());
 			notes.insert(pending.note(), pending.anchorKey());
+			tags.insert(pending.note());
 			events.publishEvent(NoteChanged.of(pending.note(), NoteChanged.Kind.ADDED));
 		}
 	}
