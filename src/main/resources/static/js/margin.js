@@ -130,6 +130,7 @@ if (article) {
   WIDE.addEventListener('change', schedule);
   document.fonts?.ready.then(schedule);
   document.addEventListener('notes:formclosed', schedule);
+  document.addEventListener('notes:filtered', schedule); // the search box set threads aside (search.js)
   document.addEventListener('toggle', schedule, true); // a <details> of replies opened or closed
   schedule();
 }

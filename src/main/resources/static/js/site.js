@@ -8,6 +8,7 @@ import './margin.js';
 import './threads.js';
 import './keys.js';
 import './times.js';
+import './search.js';
 
 export { announce };
 

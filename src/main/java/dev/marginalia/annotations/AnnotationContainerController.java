@@ -9,6 +9,8 @@ import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.notes.Author;
 import dev.marginalia.notes.Note;
 import dev.marginalia.notes.NoteQueries;
+import dev.marginalia.notes.NoteSearch;
+import dev.marginalia.notes.Viewer;
 import dev.marginalia.anchoring.ReAnchoring;
 import dev.marginalia.web.Compressed;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * One annotation container per article, an LDP Basic Container and an AnnotationCollection: GET, HEAD and OPTIONS
  * describe it (with its first page, or links to its pages), {@code ?page=N} gives one page of
- * {@value Representations#PAGE_SIZE}, POST creates an annotation in it.
+ * {@value Representations#PAGE_SIZE}, POST creates an annotation in it. {@code ?q=&tag=&author=&motivation=} filter
+ * it ({@link ContainerFilters}, the search of the article's notes): the best matches first, paged the same way.
  */
 @RestController
 @RequestMapping({ "/api/articles/{slug}/annotations/", "/api/articles/{slug}/annotations" })
@@ -37,6 +40,8 @@ class AnnotationContainerController {
 	private final ArticleLibrary library;
 
 	private final NoteQueries queries;
+
+	private final NoteSearch search;
 
 	private final ApiAuthors authors;
 
@@ -50,11 +55,12 @@ class AnnotationContainerController {
 
 	private final ApiLinks links;
 
-	AnnotationContainerController(ArticleLibrary library, NoteQueries queries, ApiAuthors authors,
+	AnnotationContainerController(ArticleLibrary library, NoteQueries queries, NoteSearch search, ApiAuthors authors,
 			AnnotationReader reader, AnnotationWrites writes, Representations representations, SharedApiPages shared,
 			ApiLinks links) {
 		this.library = library;
 		this.queries = queries;
+		this.search = search;
 		this.authors = authors;
 		this.reader = reader;
 		this.writes = writes;
@@ -66,16 +72,19 @@ class AnnotationContainerController {
 	@RequestMapping(method = { RequestMethod.GET, RequestMethod.HEAD },
 			produces = { Vocabulary.JSON_LD_VALUE, MediaType.APPLICATION_JSON_VALUE })
 	ResponseEntity<byte[]> read(@PathVariable String slug, @RequestParam(required = false) @Nullable String page,
-			@RequestParam(required = false) @Nullable String iris, HttpServletRequest request) {
+			@RequestParam(required = false) @Nullable String iris, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable String tag, @RequestParam(required = false) @Nullable String author,
+			@RequestParam(required = false) @Nullable String motivation, HttpServletRequest request) {
 		Article article = article(slug);
 		ResponseFormat format = ResponseFormat.negotiate(request);
 		Author viewer = authors.viewer(request).orElse(null);
 		Boolean irisParameter = iris(iris);
+		ContainerFilters filters = ContainerFilters.of(q, tag, author, motivation);
 		if (page != null) {
-			return page(article, pageNumber(page), irisParameter, viewer, format, request);
+			return page(article, pageNumber(page), irisParameter, viewer, filters, format, request);
 		}
 		ContainerPreference preference = ContainerPreference.of(request, irisParameter);
-		Map<String, Object> json = container(article, preference, viewer);
+		Map<String, Object> json = container(article, preference, viewer, filters);
 		byte[] body = Json.write(json);
 		HttpHeaders headers = ProtocolHeaders.container();
 		headers.setContentType(format.mediaType());
@@ -97,7 +106,7 @@ class AnnotationContainerController {
 			return ResponseEntity.noContent().headers(ProtocolHeaders.page()).build();
 		}
 		byte[] body = Json.write(container(article, new ContainerPreference(false, false, false),
-				authors.viewer(request).orElse(null)));
+				authors.viewer(request).orElse(null), null));
 		HttpHeaders headers = ProtocolHeaders.container();
 		headers.setETag(EntityTags.of(body, ResponseFormat.JSON_LD.mediaType().toString()));
 		return ResponseEntity.noContent().headers(headers).build();
@@ -142,17 +151,17 @@ class AnnotationContainerController {
 	}
 
 	private ResponseEntity<byte[]> page(Article article, int number, @Nullable Boolean irisParameter,
-			@Nullable Author viewer, ResponseFormat format, HttpServletRequest request) {
+			@Nullable Author viewer, @Nullable ContainerFilters filters, ResponseFormat format, HttpServletRequest request) {
 		// a client SHOULD NOT send Prefer for a page: the page's IRI carries the preference, and wins
 		boolean iris = irisParameter != null ? irisParameter : ContainerPreference.of(request, null).iris();
 		String mediaType = format.mediaType().toString();
 		HttpHeaders headers = ProtocolHeaders.page();
 		headers.setContentType(format.mediaType());
-		headers.set(HttpHeaders.CONTENT_LOCATION, links.page(article.slug(), iris, number));
-		if (viewer == null) {
+		headers.set(HttpHeaders.CONTENT_LOCATION, links.page(article.slug(), iris, suffix(filters), number));
+		if (viewer == null && filters == null) {
 			// public notes only: the same bytes for every client without credentials, kept and compressed once
 			Compressed.Variant sent = shared.page(article, number + (iris ? "/iris" : "/descriptions"), mediaType,
-					() -> pageJson(article, number, iris, null)).variant(request);
+					() -> pageJson(article, number, iris, null, null)).variant(request);
 			headers.set(HttpHeaders.VARY, headers.getFirst(HttpHeaders.VARY) + ", " + HttpHeaders.ACCEPT_ENCODING);
 			if (sent.contentEncoding() != null) {
 				headers.set(HttpHeaders.CONTENT_ENCODING, sent.contentEncoding());
@@ -160,27 +169,43 @@ class AnnotationContainerController {
 			headers.setETag(sent.entityTag());
 			return ResponseEntity.ok().headers(headers).body(sent.body());
 		}
-		byte[] body = pageJson(article, number, iris, viewer);
+		byte[] body = pageJson(article, number, iris, viewer, filters);
 		headers.setETag(EntityTags.of(body, mediaType));
 		return ResponseEntity.ok().headers(headers).body(body);
 	}
 
-	private byte[] pageJson(Article article, int number, boolean iris, @Nullable Author viewer) {
+	private byte[] pageJson(Article article, int number, boolean iris, @Nullable Author viewer,
+			@Nullable ContainerFilters filters) {
 		String slug = article.slug();
-		int total = queries.count(slug, viewer);
+		int total = count(slug, viewer, filters);
 		if (number > Representations.lastPage(total)) {
 			throw ApiProblem.of(HttpStatus.NOT_FOUND,
 					"There is no page " + number + ": the last is " + Representations.lastPage(total) + ".");
 		}
-		List<Note> items = queries.page(slug, viewer, number * Representations.PAGE_SIZE, Representations.PAGE_SIZE);
-		return Json.write(representations.page(slug, iris, number, total, items, true, article));
+		List<Note> items = items(slug, viewer, filters, number * Representations.PAGE_SIZE);
+		return Json.write(representations.page(slug, iris, number, total, items, true, article, suffix(filters)));
 	}
 
-	private Map<String, Object> container(Article article, ContainerPreference preference, @Nullable Author viewer) {
-		int total = queries.count(article.slug(), viewer);
-		List<Note> firstPage = preference.minimal() || total == 0 ? List.of()
-				: queries.page(article.slug(), viewer, 0, Representations.PAGE_SIZE);
-		return representations.container(article, preference, total, firstPage);
+	private Map<String, Object> container(Article article, ContainerPreference preference, @Nullable Author viewer,
+			@Nullable ContainerFilters filters) {
+		int total = count(article.slug(), viewer, filters);
+		List<Note> firstPage = preference.minimal() || total == 0 ? List.of() : items(article.slug(), viewer, filters, 0);
+		return representations.container(article, preference, total, firstPage, suffix(filters));
+	}
+
+	/** @return how many annotations the viewer sees in the container, or in its filtered view */
+	private int count(String slug, @Nullable Author viewer, @Nullable ContainerFilters filters) {
+		return filters == null ? queries.count(slug, viewer) : search.count(slug, filters.query(), Viewer.reader(viewer));
+	}
+
+	/** @return a page of the annotations the viewer sees (oldest first), or of the filtered view (best matches first) */
+	private List<Note> items(String slug, @Nullable Author viewer, @Nullable ContainerFilters filters, int offset) {
+		return filters == null ? queries.page(slug, viewer, offset, Representations.PAGE_SIZE)
+				: search.notes(slug, filters.query(), Viewer.reader(viewer), offset, Representations.PAGE_SIZE);
+	}
+
+	private static String suffix(@Nullable ContainerFilters filters) {
+		return filters == null ? "" : filters.suffix();
 	}
 
 	private Article article(String slug) {

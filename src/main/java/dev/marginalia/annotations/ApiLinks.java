@@ -37,13 +37,18 @@ class ApiLinks {
 		return base() + "/api/articles/" + slug + "/annotations/";
 	}
 
-	/** The container as seen with one preference: {@code ?iris=1} for IRIs, {@code ?iris=0} for descriptions. */
-	String containerView(String slug, boolean iris) {
-		return container(slug) + "?iris=" + (iris ? 1 : 0);
+	/**
+	 * The container as seen with one preference, {@code ?iris=1} for IRIs, {@code ?iris=0} for descriptions, and
+	 * filtered ({@link ContainerFilters}).
+	 * @param filters the filters' query parameters, {@code &q=...}, or "" for none
+	 */
+	String containerView(String slug, boolean iris, String filters) {
+		return container(slug) + "?iris=" + (iris ? 1 : 0) + filters;
 	}
 
-	String page(String slug, boolean iris, int page) {
-		return containerView(slug, iris) + "&page=" + page;
+	/** A page of a view of the container: {@link #containerView} and the page number. */
+	String page(String slug, boolean iris, String filters, int page) {
+		return containerView(slug, iris, filters) + "&page=" + page;
 	}
 
 	/** An annotation's IRI is its container's IRI with one more path segment (Protocol §5.1). */

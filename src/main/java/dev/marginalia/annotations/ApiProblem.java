@@ -61,6 +61,12 @@ class ApiProblem extends ErrorResponseException {
 		return new ApiProblem(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request", detail);
 	}
 
+	/** 400: query parameters that break a rule, each message by the parameter's name. */
+	static ApiProblem badParameters(Map<String, String> errors) {
+		return new ApiProblem(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request",
+				String.join(" ", errors.values())).withErrors(errors);
+	}
+
 	/** Field errors, by the JSON path of the field (for example {@code body.value}). */
 	static ApiProblem invalid(Map<String, String> errors) {
 		return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, INVALID, "Invalid annotation",

@@ -14,6 +14,7 @@ import dev.marginalia.notes.TargetRefusedException;
 import dev.marginalia.database.DatabaseFailures;
 import dev.marginalia.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,6 +98,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		HttpStatus status = request.getHeader(HttpHeaders.IF_MATCH) != null ? HttpStatus.PRECONDITION_FAILED
 				: HttpStatus.CONFLICT;
 		return answer(ApiProblem.of(status, "The annotation has changed since you loaded it; get it again."), request);
+	}
+
+	/** Query parameters that are not UTF-8 (broken percent-escapes): the client's mistake, not a fault. */
+	@ExceptionHandler
+	@Nullable ResponseEntity<Object> undecodable(InvalidParameterException ex, WebRequest request) {
+		return answer(ApiProblem.malformed("The query parameters are not UTF-8 text; encode them as such."), request);
 	}
 
 	@ExceptionHandler

@@ -134,20 +134,23 @@ class Representations {
 	 * The container (Protocol §4.2): with links to its first and last pages, or with the first page embedded
 	 * unless the client prefers the minimal container.
 	 * @param firstPage the annotations of page 0 (unused for the minimal container)
+	 * @param filters the container's filters as query parameters ({@link ContainerFilters#suffix}), which its IRI and
+	 * its pages' keep; "" for the whole container
 	 */
-	Map<String, Object> container(Article article, ContainerPreference preference, int total, List<Note> firstPage) {
+	Map<String, Object> container(Article article, ContainerPreference preference, int total, List<Note> firstPage,
+			String filters) {
 		String slug = article.slug();
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("@context", Vocabulary.CONTAINER_CONTEXT);
-		json.put("id", links.containerView(slug, preference.iris()));
+		json.put("id", links.containerView(slug, preference.iris(), filters));
 		json.put("type", CONTAINER_TYPES);
 		json.put("label", "Notes on " + article.metadata().title());
 		json.put("total", total);
 		if (total > 0) {
 			// the minimal container MUST NOT embed the first page (Protocol §4.2.2)
-			json.put("first", preference.minimal() ? links.page(slug, preference.iris(), 0)
-					: page(slug, preference.iris(), 0, total, firstPage, false, article));
-			json.put("last", links.page(slug, preference.iris(), lastPage(total)));
+			json.put("first", preference.minimal() ? links.page(slug, preference.iris(), filters, 0)
+					: page(slug, preference.iris(), 0, total, firstPage, false, article, filters));
+			json.put("last", links.page(slug, preference.iris(), filters, lastPage(total)));
 		}
 		return json;
 	}
@@ -156,36 +159,37 @@ class Representations {
 	 * One page (Protocol §4.3): MUST link its container with {@code partOf}, the previous page with {@code prev}
 	 * unless it is the first, and the next with {@code next} unless it is the last.
 	 * @param standalone a document of its own (else embedded as the container's {@code first})
+	 * @param filters the container's filters as query parameters, "" for none
 	 */
 	Map<String, Object> page(String slug, boolean iris, int page, int total, List<Note> notes, boolean standalone,
-			Article article) {
+			Article article, String filters) {
 		ReAnchoring placing = anchoring.reAnchoring(article);
 		Map<String, Object> json = new LinkedHashMap<>();
 		if (standalone) {
 			json.put("@context", Vocabulary.ANNOTATION_CONTEXT);
 		}
-		json.put("id", links.page(slug, iris, page));
+		json.put("id", links.page(slug, iris, filters, page));
 		json.put("type", "AnnotationPage");
 		if (standalone) {
 			Map<String, Object> partOf = new LinkedHashMap<>();
-			partOf.put("id", links.containerView(slug, iris));
+			partOf.put("id", links.containerView(slug, iris, filters));
 			partOf.put("type", CONTAINER_TYPES);
 			partOf.put("total", total);
 			if (total > 0) {
-				partOf.put("first", links.page(slug, iris, 0));
-				partOf.put("last", links.page(slug, iris, lastPage(total)));
+				partOf.put("first", links.page(slug, iris, filters, 0));
+				partOf.put("last", links.page(slug, iris, filters, lastPage(total)));
 			}
 			json.put("partOf", partOf);
 		}
 		else {
-			json.put("partOf", links.containerView(slug, iris));
+			json.put("partOf", links.containerView(slug, iris, filters));
 		}
 		json.put("startIndex", page * PAGE_SIZE);
 		if (page > 0) {
-			json.put("prev", links.page(slug, iris, page - 1));
+			json.put("prev", links.page(slug, iris, filters, page - 1));
 		}
 		if (page < lastPage(total)) {
-			json.put("next", links.page(slug, iris, page + 1));
+			json.put("next", links.page(slug, iris, filters, page + 1));
 		}
 		json.put("items", notes.stream()
 			.map(note -> iris ? links.annotation(slug, note.id()) : (Object) annotation(note, placing, false))

@@ -63,7 +63,7 @@ public class NoteReadModel {
 	 * viewer: counted, ranked among the newest or paged over, it would tell of them, and its going when they go would
 	 * too.
 	 */
-	private static String shown(String alias) {
+	static String shown(String alias) {
 		return "(" + alias + ".deleted = FALSE OR EXISTS (SELECT 1 FROM note_places shown_reply WHERE shown_reply.parent_id = "
 				+ alias + ".note_id AND shown_reply.hidden = FALSE "
 				+ "AND (shown_reply.visibility = 'public' OR shown_reply.author_hash = :viewer)))";
@@ -330,7 +330,7 @@ public class NoteReadModel {
 				row.getInt("quote_start"), row.getInt("quote_end"));
 	}
 
-	private static Note map(ResultSet row, int number) throws SQLException {
+	static Note map(ResultSet row, int number) throws SQLException {
 		return new Note(row.getString("id"), row.getString("article_slug"), row.getString("block_id"),
 				row.getInt("block_position"), row.getString("block_hash"), row.getString("block_text"),
 				row.getString("parent_id"), row.getString("author_hash"), row.getString("author_name"),

@@ -1,0 +1,20 @@
+package dev.marginalia.notes;
+
+import java.util.List;
+
+/**
+ * One page of a search's results, for the results page.
+ * @param asked whether anything was searched for (a form sent empty shows the form alone)
+ * @param total how many notes and replies match, on every page
+ * @param hits this page's
+ * @param page its number, from 1
+ * @param pages how many there are (at least 1)
+ */
+public record SearchResultsPage(boolean asked, int total, List<SearchHit> hits, int page, int pages) {
+
+	/** Nothing searched for (the form alone, or the form with its errors). */
+	static SearchResultsPage none() {
+		return new SearchResultsPage(false, 0, List.of(), 1, 1);
+	}
+
+}
