@@ -237,6 +237,28 @@ public class NoteQueries {
 		return new BlockNotes(threads, count.notes(), count.threads());
 	}
 
+	/**
+	 * Where a note or reply the viewer may see is shown in place: its thread's paragraph (null: the orphans) and the
+	 * page of the paragraph's notes, in the order of the text, that holds it.
+	 * @return empty when the viewer may not see it, or it is not placed
+	 */
+	@Transactional(readOnly = true)
+	public Optional<InPlace> inPlace(String slug, String id, @Nullable Author viewer) {
+		String viewerHash = viewer == null ? null : viewer.secretHash();
+		return find(slug, id, viewer)
+			.filter(note -> !note.deleted())
+			.flatMap(note -> reads.threadPlace(slug, note.isReply() ? note.parentId() : note.id(), viewerHash))
+			.map(place -> new InPlace(place.blockId(), place.before() / PARAGRAPH_PAGE + 1));
+	}
+
+	/**
+	 * Where a note is shown in place.
+	 * @param blockId its thread's paragraph now, or null when orphaned
+	 * @param page the page of the paragraph's notes (or of the orphans) that holds it, from 1
+	 */
+	public record InPlace(@Nullable String blockId, int page) {
+	}
+
 	/** The threads of these notes with their replies, by paragraph (orphans under {@link #ORPHANS}), in the order they come. */
 	private Map<String, List<NoteThread>> threads(List<NoteReadModel.PlacedNote> tops, @Nullable String viewerHash) {
 		Map<String, List<Note>> replies = new HashMap<>();

@@ -9,6 +9,7 @@ import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.content.Block;
 import dev.marginalia.hashing.Digests;
 import dev.marginalia.identity.Reader;
+import dev.marginalia.notes.ArticleActivity;
 import dev.marginalia.notes.Readers;
 import dev.marginalia.notes.ThreadOrder;
 import dev.marginalia.notes.Viewer;
@@ -69,18 +70,23 @@ class ReadingController {
 
 	private final PageCacheability cacheability;
 
+	private final ArticleActivity activity;
+
 	ReadingController(ArticleLibrary library, PublicLinks links, LinkHistory history, ArticlePages pages,
-			PageCacheability cacheability) {
+			PageCacheability cacheability, ArticleActivity activity) {
 		this.library = library;
 		this.links = links;
 		this.history = history;
 		this.pages = pages;
 		this.cacheability = cacheability;
+		this.activity = activity;
 	}
 
+	/** The articles, each with how many public notes it has and when the last was written. */
 	@GetMapping("/")
 	String index(Model model) {
 		model.addAttribute("articles", library.list());
+		model.addAttribute("activity", activity.byArticle());
 		return INDEX_VIEW;
 	}
 

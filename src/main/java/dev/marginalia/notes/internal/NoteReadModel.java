@@ -321,6 +321,44 @@ public class NoteReadModel {
 		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
 	}
 
+	/**
+	 * Where a thread the viewer may see stands among the threads of its paragraph (or of the orphans) in the order of
+	 * the text, as the paragraph's notes page pages them: its paragraph now, and how many threads come before it.
+	 * @param threadId a note, not a reply
+	 * @return empty when the note has no stored place
+	 */
+	public Optional<ThreadPlace> threadPlace(String slug, String threadId, @Nullable String viewerHash) {
+		List<PlacedNote> thread = placed(List.of(threadId));
+		if (thread.isEmpty()) {
+			return Optional.empty();
+		}
+		String blockId = thread.get(0).placement().blockId();
+		String position = "COALESCE(a.placed_start, -1)";
+		String itsPosition = "COALESCE(its.placed_start, -1)";
+		int before = jdbc.sql("SELECT COUNT(*) FROM note_places me JOIN anchors its ON its.article_slug = me.article_slug "
+				+ "AND its.anchor_key = me.anchor_key, " + WITH_ANCHOR + " WHERE me.note_id = :thread "
+				+ "AND n.article_slug = :slug AND "
+				+ (blockId == null ? "a.placed_block_id IS NULL" : "a.placed_block_id = :block")
+				+ " AND n.hidden = FALSE AND " + VISIBLE_N + " AND " + shown("n") + " AND (" + position + " < " + itsPosition
+				+ " OR " + position + " = " + itsPosition + " AND (n.created_at < me.created_at "
+				+ "OR n.created_at = me.created_at AND n.note_id < me.note_id))")
+			.param("thread", threadId)
+			.param("slug", slug)
+			.param("block", blockId == null ? "" : blockId)
+			.param("viewer", viewerHash == null ? "" : viewerHash)
+			.query(Integer.class)
+			.single();
+		return Optional.of(new ThreadPlace(blockId, before));
+	}
+
+	/**
+	 * Where a thread is shown.
+	 * @param blockId its paragraph now, or null for the orphans
+	 * @param before how many of the paragraph's threads come before it in the order of the text
+	 */
+	public record ThreadPlace(@Nullable String blockId, int before) {
+	}
+
 	/** The replies the viewer may see to these notes, oldest first. */
 	public List<Note> repliesTo(Collection<String> parentIds, @Nullable String viewerHash) {
 		if (parentIds.isEmpty()) {
@@ -364,7 +402,7 @@ public class NoteReadModel {
 				row.getInt("quote_start"), row.getInt("quote_end"));
 	}
 
-	private static Note map(ResultSet row, int number) throws SQLException {
+	static Note map(ResultSet row, int number) throws SQLException {
 		return new Note(row.getString("id"), row.getString("article_slug"), row.getString("block_id"),
 				row.getInt("block_position"), row.getString("block_hash"), row.getString("block_text"),
 				row.getString("parent_id"), row.getString("author_hash"), row.getString("author_name"),
