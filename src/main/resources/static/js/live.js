@@ -27,6 +27,14 @@ const deferred = new Set();
 let timer = 0;
 let fetching = false;
 
+/** The article as this page shows it: in the order of notes it was opened with (?sort=), nothing else of its query. */
+function pageUrl() {
+  const url = new URL(window.location.pathname, window.location.href);
+  const sort = new URLSearchParams(window.location.search).get('sort');
+  if (sort) url.searchParams.set('sort', sort);
+  return url.href;
+}
+
 const keyOf = (region) => (region.matches('.orphans') ? 'orphans' : region.firstElementChild?.id);
 const regionOf = (key) => (key === 'orphans' ? document.querySelector('.orphans')
   : document.getElementById(key)?.closest('.block'));
@@ -99,7 +107,7 @@ async function update() {
   fetching = true;
   let page;
   try {
-    const response = await fetch(window.location.pathname, {
+    const response = await fetch(pageUrl(), {
       credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'text/html' },
     });
     if (!response.ok) throw new Error(`status ${response.status}`);

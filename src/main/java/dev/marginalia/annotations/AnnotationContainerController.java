@@ -224,7 +224,7 @@ class AnnotationContainerController {
 		};
 	}
 
-	private static int pageNumber(String value) {
+	static int pageNumber(String value) {
 		if (!value.matches("\\d{1,9}")) {
 			throw ApiProblem.malformed("page is a whole number from 0.");
 		}

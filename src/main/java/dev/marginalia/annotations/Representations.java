@@ -54,7 +54,7 @@ class Representations {
 		return annotation(note, anchoring.reAnchoring(article), standalone);
 	}
 
-	private Map<String, Object> annotation(Note note, ReAnchoring placing, boolean standalone) {
+	Map<String, Object> annotation(Note note, ReAnchoring placing, boolean standalone) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		if (standalone) {
 			json.put("@context", Vocabulary.ANNOTATION_CONTEXT);

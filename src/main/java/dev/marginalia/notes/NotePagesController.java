@@ -53,15 +53,16 @@ class NotePagesController {
 		this.readers = readers;
 	}
 
-	/** All the notes on one paragraph, and the form to add one. */
+	/** All the notes on one paragraph, a page at a time in the order asked for ({@code ?sort=}), and the form to add one. */
 	@GetMapping("/articles/{slug}/p/{blockId}/notes")
 	String paragraph(@PathVariable String slug, @PathVariable String blockId,
 			@RequestParam(required = false) @Nullable String quote, @RequestParam(required = false) @Nullable Integer quoteStart,
-			@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal @Nullable Reader reader,
-			HttpServletRequest request, Model model) {
+			@RequestParam(defaultValue = "1") int page, @RequestParam(required = false) @Nullable String sort,
+			@AuthenticationPrincipal @Nullable Reader reader, HttpServletRequest request, Model model) {
 		Viewer viewer = readers.viewer(reader, request);
 		model.addAttribute("moderator", viewer.isModerator());
 		model.addAttribute("page", page);
+		model.addAttribute("sort", ThreadOrder.parse(sort));
 		return paragraphPage(slug, blockId, viewer, new NewNote(null, null, null, quote, quoteStart), Map.of(), model);
 	}
 
@@ -71,12 +72,15 @@ class NotePagesController {
 	 * above it the article's tags, each with how many of those notes carry it.
 	 */
 	@GetMapping("/articles/{slug}/notes")
-	String print(@PathVariable String slug, @AuthenticationPrincipal @Nullable Reader reader, Model model) {
+	String print(@PathVariable String slug, @RequestParam(required = false) @Nullable String sort,
+			@AuthenticationPrincipal @Nullable Reader reader, Model model) {
+		ThreadOrder order = ThreadOrder.parse(sort);
 		Article article = library.find(slug).orElseThrow(NoteNotFoundException::new);
 		Author viewer = readers.current(reader).orElse(null);
 		model.addAttribute("article", article);
 		model.addAttribute("viewer", viewer);
-		model.addAttribute("notes", queries.notesOn(article, viewer));
+		model.addAttribute("sort", order);
+		model.addAttribute("notes", queries.notesOn(article, viewer, order));
 		model.addAttribute("tags", queries.tagCounts(slug, viewer));
 		return PRINT_VIEW;
 	}
@@ -89,7 +93,7 @@ class NotePagesController {
 		Author viewer = readers.current(reader).orElse(null);
 		model.addAttribute("article", article);
 		model.addAttribute("viewer", viewer);
-		pageOf(article, null, viewer, page, model);
+		pageOf(article, null, viewer, ThreadOrder.DEFAULT, page, model);
 		return ORPHANS_VIEW;
 	}
 
@@ -181,25 +185,32 @@ class NotePagesController {
 		Block block = article.block(blockId).orElseThrow(NoteNotFoundException::new);
 		model.addAttribute("article", article);
 		model.addAttribute("block", block);
+		ThreadOrder order = model.getAttribute("sort") instanceof ThreadOrder asked ? asked : ThreadOrder.DEFAULT;
+		model.addAttribute("sort", order);
 		if (viewer.isModerator()) {
 			// MODERATION: the moderator sees the paragraph's notes whole, hidden ones marked
-			model.addAttribute("blockNotes", queries.notesSeenBy(article, viewer).on(blockId));
+			model.addAttribute("blockNotes", queries.notesSeenBy(article, viewer, order).on(blockId));
 			model.addAttribute("page", 1);
 			model.addAttribute("pages", 1);
 		}
 		else {
 			Object page = model.getAttribute("page");
-			pageOf(article, blockId, viewer.author(), page instanceof Integer number ? number : 1, model);
+			pageOf(article, blockId, viewer.author(), order, page instanceof Integer number ? number : 1, model);
 		}
 		return formPage(PARAGRAPH_VIEW, viewer.author(), draft, null, errors, model);
 	}
 
-	/** Puts one page (from 1; out of range: the nearest) of the notes of a paragraph (null: the orphans) in the model. */
-	private void pageOf(Article article, @Nullable String blockId, @Nullable Author viewer, int page, Model model) {
-		BlockNotes first = queries.paragraphNotes(article, blockId, viewer, 0);
+	/**
+	 * Puts one page (from 1; out of range: the nearest) of the notes of a paragraph (null: the orphans), in the given
+	 * order, in the model.
+	 */
+	private void pageOf(Article article, @Nullable String blockId, @Nullable Author viewer, ThreadOrder order, int page,
+			Model model) {
+		BlockNotes first = queries.paragraphNotes(article, blockId, viewer, order, 0);
 		int pages = Math.max(1, (first.threadCount() + NoteQueries.PARAGRAPH_PAGE - 1) / NoteQueries.PARAGRAPH_PAGE);
 		int number = Math.min(Math.max(1, page), pages);
-		model.addAttribute("blockNotes", number == 1 ? first : queries.paragraphNotes(article, blockId, viewer, number - 1));
+		model.addAttribute("blockNotes",
+				number == 1 ? first : queries.paragraphNotes(article, blockId, viewer, order, number - 1));
 		model.addAttribute("page", number);
 		model.addAttribute("pages", pages);
 	}

@@ -80,6 +80,18 @@ public class NoteQueries {
 		return notesSeenBy(article, Viewer.reader(viewer));
 	}
 
+	/** {@link #notesOn(Article, Author)}, each paragraph's threads (and the orphans) in the given order */
+	@Transactional(readOnly = true)
+	public ArticleNotes notesOn(Article article, @Nullable Author viewer, ThreadOrder order) {
+		return notesSeenBy(article, Viewer.reader(viewer), order);
+	}
+
+	/** {@link #notesSeenBy(Article, Viewer)}, each paragraph's threads (and the orphans) in the given order */
+	@Transactional(readOnly = true)
+	public ArticleNotes notesSeenBy(Article article, Viewer viewer, ThreadOrder order) {
+		return sorted(notesSeenBy(article, viewer), order);
+	}
+
 	/** {@link #notesOn(Article, Author)}, for a viewer who may be the moderator (who also sees hidden notes) */
 	@Transactional(readOnly = true)
 	public ArticleNotes notesSeenBy(Article article, Viewer viewer) {
@@ -128,20 +140,67 @@ public class NoteQueries {
 			.toList();
 	}
 
+	/** Every thread of each paragraph, and the orphans, in the given order (the counts as they are). */
+	private static ArticleNotes sorted(ArticleNotes notes, ThreadOrder order) {
+		if (order == ThreadOrder.DEFAULT) {
+			return notes;
+		}
+		Map<String, BlockNotes> byBlock = new HashMap<>();
+		notes.byBlock().forEach((blockId, block) -> byBlock.put(blockId, new BlockNotes(
+				block.threads().stream().sorted(order.comparator()).toList(), block.count(), block.threadCount())));
+		return new ArticleNotes(Map.copyOf(byBlock), notes.orphans().stream().sorted(order.comparator()).toList(),
+				notes.orphanCount(), notes.passages());
+	}
+
+	/**
+	 * MODERATION: the notes of the moderator's article page (hidden ones too; never kept) in the given order: every
+	 * note, the margin's threads chosen as {@link #pageNotes(Article, Author, ThreadOrder)} chooses them.
+	 */
+	@Transactional(readOnly = true)
+	public ArticleNotes moderatorPageNotes(Article article, Viewer viewer, ThreadOrder order) {
+		ArticleNotes all = notesSeenBy(article, viewer);
+		Map<String, BlockNotes> byBlock = new HashMap<>();
+		all.byBlock().forEach((blockId, block) -> byBlock.put(blockId,
+				new BlockNotes(margin(block.threads(), order), block.count(), block.threadCount())));
+		return new ArticleNotes(Map.copyOf(byBlock), all.orphans().stream().sorted(order.comparator()).toList(),
+				all.orphanCount(), all.passages());
+	}
+
+	/**
+	 * The {@link BlockNotes#SHOWN} threads the margin shows, in the given order: the newest (sorted by the text or
+	 * newest first), or those with the most replies (see {@link NoteReadModel#newestThreads} and
+	 * {@link NoteReadModel#mostRepliedThreads}, which choose them in the database).
+	 */
+	private static List<NoteThread> margin(List<NoteThread> threads, ThreadOrder order) {
+		Comparator<NoteThread> choice = order == ThreadOrder.REPLIES ? order.comparator()
+				: ThreadOrder.NEWEST.comparator();
+		return threads.stream().sorted(choice).limit(BlockNotes.SHOWN).sorted(order.comparator()).toList();
+	}
+
 	/**
 	 * The notes for the article page, bounded whatever their number: per paragraph the counts and the newest
 	 * {@link BlockNotes#SHOWN} threads, and the newest {@link ArticleNotes#ORPHANS_SHOWN} orphans, from the
 	 * placements stored for the article's version (see {@link ArticleStamps.Stamp#placed}); nothing is re-anchored here.
 	 */
 	public ArticleNotes pageNotes(Article article, @Nullable Author viewer) {
+		return pageNotes(article, viewer, ThreadOrder.DEFAULT);
+	}
+
+	/**
+	 * {@link #pageNotes(Article, Author)} in the given order: by the text or newest first, the newest threads; by
+	 * replies, those with the most replies.
+	 */
+	public ArticleNotes pageNotes(Article article, @Nullable Author viewer, ThreadOrder order) {
 		String viewerHash = viewer == null ? null : viewer.secretHash();
 		Map<String, NoteReadModel.BlockCount> counts = new HashMap<>();
 		for (NoteReadModel.BlockCount count : reads.counts(article.slug(), viewerHash)) {
 			counts.put(count.blockId() == null ? ORPHANS : count.blockId(), count);
 		}
-		List<NoteReadModel.PlacedNote> newest = reads.newestThreads(article.slug(), viewerHash, BlockNotes.SHOWN,
-				ArticleNotes.ORPHANS_SHOWN);
-		Map<String, List<NoteThread>> threads = threads(newest, viewerHash);
+		List<NoteReadModel.PlacedNote> shown = order == ThreadOrder.REPLIES
+				? reads.mostRepliedThreads(article.slug(), viewerHash, BlockNotes.SHOWN, ArticleNotes.ORPHANS_SHOWN)
+				: reads.newestThreads(article.slug(), viewerHash, BlockNotes.SHOWN, ArticleNotes.ORPHANS_SHOWN);
+		Map<String, List<NoteThread>> threads = threads(shown, viewerHash);
+		threads.replaceAll((blockId, list) -> list.stream().sorted(order.comparator()).toList());
 		Map<String, BlockNotes> byBlock = new HashMap<>();
 		counts.forEach((blockId, count) -> {
 			if (!blockId.equals(ORPHANS)) {
@@ -164,9 +223,19 @@ public class NoteQueries {
 	 * @param page from 0
 	 */
 	public BlockNotes paragraphNotes(Article article, @Nullable String blockId, @Nullable Author viewer, int page) {
+		return paragraphNotes(article, blockId, viewer, ThreadOrder.DEFAULT, page);
+	}
+
+	/**
+	 * One page of the notes on a paragraph, in the given order.
+	 * @param blockId the paragraph, or null for the orphaned notes
+	 * @param page from 0
+	 */
+	public BlockNotes paragraphNotes(Article article, @Nullable String blockId, @Nullable Author viewer,
+			ThreadOrder order, int page) {
 		String viewerHash = viewer == null ? null : viewer.secretHash();
 		NoteReadModel.BlockCount count = reads.countOn(article.slug(), blockId, viewerHash);
-		List<NoteReadModel.PlacedNote> onPage = reads.threadsOn(article.slug(), blockId, viewerHash,
+		List<NoteReadModel.PlacedNote> onPage = reads.threadsOn(article.slug(), blockId, viewerHash, order,
 				Math.max(0, page) * PARAGRAPH_PAGE, PARAGRAPH_PAGE);
 		List<NoteThread> threads = threads(onPage, viewerHash).values().stream().findFirst().orElse(List.of());
 		return new BlockNotes(threads, count.notes(), count.threads());

@@ -90,22 +90,4 @@ class NoteSearchController {
 		return VIEW;
 	}
 
-	/**
-	 * A note in place: the paragraph's notes page (or the orphans' page) that shows its thread, at the note (303). A
-	 * note the reader may not see, or that is gone, is 404.
-	 */
-	@GetMapping("/articles/{slug}/notes/{id}/in-place")
-	ModelAndView inPlace(@PathVariable String slug, @PathVariable String id,
-			@AuthenticationPrincipal @Nullable Reader reader, HttpServletRequest request) {
-		library.find(slug).orElseThrow(NoteNotFoundException::new);
-		NoteLocations.Location location = locations.of(slug, id, Readers.pageViewer(reader, request))
-			.orElseThrow(NoteNotFoundException::new);
-		String page = location.blockId() == null ? "/articles/" + slug + "/orphans"
-				: "/articles/" + slug + "/p/" + location.blockId() + "/notes";
-		RedirectView view = new RedirectView(page + (location.page() > 1 ? "?page=" + location.page() : "") + "#note-" + id,
-				true);
-		view.setStatusCode(HttpStatus.SEE_OTHER);
-		return new ModelAndView(view);
-	}
-
 }

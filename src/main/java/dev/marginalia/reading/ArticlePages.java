@@ -19,6 +19,7 @@ import dev.marginalia.notes.ArticleStamps.Stamp;
 import dev.marginalia.live.EventPosition;
 import dev.marginalia.notes.ArticleNotes;
 import dev.marginalia.notes.NoteQueries;
+import dev.marginalia.notes.ThreadOrder;
 import dev.marginalia.notes.Viewer;
 import dev.marginalia.web.Compressed;
 import dev.marginalia.database.DatabaseFailures;
@@ -64,10 +65,11 @@ class ArticlePages {
 
 	private final ArticleStamps stamps;
 
-	private final ConcurrentMap<String, SharedPage> shared = new ConcurrentHashMap<>();
+	/** The shared page of each article, one per order of its notes. */
+	private final ConcurrentMap<SharedKey, SharedPage> shared = new ConcurrentHashMap<>();
 
-	/** Held while the shared page of an article is rendered. */
-	private final ConcurrentMap<String, ReentrantLock> rendering = new ConcurrentHashMap<>();
+	/** Held while the shared page of an article in one order is rendered. */
+	private final ConcurrentMap<SharedKey, ReentrantLock> rendering = new ConcurrentHashMap<>();
 
 	private final Cache<ReaderKey, PageTemplate> readers = Caffeine.newBuilder()
 		.maximumWeight(64L * 1024 * 1024)
@@ -83,16 +85,20 @@ class ArticlePages {
 		this.stamps = stamps;
 	}
 
-	/** @return the page for readers without cookies: the same bytes for all of them */
-	SharedPage firstTime(Article article, HttpServletRequest request, HttpServletResponse response) {
-		SharedPage page = shared.get(article.slug());
+	/**
+	 * @param order the order of the notes ({@code ?sort=}): each order is a page of its own
+	 * @return the page for readers without cookies: the same bytes for all of them
+	 */
+	SharedPage firstTime(Article article, ThreadOrder order, HttpServletRequest request, HttpServletResponse response) {
+		SharedKey key = new SharedKey(article.slug(), order);
+		SharedPage page = shared.get(key);
 		if (page != null && page.stamp().equals(stamps.stamp(article))) {
 			return page;
 		}
 		// one render per change; while one reader renders it, the others get the page before the change instead
 		// of queueing behind the render (at 100,000 notes it takes a while): a reader who wrote the change has a
 		// cookie, and is never served this page
-		ReentrantLock lock = rendering.computeIfAbsent(article.slug(), slug -> new ReentrantLock());
+		ReentrantLock lock = rendering.computeIfAbsent(key, ignored -> new ReentrantLock());
 		if (page == null) {
 			lock.lock();
 		}
@@ -102,13 +108,14 @@ class ArticlePages {
 		try {
 			// the stamp read again under the lock: a page filed under an older stamp never replaces a newer one
 			Stamp stamp = stamps.stamp(article);
-			SharedPage known = shared.get(article.slug());
+			SharedPage known = shared.get(key);
 			if (known != null && known.stamp().equals(stamp)) {
 				return known;
 			}
-			SharedPage rendered = SharedPage.of(stamp, render(article, Viewer.ANONYMOUS, request, response, null, ""));
+			SharedPage rendered = SharedPage.of(stamp,
+					render(article, Viewer.ANONYMOUS, order, request, response, null, ""));
 			if (stamp.placed()) {
-				shared.put(article.slug(), rendered);
+				shared.put(key, rendered);
 			}
 			return rendered;
 		}
@@ -125,52 +132,56 @@ class ArticlePages {
 	}
 
 	/**
-	 * @return the page for readers without cookies if it is rendered for the current state of the article's notes,
-	 * or the one before while that is being rendered (nothing is rendered here)
+	 * @return the page for readers without cookies, its notes in the default order, if it is rendered for the current
+	 * state of the article's notes, or the one before while that is being rendered (nothing is rendered here)
 	 */
 	Optional<SharedPage> ready(Article article) {
-		SharedPage page = shared.get(article.slug());
+		SharedKey key = new SharedKey(article.slug(), ThreadOrder.DEFAULT);
+		SharedPage page = shared.get(key);
 		if (page == null) {
 			return Optional.empty();
 		}
-		ReentrantLock lock = rendering.get(article.slug());
+		ReentrantLock lock = rendering.get(key);
 		return page.stamp().equals(stamps.stamp(article)) || lock != null && lock.isLocked() ? Optional.of(page)
 				: Optional.empty();
 	}
 
 	/**
 	 * @param viewer the reader, known by the hash of their secret (or without one), or the moderator
+	 * @param order the order of the notes ({@code ?sort=}): each order is a page of its own
 	 * @param keep whether the page may be kept for the next request (see {@link PageCacheability})
 	 * @return the page for this reader, with holes for their CSRF token and the flash message
 	 */
-	PageTemplate forReader(Article article, Viewer viewer, boolean keep, HttpServletRequest request,
+	PageTemplate forReader(Article article, Viewer viewer, ThreadOrder order, boolean keep, HttpServletRequest request,
 			HttpServletResponse response) {
 		Stamp stamp = stamps.stampFor(article, viewer.author() == null ? null : viewer.author().secretHash());
 		if (!keep || !stamp.placed()) {
-			return template(article, viewer, request, response);
+			return template(article, viewer, order, request, response);
 		}
-		ReaderKey key = new ReaderKey(article.slug(), stamp, viewer.author() == null ? "" : viewer.author().secretHash());
-		return readers.get(key, ignored -> template(article, viewer, request, response));
+		ReaderKey key = new ReaderKey(article.slug(), stamp, viewer.author() == null ? "" : viewer.author().secretHash(),
+				order);
+		return readers.get(key, ignored -> template(article, viewer, order, request, response));
 	}
 
-	private PageTemplate template(Article article, Viewer viewer, HttpServletRequest request,
+	private PageTemplate template(Article article, Viewer viewer, ThreadOrder order, HttpServletRequest request,
 			HttpServletResponse response) {
-		return new PageTemplate(render(article, viewer, request, response, TOKEN_PLACEHOLDER, FLASH_MARKER),
+		return new PageTemplate(render(article, viewer, order, request, response, TOKEN_PLACEHOLDER, FLASH_MARKER),
 				TOKEN_PLACEHOLDER, FLASH_MARKER);
 	}
 
-	private String render(Article article, Viewer viewer, HttpServletRequest request,
+	private String render(Article article, Viewer viewer, ThreadOrder order, HttpServletRequest request,
 			HttpServletResponse response, @Nullable String token, String flash) {
 		// first where the event log stands, then the notes: live updates replay whatever came in between
 		long lastEventId = events.current();
 		// MODERATION: the moderator's page shows every note, hidden ones marked (never kept: see PageCacheability)
-		ArticleNotes articleNotes = viewer.isModerator() ? queries.notesSeenBy(article, viewer)
-				: queries.pageNotes(article, viewer.author());
+		ArticleNotes articleNotes = viewer.isModerator() ? queries.moderatorPageNotes(article, viewer, order)
+				: queries.pageNotes(article, viewer.author(), order);
 		Map<String, Object> model = new HashMap<>();
 		model.put("article", article);
 		model.put("viewer", viewer.author());
 		model.put("moderator", viewer.isModerator());
 		model.put("notes", articleNotes);
+		model.put("sort", order);
 		model.put("highlighted", Highlights.of(article, articleNotes));
 		model.put("aliases", history.aliases(article));
 		model.put("lastEventId", lastEventId);
@@ -184,7 +195,10 @@ class ArticlePages {
 		return HexFormat.of().formatHex(bytes);
 	}
 
-	private record ReaderKey(String slug, Stamp stamp, String viewerHash) {
+	private record ReaderKey(String slug, Stamp stamp, String viewerHash, ThreadOrder order) {
+	}
+
+	private record SharedKey(String slug, ThreadOrder order) {
 	}
 
 	/** The page of readers without cookies, kept for a stamp, both ways it is sent. */

@@ -9,7 +9,9 @@ import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.content.Block;
 import dev.marginalia.hashing.Digests;
 import dev.marginalia.identity.Reader;
+import dev.marginalia.notes.ArticleActivity;
 import dev.marginalia.notes.Readers;
+import dev.marginalia.notes.ThreadOrder;
 import dev.marginalia.notes.Viewer;
 import dev.marginalia.web.Compressed;
 import dev.marginalia.anchoring.LinkHistory;
@@ -68,18 +70,23 @@ class ReadingController {
 
 	private final PageCacheability cacheability;
 
+	private final ArticleActivity activity;
+
 	ReadingController(ArticleLibrary library, PublicLinks links, LinkHistory history, ArticlePages pages,
-			PageCacheability cacheability) {
+			PageCacheability cacheability, ArticleActivity activity) {
 		this.library = library;
 		this.links = links;
 		this.history = history;
 		this.pages = pages;
 		this.cacheability = cacheability;
+		this.activity = activity;
 	}
 
+	/** The articles, each with how many public notes it has and when the last was written. */
 	@GetMapping("/")
 	String index(Model model) {
 		model.addAttribute("articles", library.list());
+		model.addAttribute("activity", activity.byArticle());
 		return INDEX_VIEW;
 	}
 
@@ -90,15 +97,18 @@ class ReadingController {
 	 */
 	@GetMapping("/articles/{slug}")
 	ResponseEntity<byte[]> article(@PathVariable String slug, @RequestParam(required = false) @Nullable String done,
-			@AuthenticationPrincipal @Nullable Reader reader, HttpServletRequest request, HttpServletResponse response) {
+			@RequestParam(required = false) @Nullable String sort, @AuthenticationPrincipal @Nullable Reader reader,
+			HttpServletRequest request, HttpServletResponse response) {
 		Article article = article(slug);
+		// each order is a page of its own, kept as the default one is (the shared-page filter sends the default alone)
+		ThreadOrder order = ThreadOrder.parse(sort);
 		String flash = done == null ? null : DONE_MESSAGES.get(done);
 		ResponseEntity.BodyBuilder ok = ResponseEntity.ok()
 			// discovery of the W3C annotation container (Web Annotation Protocol, section 4)
 			.header(HttpHeaders.LINK, links.annotationService(article, request))
 			.contentType(HTML);
 		if (flash == null && cacheability.isFirstTime(request)) {
-			ArticlePages.SharedPage page = pages.firstTime(article, request, response);
+			ArticlePages.SharedPage page = pages.firstTime(article, order, request, response);
 			request.setAttribute(SharedPageFilter.SENT_SHARED_PAGE, Boolean.TRUE);
 			ok.cacheControl(CacheControl.noCache()).varyBy(HttpHeaders.ACCEPT_ENCODING, HttpHeaders.COOKIE);
 			Compressed.Variant sent = page.body().variant(request);
@@ -109,7 +119,8 @@ class ReadingController {
 		}
 		// MODERATION: the moderator sees hidden notes, marked (a page for the moderator is never kept)
 		Viewer viewer = Readers.pageViewer(reader, request);
-		PageTemplate page = pages.forReader(article, viewer, cacheability.mayKeep(request, viewer), request, response);
+		PageTemplate page = pages.forReader(article, viewer, order, cacheability.mayKeep(request, viewer), request,
+				response);
 		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 		String token = csrf == null ? "" : HtmlUtils.htmlEscape(csrf.getToken());
 		String flashHtml = flash == null ? "" : "<p class=\"flash\" role=\"status\">" + HtmlUtils.htmlEscape(flash) + "</p>";

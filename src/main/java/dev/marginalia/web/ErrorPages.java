@@ -21,4 +21,9 @@ public final class ErrorPages {
 		return page;
 	}
 
+	/** The error page saying what was wrong with the request, in place of the general advice. */
+	public static ModelAndView of(HttpStatus status, String detail) {
+		return of(status).addObject("detail", detail);
+	}
+
 }

@@ -74,7 +74,8 @@ class OpenApiTests {
 		}
 		assertThat(checked).contains("get /api/articles/{slug}/annotations/", "post /api/articles/{slug}/annotations/",
 				"put /api/articles/{slug}/annotations/{id}", "delete /api/articles/{slug}/annotations/{id}",
-				"post /api/articles/{slug}/annotations/import", "get /articles/{slug}/notes.jsonld");
+				"post /api/articles/{slug}/annotations/import", "get /articles/{slug}/notes.jsonld",
+				"get /api/my/annotations", "get /my/notes.jsonld");
 	}
 
 	/** A valid request for the operation, as the author of the note. */

@@ -71,7 +71,7 @@ class NoteFormSliceTests {
 		given(readers.currentOrNew(any(), any(), any())).willReturn(ada);
 		given(commands.create(eq(SLUG), eq(block), any(), eq(ada)))
 			.willThrow(new InvalidNoteException(Map.of("body", "Write something: a note cannot be empty.")));
-		given(queries.paragraphNotes(any(), eq(block), any(), anyInt())).willReturn(BlockNotes.NONE);
+		given(queries.paragraphNotes(any(), eq(block), any(), any(), anyInt())).willReturn(BlockNotes.NONE);
 
 		String html = page(post("/articles/{slug}/p/{id}/notes", SLUG, block)
 				.param("body", "   ")

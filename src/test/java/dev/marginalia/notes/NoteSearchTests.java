@@ -143,7 +143,7 @@ class NoteSearchTests {
 
 	static List<String> resultIds(Document page) {
 		return page.select(".results .result-link a").eachAttr("href").stream()
-			.map(href -> href.replaceAll(".*/notes/([^/]+)/in-place$", "$1"))
+			.map(href -> href.replaceAll(".*/notes/([^/]+)$", "$1"))
 			.toList();
 	}
 
@@ -348,7 +348,7 @@ class NoteSearchTests {
 		assertThat(resultIds(html)).containsExactlyInAnyOrder(passage.id(), reply.id());
 
 		for (Note note : List.of(passage, reply)) {
-			HttpResponse<String> inPlace = web.get(ARTICLE + "/notes/" + note.id() + "/in-place");
+			HttpResponse<String> inPlace = web.get(ARTICLE + "/notes/" + note.id());
 			assertThat(inPlace.statusCode()).isEqualTo(303);
 			String location = inPlace.headers().firstValue("Location").orElseThrow();
 			assertThat(location).endsWith(ARTICLE + "/p/" + BLOCK + "/notes#note-" + note.id());
@@ -364,13 +364,13 @@ class NoteSearchTests {
 			note(i % 2 == 0 ? ada : bob, "Filler " + i);
 		}
 		Note last = note(bob, "The fifty-first, on page two");
-		assertThat(web.get(ARTICLE + "/notes/" + first.id() + "/in-place").headers().firstValue("Location").orElseThrow())
+		assertThat(web.get(ARTICLE + "/notes/" + first.id()).headers().firstValue("Location").orElseThrow())
 			.endsWith(ARTICLE + "/p/" + BLOCK + "/notes#note-" + first.id());
-		String location = web.get(ARTICLE + "/notes/" + last.id() + "/in-place").headers().firstValue("Location").orElseThrow();
+		String location = web.get(ARTICLE + "/notes/" + last.id()).headers().firstValue("Location").orElseThrow();
 		assertThat(location).endsWith(ARTICLE + "/p/" + BLOCK + "/notes?page=2#note-" + last.id());
 		assertThat(web.page(ARTICLE + "/p/" + BLOCK + "/notes?page=2").html().getElementById("note-" + last.id())).isNotNull();
 		Note hidden = note(ada, "Private", "Ada Reader", "private");
-		assertThat(web.get(ARTICLE + "/notes/" + hidden.id() + "/in-place").statusCode()).as("not yours to see").isEqualTo(404);
+		assertThat(web.get(ARTICLE + "/notes/" + hidden.id()).statusCode()).as("not yours to see").isEqualTo(404);
 	}
 
 	@Test

@@ -61,7 +61,7 @@ class SharedPageRenderTests {
 			rendering.countDown();
 			assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
 			return call.callRealMethod();
-		}).when(queries).pageNotes(any(), any());
+		}).when(queries).pageNotes(any(), any(), any());
 		write("The note after");
 		CompletableFuture<String> first = CompletableFuture.supplyAsync(this::page);
 		assertThat(rendering.await(30, TimeUnit.SECONDS)).as("the first reader renders").isTrue();
@@ -72,7 +72,7 @@ class SharedPageRenderTests {
 			.isLessThan(10_000);
 		assertThat(meanwhile).contains("The note before").doesNotContain("The note after");
 
-		doCallRealMethod().when(queries).pageNotes(any(), any());
+		doCallRealMethod().when(queries).pageNotes(any(), any(), any());
 		release.countDown();
 		assertThat(first.get(30, TimeUnit.SECONDS)).contains("The note after");
 		assertThat(page()).contains("The note after");

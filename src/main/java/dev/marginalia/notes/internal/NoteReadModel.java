@@ -5,11 +5,15 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.marginalia.anchoring.TextQuote;
 import dev.marginalia.notes.TargetAsSent;
+import dev.marginalia.notes.ThreadOrder;
 import dev.marginalia.notes.Visibility;
 import dev.marginalia.notes.Note;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +47,19 @@ public class NoteReadModel {
 	 * that the margin reads in the order of the text, whenever each note was written.
 	 */
 	private static final String WHERE_IT_IS_NOW = "COALESCE(a.placed_start, -1)";
+
+	/**
+	 * How many replies each note of the article (as n) has that the viewer may see, as r.replies (null: none),
+	 * counted in one grouped read of the article's replies rather than once per note.
+	 */
+	private static final String WITH_REPLY_COUNTS = " LEFT JOIN (SELECT reply.parent_id, COUNT(*) AS replies "
+			+ "FROM note_places reply WHERE reply.article_slug = :slug AND reply.parent_id IS NOT NULL "
+			+ "AND reply.deleted = FALSE AND reply.hidden = FALSE "
+			+ "AND (reply.visibility = 'public' OR reply.author_hash = :viewer) GROUP BY reply.parent_id) r "
+			+ "ON r.parent_id = n.note_id";
+
+	/** The notes (as n) with the most replies first ({@link #WITH_REPLY_COUNTS}), then the newest. */
+	private static final String MOST_REPLIES_FIRST = "COALESCE(r.replies, 0) DESC, n.created_at DESC, n.note_id DESC";
 
 	/** {@link #VISIBLE} for the narrow row as n. */
 	private static final String VISIBLE_N = "(n.visibility = 'public' OR n.author_hash = :viewer)";
@@ -212,11 +229,30 @@ public class NoteReadModel {
 	 * of the text.
 	 */
 	public List<PlacedNote> newestThreads(String slug, @Nullable String viewerHash, int perBlock, int orphans) {
+		return rankedThreads(slug, viewerHash, "", "n.created_at DESC, n.note_id DESC", perBlock, orphans);
+	}
+
+	/**
+	 * The few notes (not replies) with the most replies the viewer may see on each paragraph (then the newest), and
+	 * the orphans with the most; in the order of the text.
+	 */
+	public List<PlacedNote> mostRepliedThreads(String slug, @Nullable String viewerHash, int perBlock, int orphans) {
+		return rankedThreads(slug, viewerHash, WITH_REPLY_COUNTS, MOST_REPLIES_FIRST, perBlock, orphans);
+	}
+
+	/**
+	 * The first few notes (not replies) the viewer may see on each paragraph, and the first orphans, in a ranking
+	 * of the notes of each paragraph; in the order of the text.
+	 * @param join joined to the notes (as n), for the ranking
+	 * @param rank the ranking, an ORDER BY of the notes (as n), their anchors (as a) and what is joined
+	 */
+	private List<PlacedNote> rankedThreads(String slug, @Nullable String viewerHash, String join, String rank,
+			int perBlock, int orphans) {
 		// two steps: the ranking reads three narrow columns of every note; only the few chosen are read whole
 		List<String> ids = jdbc.sql("SELECT note_id FROM (SELECT n.note_id, a.placed_block_id, ROW_NUMBER() OVER ("
-				+ "PARTITION BY a.placed_block_id ORDER BY n.created_at DESC, n.note_id DESC) AS newest FROM " + WITH_ANCHOR
-				+ " WHERE n.article_slug = :slug AND n.hidden = FALSE AND " + VISIBLE_N + " AND " + shown("n") + ") ranked "
-				+ "WHERE newest <= CASE WHEN placed_block_id IS NULL THEN :orphans ELSE :perBlock END")
+				+ "PARTITION BY a.placed_block_id ORDER BY " + rank + ") AS ranked FROM " + WITH_ANCHOR + join
+				+ " WHERE n.article_slug = :slug AND n.hidden = FALSE AND " + VISIBLE_N + " AND " + shown("n") + ") ranking "
+				+ "WHERE ranked <= CASE WHEN placed_block_id IS NULL THEN :orphans ELSE :perBlock END")
 			.param("slug", slug)
 			.param("viewer", viewerHash == null ? "" : viewerHash)
 			.param("perBlock", perBlock)
@@ -267,24 +303,34 @@ public class NoteReadModel {
 	}
 
 	/**
-	 * A page of the notes (not replies) the viewer may see on one paragraph, in the order of the text: whole-paragraph
-	 * notes, then passage notes by where their passage starts now; oldest first among equals.
+	 * A page of the notes (not replies) the viewer may see on one paragraph, in one order: by default the order of
+	 * the text (whole-paragraph notes, then passage notes by where their passage starts now; oldest first among
+	 * equals), or the newest first, or the most replies first.
 	 * @param blockId the paragraph, or null for the orphans
 	 */
-	public List<PlacedNote> threadsOn(String slug, @Nullable String blockId, @Nullable String viewerHash, int offset, int limit) {
+	public List<PlacedNote> threadsOn(String slug, @Nullable String blockId, @Nullable String viewerHash, ThreadOrder order,
+			int offset, int limit) {
 		// notes, not replies: replies have no anchor key (see WITH_ANCHOR)
-		return placed(jdbc.sql("SELECT n.note_id FROM anchors a JOIN note_places n ON n.article_slug = a.article_slug "
-				+ "AND n.anchor_key = a.anchor_key WHERE a.article_slug = :slug AND "
+		List<String> ids = jdbc.sql("SELECT n.note_id FROM anchors a JOIN note_places n ON n.article_slug = a.article_slug "
+				+ "AND n.anchor_key = a.anchor_key" + (order == ThreadOrder.REPLIES ? WITH_REPLY_COUNTS : "")
+				+ " WHERE a.article_slug = :slug AND "
 				+ (blockId == null ? "a.placed_block_id IS NULL" : "a.placed_block_id = :block")
 				+ " AND n.hidden = FALSE AND " + VISIBLE_N + " AND " + shown("n")
-				+ " ORDER BY " + WHERE_IT_IS_NOW + ", n.created_at, n.note_id OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
+				+ " ORDER BY " + switch (order) {
+					case POSITION -> WHERE_IT_IS_NOW + ", n.created_at, n.note_id";
+					case NEWEST -> "n.created_at DESC, n.note_id DESC";
+					case REPLIES -> MOST_REPLIES_FIRST;
+				} + " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
 			.param("slug", slug)
 			.param("block", blockId == null ? "" : blockId)
 			.param("viewer", viewerHash == null ? "" : viewerHash)
 			.param("offset", offset)
 			.param("limit", limit)
 			.query(String.class)
-			.list());
+			.list();
+		Map<String, PlacedNote> byId = new HashMap<>();
+		placed(ids).forEach(note -> byId.put(note.note().id(), note));
+		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
 	}
 
 	/** The replies the viewer may see to these notes, oldest first. */
