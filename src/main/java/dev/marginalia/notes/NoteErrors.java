@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /** The HTML pages' answers to a missing note (404) and to someone else's (403), in the site's error page. */
-@ControllerAdvice(assignableTypes = { NotePagesController.class, NoteExportController.class, NoteSearchController.class })
+@ControllerAdvice(assignableTypes = { NotePagesController.class, NoteExportController.class, NoteSearchController.class,
+		NoteInPlaceController.class })
 class NoteErrors {
 
 	@ExceptionHandler(NoteNotFoundException.class)

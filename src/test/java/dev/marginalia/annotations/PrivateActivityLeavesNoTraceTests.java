@@ -45,9 +45,12 @@ class PrivateActivityLeavesNoTraceTests {
 
 	static final Duration SECOND = Duration.ofSeconds(1);
 
-	/** What changes with a public note: everything observed but the home page, the orphans and the absent dates. */
+	/**
+	 * What changes with a public note: everything observed (the home page counts it and shows its time) but the
+	 * orphans and the absent dates.
+	 */
 	static final List<String> CHANGED_BY_A_PUBLIC_NOTE = List.of("article page", "article page ETag", "Bob's page",
-			"Bob's page ETag", "paragraph notes", "Bob's paragraph notes", "container", "container ETag",
+			"Bob's page ETag", "home page", "paragraph notes", "Bob's paragraph notes", "container", "container ETag",
 			"container page 0", "container page 0 ETag", "Bob's container", "Bob's container ETag", "notes.md",
 			"notes.csv", "notes.jsonld", "Bob's notes.jsonld", "events since 0");
 

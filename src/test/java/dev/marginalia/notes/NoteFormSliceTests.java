@@ -119,7 +119,7 @@ class NoteFormSliceTests {
 		given(readers.currentOrNew(any(), any(), any())).willReturn(new Author("ada-hash", null));
 		given(commands.create(eq(SLUG), eq(block), any(), any()))
 			.willThrow(new InvalidNoteException(Map.of("tags", "At most 10 tags per note; this one has 11.")));
-		given(queries.paragraphNotes(any(), eq(block), any(), anyInt())).willReturn(BlockNotes.NONE);
+		given(queries.paragraphNotes(any(), eq(block), any(), any(), anyInt())).willReturn(BlockNotes.NONE);
 
 		String html = page(post("/articles/{slug}/p/{id}/notes", SLUG, block).param("body", "Fine")
 				.param("tags", "a, b, c, d, e, f, g, h, i, j, <k>"), 400);
