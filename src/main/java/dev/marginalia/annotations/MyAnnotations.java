@@ -47,11 +47,11 @@ class MyAnnotations {
 		json.put("id", id);
 		json.put("type", "AnnotationCollection");
 		json.put("label", "My notes");
-		json.put("total", first.total());
-		if (first.total() > 0) {
+		putCount(json, first);
+		if (!first.notes().isEmpty()) {
 			// a collection with annotations MUST have a first page (Data Model §5.1)
 			json.put("first", page(id, first, false));
-			json.put("last", pageId(id, first.pages() - 1));
+			putLast(json, id, first);
 		}
 		return json;
 	}
@@ -62,8 +62,8 @@ class MyAnnotations {
 	 */
 	Map<String, Object> page(String id, @Nullable Author author, int number) {
 		MyNotes.Page page = notes.page(author, number + 1);
-		if (page.number() != number + 1) {
-			throw ApiProblem.of(HttpStatus.NOT_FOUND, "There is no page " + number + ": the last is " + (page.pages() - 1) + ".");
+		if (page.number() != number + 1 || number > 0 && page.notes().isEmpty()) {
+			throw ApiProblem.of(HttpStatus.NOT_FOUND, "There is no page " + number + " of your notes.");
 		}
 		return page(id, page, true);
 	}
@@ -81,11 +81,9 @@ class MyAnnotations {
 			Map<String, Object> partOf = new LinkedHashMap<>();
 			partOf.put("id", id);
 			partOf.put("type", "AnnotationCollection");
-			partOf.put("total", page.total());
-			if (page.total() > 0) {
-				partOf.put("first", pageId(id, 0));
-				partOf.put("last", pageId(id, page.pages() - 1));
-			}
+			putCount(partOf, page);
+			partOf.put("first", pageId(id, 0));
+			putLast(partOf, id, page);
 			json.put("partOf", partOf);
 		}
 		else {
@@ -95,7 +93,7 @@ class MyAnnotations {
 		if (number > 0) {
 			json.put("prev", pageId(id, number - 1));
 		}
-		if (page.number() < page.pages()) {
+		if (page.hasNext()) {
 			json.put("next", pageId(id, number + 1));
 		}
 		Map<String, ReAnchoring> placing = new HashMap<>();
@@ -105,6 +103,21 @@ class MyAnnotations {
 					slug -> anchoring.reAnchoring(Objects.requireNonNull(mine.article()))), false))
 			.toList());
 		return json;
+	}
+
+	/** {@code total}, when the notes are all counted (see {@link MyNotes#COUNTED}): it is optional. */
+	private static void putCount(Map<String, Object> json, MyNotes.Page page) {
+		if (page.total() != null) {
+			json.put("total", page.total());
+		}
+	}
+
+	/** {@code last}, when it is known (see {@link MyNotes#COUNTED}). */
+	private static void putLast(Map<String, Object> json, String id, MyNotes.Page page) {
+		Integer pages = page.pages();
+		if (pages != null) {
+			json.put("last", pageId(id, pages - 1));
+		}
 	}
 
 	private static String pageId(String id, int number) {

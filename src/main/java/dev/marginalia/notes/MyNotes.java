@@ -18,13 +18,17 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * "My notes": every note and reply one author wrote, across articles, newest first, a page at a time: their private
  * ones included (they are the author), not the deleted ones, nor what the moderator hid (which its author no longer
- * sees anywhere). Only ever asked for with the author's own secret: nobody else's notes are in it.
+ * sees anywhere). Only ever asked for with the author's own secret: nobody else's notes are in it. They are counted
+ * up to {@value #COUNTED}; an author with more is told "more than" that, and their pages are not numbered to the end.
  */
 @Service
 public class MyNotes {
 
 	/** How many notes and replies a page holds (the HTML page and the exports alike). */
 	public static final int PAGE_SIZE = 50;
+
+	/** How many notes and replies are counted at most. */
+	public static final int COUNTED = 1000;
 
 	private final AuthorNotesRepository notes;
 
@@ -37,21 +41,24 @@ public class MyNotes {
 
 	/**
 	 * @param author the reader whose notes these are, known by their secret (null: a reader without one, who has none)
-	 * @param number the page, from 1; past the last, the last
+	 * @param number the page, from 1; past the last, the last when they are counted, else an empty page
 	 */
 	@Transactional(readOnly = true)
 	public Page page(@Nullable Author author, int number) {
 		if (author == null) {
-			return new Page(List.of(), 0, 1, 1);
+			return new Page(List.of(), 1, false, 0);
 		}
-		int total = notes.count(author.secretHash());
-		int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-		int page = Math.min(Math.max(1, number), pages);
+		int counted = notes.count(author.secretHash(), COUNTED);
+		Integer total = counted > COUNTED ? null : counted;
+		int page = Math.max(1, total == null ? number : Math.min(number, Page.pages(total)));
+		List<AuthorNotesRepository.AuthorNote> rows = notes.page(author.secretHash(), (page - 1) * PAGE_SIZE,
+				PAGE_SIZE + 1);
 		Map<String, Optional<Article>> articles = new HashMap<>();
-		List<MyNote> mine = notes.page(author.secretHash(), (page - 1) * PAGE_SIZE, PAGE_SIZE).stream()
+		List<MyNote> mine = rows.stream()
+			.limit(PAGE_SIZE)
 			.map(note -> mine(note, articles.computeIfAbsent(note.note().articleSlug(), this::article)))
 			.toList();
-		return new Page(mine, total, page, pages);
+		return new Page(mine, page, rows.size() > PAGE_SIZE, total);
 	}
 
 	private Optional<Article> article(String slug) {
@@ -72,11 +79,21 @@ public class MyNotes {
 	/**
 	 * One page of an author's notes.
 	 * @param notes newest first
-	 * @param total how many notes and replies they have
 	 * @param number this page, from 1
-	 * @param pages how many pages there are (at least one)
+	 * @param hasNext whether there are older notes, on the next page
+	 * @param total how many notes and replies they have, or null when more than {@value #COUNTED}
 	 */
-	public record Page(List<MyNote> notes, int total, int number, int pages) {
+	public record Page(List<MyNote> notes, int number, boolean hasNext, @Nullable Integer total) {
+
+		/** @return how many pages there are (at least one), or null when the notes are not all counted */
+		public @Nullable Integer pages() {
+			return total == null ? null : pages(total);
+		}
+
+		static int pages(int total) {
+			return Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+		}
+
 	}
 
 	/**

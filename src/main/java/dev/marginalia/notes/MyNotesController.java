@@ -39,6 +39,7 @@ class MyNotesController {
 		model.addAttribute("viewer", author);
 		model.addAttribute("known", author != null);
 		model.addAttribute("mine", notes.page(author, page));
+		model.addAttribute("counted", MyNotes.COUNTED);
 		return VIEW;
 	}
 

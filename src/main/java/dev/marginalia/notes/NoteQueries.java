@@ -196,11 +196,15 @@ public class NoteQueries {
 		for (NoteReadModel.BlockCount count : reads.counts(article.slug(), viewerHash)) {
 			counts.put(count.blockId() == null ? ORPHANS : count.blockId(), count);
 		}
+		// by replies: candidates, of which the threads with the most replies the viewer sees are kept
 		List<NoteReadModel.PlacedNote> shown = order == ThreadOrder.REPLIES
-				? reads.mostRepliedThreads(article.slug(), viewerHash, BlockNotes.SHOWN, ArticleNotes.ORPHANS_SHOWN)
+				? reads.mostRepliedCandidates(article.slug(), viewerHash, BlockNotes.SHOWN, ArticleNotes.ORPHANS_SHOWN)
 				: reads.newestThreads(article.slug(), viewerHash, BlockNotes.SHOWN, ArticleNotes.ORPHANS_SHOWN);
 		Map<String, List<NoteThread>> threads = threads(shown, viewerHash);
-		threads.replaceAll((blockId, list) -> list.stream().sorted(order.comparator()).toList());
+		threads.replaceAll((blockId, list) -> list.stream()
+			.sorted(order.comparator())
+			.limit(blockId.equals(ORPHANS) ? ArticleNotes.ORPHANS_SHOWN : BlockNotes.SHOWN)
+			.toList());
 		Map<String, BlockNotes> byBlock = new HashMap<>();
 		counts.forEach((blockId, count) -> {
 			if (!blockId.equals(ORPHANS)) {

@@ -1,6 +1,7 @@
 package dev.marginalia.reading;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -85,8 +86,9 @@ class ReadingController {
 	/** The articles, each with how many public notes it has and when the last was written. */
 	@GetMapping("/")
 	String index(Model model) {
-		model.addAttribute("articles", library.list());
-		model.addAttribute("activity", activity.byArticle());
+		List<Article> articles = library.list();
+		model.addAttribute("articles", articles);
+		model.addAttribute("activity", activity.of(articles));
 		return INDEX_VIEW;
 	}
 

@@ -13,6 +13,7 @@ import dev.marginalia.content.Article;
 import dev.marginalia.content.internal.ArticleParser;
 import dev.marginalia.content.Block;
 import dev.marginalia.hashing.Digests;
+import dev.marginalia.identity.AuthorSecrets;
 
 /**
  * Puts many notes on an article straight into a stopped instance's database, not yet placed (as after an
@@ -25,9 +26,16 @@ import dev.marginalia.hashing.Digests;
  *     dev.marginalia.bench.SeedNotes 'jdbc:h2:file:/tmp/page-data/marginalia;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH' \
  *     content/stability-a-rare-strategic-resource.md 100000
  * </pre>
- * The database must have been migrated (start the application once on it).
+ * The database must have been migrated (start the application once on it). On PostgreSQL, give its URL and the user
+ * (and password) after the count: {@code 'jdbc:postgresql://127.0.0.1:5432/marginalia' content/....md 100000 marginalia}.
  */
 public final class SeedNotes {
+
+	/**
+	 * The secret of the one author of the notes, well formed (a browser cookie or a bearer token with it is theirs):
+	 * "My notes" of an author with 100,000 notes can be measured with it. For benchmarks only.
+	 */
+	public static final String SECRET = "seed-author-of-the-benchmark-notes-00000000";
 
 	private SeedNotes() {
 	}
@@ -39,15 +47,16 @@ public final class SeedNotes {
 		String slug = file.getFileName().toString().replace(".md", "");
 		Article article = new ArticleParser().parse(slug, Files.readAllBytes(file));
 		List<Block> blocks = article.blocks();
-		String author = Digests.sha256Hex("seed");
+		String author = AuthorSecrets.hash(SECRET);
 		Instant start = Instant.now().minusSeconds(count);
 		long began = System.nanoTime();
-		try (Connection db = DriverManager.getConnection(url, "sa", "")) {
+		try (Connection db = DriverManager.getConnection(url, args.length > 3 ? args[3] : "sa", args.length > 4 ? args[4] : "")) {
 			db.setAutoCommit(false);
-			try (PreparedStatement authors = db.prepareStatement(
-					"MERGE INTO authors (secret_hash, display_name, created_at) KEY (secret_hash) VALUES (?, 'Seed', ?)")) {
+			try (PreparedStatement authors = db.prepareStatement("INSERT INTO authors (secret_hash, display_name, created_at) "
+					+ "SELECT ?, 'Seed', ? WHERE NOT EXISTS (SELECT 1 FROM authors WHERE secret_hash = ?)")) {
 				authors.setString(1, author);
 				authors.setTimestamp(2, Timestamp.from(start));
+				authors.setString(3, author);
 				authors.executeUpdate();
 			}
 			try (PreparedStatement insert = db.prepareStatement("INSERT INTO notes (id, article_slug, block_id, "

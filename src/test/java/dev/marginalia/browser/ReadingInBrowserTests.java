@@ -3,7 +3,9 @@ package dev.marginalia.browser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import dev.marginalia.identity.AuthorCookie;
 import dev.marginalia.support.FormClient;
 import dev.marginalia.support.TestNotes;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -153,7 +156,8 @@ class ReadingInBrowserTests {
 
 	@ParameterizedTest(name = "{0} at {1}px, {2}")
 	@CsvSource({ ARTICLE + ", 1280, light", ARTICLE + ", 375, light", ARTICLE + ", 1280, dark", ARTICLE + ", 375, dark",
-			"/, 1280, light", "/, 375, dark", "/articles/missing, 1280, light", "/articles/missing, 375, dark" })
+			"/, 1280, light", "/, 375, dark", "/articles/missing, 1280, light", "/articles/missing, 375, dark",
+			ARTICLE + "?sort=newest, 1280, dark", "/my/notes, 1280, light", "/my/notes, 375, dark" })
 	void pagesHaveNoAccessibilityViolations(String path, int width, String scheme) {
 		browser.resize(width, 900);
 		browser.colorScheme(scheme);
@@ -236,6 +240,79 @@ class ReadingInBrowserTests {
 		}
 		finally {
 			browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+			TestNotes.deleteAll(jdbc);
+		}
+	}
+
+	@Test
+	void theSortLinksReorderTheMarginAndAreKeptInTheAddress() {
+		TestNotes.deleteAll(jdbc); // the application is shared with other test classes
+		FormClient ada = new FormClient(port);
+		try {
+			String first = ada.write(ARTICLE, PARAGRAPH, "The first note");
+			String second = ada.write(ARTICLE, PARAGRAPH, "The second note");
+			ada.page(ARTICLE + "/notes/" + first + "/reply");
+			ada.post(ARTICLE + "/notes/" + first + "/replies", Map.of("body", "An answer", "visibility", "public"));
+			String third = ada.write(ARTICLE, PARAGRAPH, "The third note");
+			browser.resize(1280, 900);
+			open(ARTICLE);
+			assertThat(marginNotes()).containsExactly("note-" + first, "note-" + second, "note-" + third);
+			assertThat(browser.driver().findElement(By.cssSelector("nav.sort-notes a[aria-current=page]")).getText())
+				.isEqualTo("In the order of the text");
+
+			browser.driver().findElement(By.linkText("Newest first")).click();
+			browser.waiting().until(ExpectedConditions.urlToBe(url(ARTICLE + "?sort=newest")));
+			assertThat(marginNotes()).containsExactly("note-" + third, "note-" + second, "note-" + first);
+			assertThat(browser.driver().findElement(By.cssSelector("nav.sort-notes a[aria-current=page]")).getText())
+				.isEqualTo("Newest first");
+
+			browser.driver().findElement(By.linkText("Most replies")).click();
+			browser.waiting().until(ExpectedConditions.urlToBe(url(ARTICLE + "?sort=replies")));
+			assertThat(marginNotes()).first().isEqualTo("note-" + first);
+			browser.driver().findElement(By.cssSelector("#notes-" + PARAGRAPH + " .notes-head a")).click();
+			browser.waiting().until(ExpectedConditions.urlToBe(url(ARTICLE + "/p/" + PARAGRAPH + "/notes?sort=replies")));
+			assertThat(browser.driver().findElement(By.cssSelector("nav.sort-notes a[aria-current=page]")).getText())
+				.isEqualTo("Most replies");
+		}
+		finally {
+			TestNotes.deleteAll(jdbc);
+		}
+	}
+
+	/** The ids of the notes (not replies) beside {@link #PARAGRAPH}, in the order shown. */
+	@SuppressWarnings("unchecked")
+	private List<String> marginNotes() {
+		return (List<String>) browser.script("""
+				return [...document.querySelectorAll('#notes-' + arguments[0] + ' .threads > .thread > .note')]
+				  .map((note) => note.id);""", PARAGRAPH);
+	}
+
+	@Test
+	void myNotesListTheReadersNotesAndAreAccessible() {
+		TestNotes.deleteAll(jdbc);
+		FormClient ada = new FormClient(port);
+		try {
+			String mine = ada.write(ARTICLE, PARAGRAPH, "A note of mine, [with a link](https://example.org/)");
+			ada.page(ARTICLE + "/p/" + PARAGRAPH + "/notes");
+			ada.post(ARTICLE + "/p/" + PARAGRAPH + "/notes", Map.of("body", "A private one", "visibility", "private"));
+			open("/");
+			browser.useCookies(Set.of(new Cookie(AuthorCookie.NAME, ada.cookies.get(AuthorCookie.NAME), "/")));
+			open("/");
+			browser.driver().findElement(By.linkText("My notes")).click();
+			browser.waiting().until(ExpectedConditions.urlToBe(url("/my/notes")));
+			assertThat(browser.driver().findElements(By.cssSelector("ol.my-notes > li"))).hasSize(2);
+			assertThat(browser.driver().findElement(By.cssSelector("ol.my-notes .badge")).getText()).isEqualTo("Private");
+			browser.assertAccessible();
+			browser.colorScheme("dark");
+			browser.assertAccessible();
+			browser.resize(375, 812);
+			browser.assertAccessible();
+			browser.driver().findElement(By.cssSelector("#mine-" + mine + " .note-actions a")).click();
+			browser.waiting().until(driver -> driver.getCurrentUrl().endsWith("#note-" + mine));
+			assertThat(browser.driver().findElement(By.id("note-" + mine)).isDisplayed()).isTrue();
+		}
+		finally {
+			browser.useCookies(Set.of());
 			TestNotes.deleteAll(jdbc);
 		}
 	}

@@ -81,6 +81,11 @@ class MyNotesTests {
 			Files.writeString(folder.resolve("second-article.md"), "---\ntitle: The second article\n---\n"
 					+ "Opening words of the second article, about orchards in the spring.\n\n"
 					+ "A second paragraph of the second article, about the apples that come later.\n");
+			StringBuilder long_ = new StringBuilder("---\ntitle: A long article\n---\n");
+			for (int i = 1; i <= 25; i++) {
+				long_.append("Paragraph number ").append(i).append(" of the long article says something of its own.\n\n");
+			}
+			Files.writeString(folder.resolve("long-article.md"), long_);
 			return folder;
 		}
 		catch (IOException ex) {
@@ -197,6 +202,31 @@ class MyNotesTests {
 		assertThat(bodies(second)).containsExactly("Note 1", "Note 0");
 		assertThat(second.selectFirst(".pager a[rel=prev]").attr("href")).isEqualTo("/my/notes?page=1");
 		assertThat(bodies(ada.page("/my/notes?page=99"))).as("past the last: the last").containsExactly("Note 1", "Note 0");
+	}
+
+	@Test
+	void anAuthorOfMoreNotesThanAreCountedIsToldSoAndPagesOnToTheEnd() {
+		Author author = queries.author(ada.cookies.computeIfAbsent(AuthorCookie.NAME, name -> AuthorSecrets.newSecret()));
+		List<dev.marginalia.content.Block> blocks = library.find("long-article").orElseThrow().blocks();
+		for (int i = 0; i <= MyNotes.COUNTED; i++) {
+			commands.create("long-article", blocks.get(i % blocks.size()).id(), new NewNote("Note " + i, null, "public"),
+					author);
+		}
+		Document first = ada.page("/my/notes");
+		assertThat(first.select("main > p").first().text()).startsWith("More than 1,000 notes and replies you wrote");
+		assertThat(first.select(".pager span").text()).isEqualTo("Page 1");
+		int last = MyNotes.COUNTED / MyNotes.PAGE_SIZE + 1;
+		Document end = ada.page("/my/notes?page=" + last);
+		assertThat(bodies(end)).containsExactly("Note 0");
+		assertThat(end.select(".pager a[rel=next]")).isEmpty();
+		assertThat(end.select(".pager span").text()).isEqualTo("Page " + last);
+		Document past = ada.page("/my/notes?page=" + (last + 1));
+		assertThat(bodies(past)).isEmpty();
+		assertThat(past.select("main").text()).contains("There are no notes on this page");
+
+		String json = ada.get("/my/notes.jsonld").body();
+		assertThat(json).doesNotContain("\"total\"").doesNotContain("\"last\"")
+			.contains("\"next\":\"" + ada.base() + "/my/notes.jsonld?page=1\"");
 	}
 
 	@Test

@@ -91,6 +91,9 @@ class IndexActivityTests {
 
 	@Test
 	void anArticleWithoutNotesSaysSo() {
+		Author author = author();
+		Note gone = commands.create(SLUG, BLOCK, new NewNote("Written, then deleted", null, "public"), author);
+		commands.delete(SLUG, gone.id(), null, author);
 		assertThat(listed().text()).isEqualTo("No notes yet");
 		assertThat(listed().select("time")).isEmpty();
 	}
@@ -123,9 +126,12 @@ class IndexActivityTests {
 	}
 
 	@Test
-	void oneNoteIsSaidSo() {
+	void oneNoteIsSaidSoAndTheNextOneOnTheNextLoad() {
 		write("The only one", "public", 0);
 		assertThat(listed().text()).isEqualTo("1 note, last 1 Mar 2026");
+		assertThat(listed().text()).as("kept").isEqualTo("1 note, last 1 Mar 2026");
+		commands.create(SLUG, "p-FdgIsg", new NewNote("Another, today", null, "public"), author());
+		assertThat(listed().selectFirst(".note-total").text()).isEqualTo("2 notes");
 	}
 
 }

@@ -165,6 +165,12 @@ class ValidHtmlTests {
 		fetch("sign-in", anyone.get("/moderation/sign-in"), 200);
 		fetch("moderation-queue", moderator.get("/moderation"), 200);
 		assertThat(pages.get("moderation-queue")).contains("Bob's note that is flagged", "Bob's note, hidden by the moderator");
+		fetch("article-sorted", anyone.get(ARTICLE + "?sort=replies"), 200);
+		fetch("paragraph-notes-sorted", anyone.get(ARTICLE + "/p/" + busy + "/notes?sort=newest"), 200);
+		fetch("my-notes", ada.get("/my/notes"), 200);
+		assertThat(pages.get("my-notes")).contains("Only Ada reads this", "Private");
+		fetch("my-notes-none", anyone.get("/my/notes"), 200);
+		fetch("unknown-sort", anyone.get(ARTICLE + "?sort=oldest"), 400);
 	}
 
 	void fetch(String name, HttpResponse<String> response, int status) {

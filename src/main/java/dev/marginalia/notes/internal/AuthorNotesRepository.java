@@ -14,8 +14,8 @@ import org.springframework.stereotype.Repository;
 /**
  * One author's notes and replies across articles, newest first, as their author sees them (private ones included;
  * not the deleted ones, nor what the moderator hid): ranked on the narrow rows of {@code note_places} by the index
- * on the author (V17), so that a page costs the same whether they wrote ten notes or 100,000. Portable SQL for H2 and
- * PostgreSQL.
+ * on the author (V17), so that a page (and the count, which stops at a bound) costs the same whether they wrote ten
+ * notes or 100,000. Portable SQL for H2 and PostgreSQL.
  */
 @Repository
 public class AuthorNotesRepository {
@@ -29,9 +29,17 @@ public class AuthorNotesRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** @return how many notes and replies the author has (see {@link #page}) */
-	public int count(String authorHash) {
-		return jdbc.sql("SELECT COUNT(*) " + MINE).param("author", authorHash).query(Integer.class).single();
+	/**
+	 * @param upTo how many to count at most: counting every row of an author of 100,000 notes took 100 ms on
+	 * PostgreSQL, where a page takes under one
+	 * @return how many notes and replies the author has (see {@link #page}), or {@code upTo + 1} when they have more
+	 */
+	public int count(String authorHash, int upTo) {
+		return jdbc.sql("SELECT COUNT(*) FROM (SELECT note_id " + MINE + " FETCH FIRST :most ROWS ONLY) counted")
+			.param("author", authorHash)
+			.param("most", upTo + 1)
+			.query(Integer.class)
+			.single();
 	}
 
 	/**

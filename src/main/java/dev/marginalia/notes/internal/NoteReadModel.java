@@ -48,18 +48,21 @@ public class NoteReadModel {
 	 */
 	private static final String WHERE_IT_IS_NOW = "COALESCE(a.placed_start, -1)";
 
-	/**
-	 * How many replies each note of the article (as n) has that the viewer may see, as r.replies (null: none),
-	 * counted in one grouped read of the article's replies rather than once per note.
-	 */
-	private static final String WITH_REPLY_COUNTS = " LEFT JOIN (SELECT reply.parent_id, COUNT(*) AS replies "
-			+ "FROM note_places reply WHERE reply.article_slug = :slug AND reply.parent_id IS NOT NULL "
-			+ "AND reply.deleted = FALSE AND reply.hidden = FALSE "
-			+ "AND (reply.visibility = 'public' OR reply.author_hash = :viewer) GROUP BY reply.parent_id) r "
-			+ "ON r.parent_id = n.note_id";
+	/** A reply (as r) the viewer may see: not deleted, not hidden (nor its note), public or their own. */
+	private static final String VISIBLE_REPLY = "r.deleted = FALSE AND r.hidden = FALSE "
+			+ "AND (r.visibility = 'public' OR r.author_hash = :viewer)";
 
-	/** The notes (as n) with the most replies first ({@link #WITH_REPLY_COUNTS}), then the newest. */
-	private static final String MOST_REPLIES_FIRST = "COALESCE(r.replies, 0) DESC, n.created_at DESC, n.note_id DESC";
+	/**
+	 * The notes of the article with replies the viewer may see, and how many (as c.parent_id, c.replies): one grouped
+	 * read of the article's replies. It comes first in the FROM clause: joined to the notes the other way round, H2
+	 * read the whole grouping again for each note (660 million rows at 100,000 notes).
+	 */
+	private static final String REPLY_COUNTS = "(SELECT r.parent_id, COUNT(*) AS replies FROM note_places r "
+			+ "WHERE r.article_slug = :slug AND r.parent_id IS NOT NULL AND " + VISIBLE_REPLY + " GROUP BY r.parent_id) c";
+
+	/** How many replies the note (as n) has that the viewer may see: an index lookup per note, for one paragraph's. */
+	private static final String REPLIES_OF_N = "(SELECT COUNT(*) FROM note_places r WHERE r.parent_id = n.note_id AND "
+			+ VISIBLE_REPLY + ")";
 
 	/** {@link #VISIBLE} for the narrow row as n. */
 	private static final String VISIBLE_N = "(n.visibility = 'public' OR n.author_hash = :viewer)";
@@ -229,30 +232,11 @@ public class NoteReadModel {
 	 * of the text.
 	 */
 	public List<PlacedNote> newestThreads(String slug, @Nullable String viewerHash, int perBlock, int orphans) {
-		return rankedThreads(slug, viewerHash, "", "n.created_at DESC, n.note_id DESC", perBlock, orphans);
-	}
-
-	/**
-	 * The few notes (not replies) with the most replies the viewer may see on each paragraph (then the newest), and
-	 * the orphans with the most; in the order of the text.
-	 */
-	public List<PlacedNote> mostRepliedThreads(String slug, @Nullable String viewerHash, int perBlock, int orphans) {
-		return rankedThreads(slug, viewerHash, WITH_REPLY_COUNTS, MOST_REPLIES_FIRST, perBlock, orphans);
-	}
-
-	/**
-	 * The first few notes (not replies) the viewer may see on each paragraph, and the first orphans, in a ranking
-	 * of the notes of each paragraph; in the order of the text.
-	 * @param join joined to the notes (as n), for the ranking
-	 * @param rank the ranking, an ORDER BY of the notes (as n), their anchors (as a) and what is joined
-	 */
-	private List<PlacedNote> rankedThreads(String slug, @Nullable String viewerHash, String join, String rank,
-			int perBlock, int orphans) {
 		// two steps: the ranking reads three narrow columns of every note; only the few chosen are read whole
 		List<String> ids = jdbc.sql("SELECT note_id FROM (SELECT n.note_id, a.placed_block_id, ROW_NUMBER() OVER ("
-				+ "PARTITION BY a.placed_block_id ORDER BY " + rank + ") AS ranked FROM " + WITH_ANCHOR + join
-				+ " WHERE n.article_slug = :slug AND n.hidden = FALSE AND " + VISIBLE_N + " AND " + shown("n") + ") ranking "
-				+ "WHERE ranked <= CASE WHEN placed_block_id IS NULL THEN :orphans ELSE :perBlock END")
+				+ "PARTITION BY a.placed_block_id ORDER BY n.created_at DESC, n.note_id DESC) AS newest FROM " + WITH_ANCHOR
+				+ " WHERE n.article_slug = :slug AND n.hidden = FALSE AND " + VISIBLE_N + " AND " + shown("n") + ") ranked "
+				+ "WHERE newest <= CASE WHEN placed_block_id IS NULL THEN :orphans ELSE :perBlock END")
 			.param("slug", slug)
 			.param("viewer", viewerHash == null ? "" : viewerHash)
 			.param("perBlock", perBlock)
@@ -260,6 +244,33 @@ public class NoteReadModel {
 			.query(String.class)
 			.list();
 		return placed(ids);
+	}
+
+	/**
+	 * The candidates for the few notes (not replies) with the most replies the viewer may see on each paragraph (then
+	 * the newest), and for the orphans with the most: the first few of the notes with replies, ranked by their count,
+	 * and twice as many of the newest (among which are the newest without replies, when fewer than a few have any).
+	 * The caller counts their replies and keeps the first few: ranking every note by a count of its replies took
+	 * seconds on H2 at 100,000 notes; this costs one grouped read of the replies more than the newest threads do.
+	 */
+	public List<PlacedNote> mostRepliedCandidates(String slug, @Nullable String viewerHash, int perBlock, int orphans) {
+		List<String> ids = new ArrayList<>(jdbc.sql("SELECT parent_id FROM (SELECT c.parent_id, a.placed_block_id, "
+				+ "ROW_NUMBER() OVER (PARTITION BY a.placed_block_id ORDER BY c.replies DESC, n.created_at DESC, "
+				+ "n.note_id DESC) AS ranked FROM " + REPLY_COUNTS + " JOIN note_places n ON n.note_id = c.parent_id "
+				+ "JOIN anchors a ON a.article_slug = n.article_slug AND a.anchor_key = n.anchor_key "
+				+ "WHERE n.hidden = FALSE AND " + VISIBLE_N + ") ranking "
+				+ "WHERE ranked <= CASE WHEN placed_block_id IS NULL THEN :orphans ELSE :perBlock END")
+			.param("slug", slug)
+			.param("viewer", viewerHash == null ? "" : viewerHash)
+			.param("perBlock", perBlock)
+			.param("orphans", orphans)
+			.query(String.class)
+			.list());
+		List<PlacedNote> newest = newestThreads(slug, viewerHash, 2 * perBlock, 2 * orphans);
+		newest.forEach(note -> ids.remove(note.note().id()));
+		List<PlacedNote> candidates = new ArrayList<>(placed(ids));
+		candidates.addAll(newest);
+		return candidates;
 	}
 
 	/**
@@ -312,14 +323,13 @@ public class NoteReadModel {
 			int offset, int limit) {
 		// notes, not replies: replies have no anchor key (see WITH_ANCHOR)
 		List<String> ids = jdbc.sql("SELECT n.note_id FROM anchors a JOIN note_places n ON n.article_slug = a.article_slug "
-				+ "AND n.anchor_key = a.anchor_key" + (order == ThreadOrder.REPLIES ? WITH_REPLY_COUNTS : "")
-				+ " WHERE a.article_slug = :slug AND "
+				+ "AND n.anchor_key = a.anchor_key WHERE a.article_slug = :slug AND "
 				+ (blockId == null ? "a.placed_block_id IS NULL" : "a.placed_block_id = :block")
 				+ " AND n.hidden = FALSE AND " + VISIBLE_N + " AND " + shown("n")
 				+ " ORDER BY " + switch (order) {
 					case POSITION -> WHERE_IT_IS_NOW + ", n.created_at, n.note_id";
 					case NEWEST -> "n.created_at DESC, n.note_id DESC";
-					case REPLIES -> MOST_REPLIES_FIRST;
+					case REPLIES -> REPLIES_OF_N + " DESC, n.created_at DESC, n.note_id DESC";
 				} + " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
 			.param("slug", slug)
 			.param("block", blockId == null ? "" : blockId)
