@@ -232,6 +232,18 @@ class NoteSearchTests {
 	}
 
 	@Test
+	void aNoteMadePrivateIsNoLongerFoundByOthers() {
+		Note note = note(ada, "A changeable mind");
+		assertThat(found("q=changeable", bob)).containsExactly(note.id());
+		commands.edit(SLUG, note.id(), new NewNote("A changeable mind", "Ada Reader", "private"), null, author(ada));
+		assertThat(found("q=changeable", bob)).isEmpty();
+		assertThat(found("q=changeable", null)).isEmpty();
+		assertThat(found("q=changeable", ada)).containsExactly(note.id());
+		commands.edit(SLUG, note.id(), new NewNote("A changeable mind", "Ada Reader", "public"), null, author(ada));
+		assertThat(found("q=changeable", bob)).containsExactly(note.id());
+	}
+
+	@Test
 	void aHiddenNoteIsFoundByTheModeratorAlone() {
 		Note note = note(ada, "A quarrelsome remark");
 		Note reply = commands.reply(SLUG, note.id(), new NewNote("Quarrelsome too", "Bob", "public"), author(bob));

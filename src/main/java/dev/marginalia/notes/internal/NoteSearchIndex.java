@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
  * {@link SearchWords}) with its weighed count, keyed by article and word; kept by a Java trigger,
  * {@link NoteWordsTrigger}.</li>
  * </ul>
+ * Both carry with each note when it was written and whether it is {@link #restricted}: the plainly public notes,
+ * nearly all of them, are found and ranked from the index alone; only for the others is who may see them asked of
+ * {@code note_places}, so that a word in tens of thousands of notes does not make as many lookups.
  * A Java migration (a bean Spring Boot gives Flyway) because it depends on the database, which it asks when it runs:
  * a folder per vendor would be chosen when Flyway is configured, which needs a connection before the start-up waits
  * for the database.
@@ -40,26 +43,48 @@ class NoteSearchIndex implements JavaMigration {
 				+ row + ".quote_exact, '')), 'B') || setweight(to_tsvector('english', " + row + ".author_name), 'C')";
 	}
 
+	/**
+	 * Whether the note of the row {@code row} of {@code notes} is anything but plainly public (private, deleted,
+	 * hidden, or a reply to a hidden note): who may see it is then asked of {@code note_places}.
+	 */
+	static String restricted(String row) {
+		return "(" + row + ".visibility <> 'public' OR " + row + ".deleted OR " + row + ".hidden OR COALESCE((SELECT "
+				+ "parent.hidden FROM notes parent WHERE parent.id = " + row + ".parent_id), FALSE))";
+	}
+
 	private static final String[] POSTGRES = {
 		"CREATE TABLE note_search (note_id VARCHAR(32) NOT NULL PRIMARY KEY REFERENCES notes (id) ON DELETE CASCADE, "
-				+ "article_slug VARCHAR(200) NOT NULL, document TSVECTOR NOT NULL)",
-		"INSERT INTO note_search (note_id, article_slug, document) SELECT n.id, n.article_slug, " + document("n")
-				+ " FROM notes n",
+				+ "article_slug VARCHAR(200) NOT NULL, created_at TIMESTAMP WITH TIME ZONE NOT NULL, "
+				+ "restricted BOOLEAN NOT NULL, document TSVECTOR NOT NULL)",
+		"INSERT INTO note_search (note_id, article_slug, created_at, restricted, document) SELECT n.id, n.article_slug, "
+				+ "n.created_at, " + restricted("n") + ", " + document("n") + " FROM notes n",
 		"CREATE INDEX note_search_words ON note_search USING GIN (document)",
+		// a note hidden or shown again: the replies under it with it
 		"CREATE FUNCTION note_search_document() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-				+ "INSERT INTO note_search (note_id, article_slug, document) VALUES (NEW.id, NEW.article_slug, "
-				+ document("NEW") + ") ON CONFLICT (note_id) DO UPDATE SET document = EXCLUDED.document; "
+				+ "INSERT INTO note_search (note_id, article_slug, created_at, restricted, document) VALUES (NEW.id, "
+				+ "NEW.article_slug, NEW.created_at, " + restricted("NEW") + ", " + document("NEW") + ") "
+				+ "ON CONFLICT (note_id) DO UPDATE SET restricted = EXCLUDED.restricted, document = EXCLUDED.document; "
+				+ "IF TG_OP = 'UPDATE' AND OLD.hidden IS DISTINCT FROM NEW.hidden THEN "
+				+ "UPDATE note_search s SET restricted = " + restricted("r") + " FROM notes r "
+				+ "WHERE r.parent_id = NEW.id AND s.note_id = r.id; END IF; "
 				+ "RETURN NULL; END $$",
 		"CREATE TRIGGER note_search_added AFTER INSERT ON notes FOR EACH ROW EXECUTE FUNCTION note_search_document()",
-		"CREATE TRIGGER note_search_changed AFTER UPDATE OF body, author_name, quote_exact ON notes FOR EACH ROW "
-				+ "WHEN (OLD.body IS DISTINCT FROM NEW.body OR OLD.author_name IS DISTINCT FROM NEW.author_name "
-				+ "OR OLD.quote_exact IS DISTINCT FROM NEW.quote_exact) EXECUTE FUNCTION note_search_document()" };
+		"CREATE TRIGGER note_search_changed AFTER UPDATE OF body, author_name, quote_exact, visibility, deleted, hidden "
+				+ "ON notes FOR EACH ROW WHEN (OLD.body IS DISTINCT FROM NEW.body OR OLD.author_name IS DISTINCT FROM "
+				+ "NEW.author_name OR OLD.quote_exact IS DISTINCT FROM NEW.quote_exact OR OLD.visibility IS DISTINCT FROM "
+				+ "NEW.visibility OR OLD.deleted IS DISTINCT FROM NEW.deleted OR OLD.hidden IS DISTINCT FROM NEW.hidden) "
+				+ "EXECUTE FUNCTION note_search_document()" };
 
+	/**
+	 * The postings are read from one index that holds every column a search reads (an H2 table's rows are kept by a
+	 * hidden row id: reading them from the index alone saves a lookup per posting); the foreign key makes H2 index
+	 * {@code note_id} too, for deletes and changes of one note.
+	 */
 	private static final String[] EMBEDDED = {
 		"CREATE TABLE note_words (article_slug VARCHAR(200) NOT NULL, word VARCHAR(" + SearchWords.LONGEST + ") NOT NULL, "
 				+ "note_id VARCHAR(32) NOT NULL REFERENCES notes (id) ON DELETE CASCADE, hits INTEGER NOT NULL, "
-				+ "PRIMARY KEY (article_slug, word, note_id))",
-		"CREATE INDEX note_words_by_note ON note_words (note_id)",
+				+ "restricted BOOLEAN NOT NULL, created_at TIMESTAMP WITH TIME ZONE NOT NULL)",
+		"CREATE INDEX note_words_postings ON note_words (article_slug, word, note_id, hits, restricted, created_at)",
 		"CREATE TRIGGER note_words_added AFTER INSERT ON notes FOR EACH ROW CALL '" + NoteWordsTrigger.class.getName() + "'",
 		"CREATE TRIGGER note_words_changed AFTER UPDATE ON notes FOR EACH ROW CALL '" + NoteWordsTrigger.class.getName()
 				+ "'" };
@@ -104,12 +129,13 @@ class NoteSearchIndex implements JavaMigration {
 	/** The words of the notes written before this migration (the trigger indexes those written after it). */
 	private static void indexEmbedded(Connection connection) throws SQLException {
 		try (Statement notes = connection.createStatement();
-				ResultSet note = notes.executeQuery("SELECT id, article_slug, body, quote_exact, author_name FROM notes");
+				ResultSet note = notes.executeQuery("SELECT n.id, n.article_slug, n.body, n.quote_exact, n.author_name, "
+						+ "n.created_at, " + restricted("n") + " FROM notes n");
 				PreparedStatement insert = connection.prepareStatement(NoteWordsTrigger.INSERT)) {
 			int batched = 0;
 			while (note.next()) {
-				NoteWordsTrigger.add(insert, note.getString(1), note.getString(2), note.getString(3), note.getString(4),
-						note.getString(5));
+				NoteWordsTrigger.add(insert, new NoteWordsTrigger.Indexed(note.getString(1), note.getString(2),
+						note.getString(3), note.getString(4), note.getString(5), note.getObject(6), note.getBoolean(7)));
 				if (++batched % NOTES_A_BATCH == 0) {
 					insert.executeBatch();
 				}

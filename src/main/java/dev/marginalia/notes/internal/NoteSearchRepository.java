@@ -23,12 +23,17 @@ import org.springframework.stereotype.Repository;
  * migration V15 ({@link NoteSearchIndex}): PostgreSQL's full-text search ({@code plainto_tsquery} in the
  * {@code english} configuration, ranked by {@code ts_rank}), or on the embedded database its word table (every stem
  * of the query in the note, ranked by their weighed counts). A note is also found by a tag equal to one of the
- * words. The rest is portable SQL over the narrow rows of {@code note_places}, which say who may see a note.
+ * words. The rest is portable SQL over the narrow rows of {@code note_places}, which say who may see a note; the
+ * index's own flag says which notes are plainly public, so that a common word's tens of thousands of matches are
+ * not each looked up there.
  */
 @Repository
 public class NoteSearchRepository {
 
-	/** What a reader may see (note_places as p): not deleted, public or their own, not hidden but to the moderator. */
+	/**
+	 * What a reader may see (note_places as p): a note of the article, not deleted, public or their own, not hidden
+	 * (nor a reply to a hidden note) but to the moderator.
+	 */
 	private static final String VISIBLE = "p.article_slug = :slug AND p.deleted = FALSE "
 			+ "AND (p.visibility = 'public' OR p.author_hash = :viewer) AND (:moderator = TRUE OR p.hidden = FALSE)";
 
@@ -49,7 +54,8 @@ public class NoteSearchRepository {
 		if (matches == null) {
 			return 0;
 		}
-		return jdbc.sql("SELECT COUNT(" + (matches.ranked() ? "DISTINCT m.note_id" : "*") + ")" + matches.from())
+		return jdbc.sql("SELECT COUNT(" + (matches.several() ? "DISTINCT m.note_id" : "*") + ") FROM (" + matches.rows()
+				+ ") m")
 			.params(matches.parameters())
 			.query(Integer.class)
 			.single();
@@ -65,79 +71,78 @@ public class NoteSearchRepository {
 		if (matches == null) {
 			return List.of();
 		}
-		boolean byScore = matches.ranked() && query.order() == SearchQuery.Order.RELEVANCE;
-		String sql = matches.ranked()
-				? "SELECT m.note_id" + matches.from() + " GROUP BY m.note_id, p.created_at ORDER BY "
-						+ (byScore ? "SUM(m.score) DESC, " : "") + "p.created_at DESC, m.note_id DESC"
-				: "SELECT m.note_id" + matches.from() + " ORDER BY p.created_at DESC, m.note_id DESC";
+		String score = matches.several() ? "SUM(m.score)" : "m.score";
+		String order = (query.order() == SearchQuery.Order.RELEVANCE && query.text() != null ? score + " DESC, " : "")
+				+ "m.created_at DESC, m.note_id DESC";
 		Map<String, Object> parameters = new HashMap<>(matches.parameters());
 		parameters.put("offset", offset);
 		parameters.put("limit", limit);
-		return jdbc.sql(sql + " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
+		return jdbc.sql("SELECT m.note_id FROM (" + matches.rows() + ") m"
+				+ (matches.several() ? " GROUP BY m.note_id, m.created_at" : "") + " ORDER BY " + order
+				+ " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
 			.params(parameters)
 			.query(String.class)
 			.list();
 	}
 
 	/**
-	 * The notes that match, as {@code FROM ... WHERE ...} over the candidates (as m, with a score) and their narrow
-	 * rows (as p); null when no note can match (words that are all stop words, and no tag among them).
+	 * The notes that match, as rows (note_id, created_at, score) the viewer may see; null when no note can match
+	 * (words that are all stop words, and no tag among them). Each source of matches (the words, the tags equal to a
+	 * word) is joined to the narrow rows ({@code note_places} as p) that say who may see a note on its own, and then
+	 * put together: joined to a query of their union, H2 would run the union again for every note of the article.
 	 */
 	private @Nullable Matches matches(String slug, SearchQuery query, @Nullable String viewerHash, boolean moderator) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("slug", slug);
 		parameters.put("viewer", viewerHash == null ? "" : viewerHash);
 		parameters.put("moderator", moderator);
-		String candidates;
-		boolean ranked = query.text() != null;
-		if (ranked) {
-			List<String> sources = new ArrayList<>();
-			List<String> stems = query.stems();
-			if (!stems.isEmpty()) {
-				sources.add(dialect().words(query, parameters));
-			}
-			if (!query.tagWords().isEmpty()) {
-				sources.add("SELECT t.note_id, " + dialect().tagScore + " AS score FROM note_tags t "
-						+ "WHERE t.article_slug = :slug AND t.tag_key IN (:tagWords)");
-				parameters.put("tagWords", query.tagWords());
-			}
-			if (sources.isEmpty()) {
-				return null;
-			}
-			candidates = String.join(" UNION ALL ", sources);
-		}
-		else if (query.tag() != null) {
-			candidates = "SELECT t.note_id, 0 AS score FROM note_tags t WHERE t.article_slug = :slug AND t.tag_key = :tag";
-		}
-		else {
-			candidates = "SELECT n.note_id, 0 AS score FROM note_places n WHERE n.article_slug = :slug";
-		}
-		StringBuilder from = new StringBuilder(" FROM (").append(candidates)
-			.append(") m JOIN note_places p ON p.note_id = m.note_id WHERE ").append(VISIBLE);
+		StringBuilder asked = new StringBuilder();
 		if (query.tag() != null) {
 			parameters.put("tag", query.tagKey());
-			if (ranked) {
-				from.append(" AND EXISTS (SELECT 1 FROM note_tags f WHERE f.note_id = p.note_id AND f.tag_key = :tag)");
-			}
+			asked.append(" AND EXISTS (SELECT 1 FROM note_tags f WHERE f.note_id = p.note_id AND f.tag_key = :tag)");
 		}
 		if (query.author() != null) {
-			from.append(" AND EXISTS (SELECT 1 FROM notes a WHERE a.id = p.note_id AND LOWER(a.author_name) = :author)");
+			asked.append(" AND EXISTS (SELECT 1 FROM notes a WHERE a.id = p.note_id AND LOWER(a.author_name) = :author)");
 			parameters.put("author", query.author().toLowerCase(Locale.ROOT));
 		}
-		from.append(switch (query.kind()) {
+		asked.append(switch (query.kind()) {
 			case ANY -> "";
 			case NOTES -> " AND p.parent_id IS NULL";
 			case REPLIES -> " AND p.parent_id IS NOT NULL";
 			case TAGGED -> " AND EXISTS (SELECT 1 FROM note_tags k WHERE k.note_id = p.note_id)";
 		});
-		return new Matches(from.toString(), parameters, ranked);
+		String filters = VISIBLE + asked;
+		if (query.text() == null) {
+			// no words: every note that passes the filters (starting from the tag's notes, when there is one)
+			String from = query.tag() == null ? "note_places p"
+					: "note_tags t JOIN note_places p ON p.note_id = t.note_id AND t.article_slug = :slug AND t.tag_key = :tag";
+			return new Matches("SELECT p.note_id, p.created_at, 0 AS score FROM " + from + " WHERE " + filters, parameters,
+					false);
+		}
+		List<String> sources = new ArrayList<>();
+		if (!query.stems().isEmpty()) {
+			// a plainly public note is seen by everyone: the index says which (restricted), the others are looked up
+			String seen = "EXISTS (SELECT 1 FROM note_places p WHERE p.note_id = x.note_id AND " + filters + ")";
+			sources.add(dialect().words(query, asked.isEmpty() ? "(x.restricted = FALSE OR " + seen + ")" : seen,
+					parameters));
+		}
+		if (!query.tagWords().isEmpty()) {
+			sources.add("SELECT t.note_id, p.created_at, " + dialect().tagScore + " AS score FROM note_tags t "
+					+ "JOIN note_places p ON p.note_id = t.note_id WHERE t.article_slug = :slug AND t.tag_key IN (:tagWords) AND "
+					+ filters);
+			parameters.put("tagWords", query.tagWords());
+		}
+		if (sources.isEmpty()) {
+			return null;
+		}
+		return new Matches(String.join(" UNION ALL ", sources), parameters, sources.size() > 1);
 	}
 
 	/**
-	 * @param from {@code FROM ... WHERE ...}
-	 * @param ranked whether the candidates have scores to add up, one row per word source (else one row per note)
+	 * @param rows a query of (note_id, created_at, score), one row per match
+	 * @param several whether a note may have several rows (one per source), whose scores add up
 	 */
-	private record Matches(String from, Map<String, Object> parameters, boolean ranked) {
+	private record Matches(String rows, Map<String, Object> parameters, boolean several) {
 	}
 
 	/** @return the notes with these ids (any order) */
@@ -157,9 +162,11 @@ public class NoteSearchRepository {
 		if (ids.isEmpty()) {
 			return places;
 		}
-		jdbc.sql("SELECT p.note_id, COALESCE(p.parent_id, p.note_id) AS thread_id, a.placed_block_id, a.orphaned "
-				+ "FROM note_places p LEFT JOIN note_places t ON t.note_id = p.parent_id "
-				+ "LEFT JOIN anchors a ON a.article_slug = p.article_slug AND a.anchor_key = COALESCE(t.anchor_key, p.anchor_key) "
+		// the thread's note: the reply's note, or the note itself (t); its anchor (a): each join on a key, so that both
+		// use an index
+		jdbc.sql("SELECT p.note_id, t.note_id AS thread_id, a.placed_block_id, a.orphaned FROM note_places p "
+				+ "JOIN note_places t ON t.note_id = COALESCE(p.parent_id, p.note_id) "
+				+ "LEFT JOIN anchors a ON a.article_slug = t.article_slug AND a.anchor_key = t.anchor_key "
 				+ "WHERE p.note_id IN (:ids)")
 			.param("ids", ids)
 			.query((row, number) -> places.put(row.getString("note_id"), new ThreadPlace(row.getString("thread_id"),
@@ -193,21 +200,22 @@ public class NoteSearchRepository {
 		/** Full-text search: every word of the query (stemmed, stop words dropped by PostgreSQL itself), ts_rank. */
 		POSTGRES("CAST(0.1 AS REAL)") {
 			@Override
-			String words(SearchQuery query, Map<String, Object> parameters) {
+			String words(SearchQuery query, String seen, Map<String, Object> parameters) {
 				parameters.put("q", query.text());
-				return "SELECT s.note_id, ts_rank(s.document, plainto_tsquery('english', :q)) AS score FROM note_search s "
-						+ "WHERE s.article_slug = :slug AND s.document @@ plainto_tsquery('english', :q)";
+				return "SELECT x.note_id, x.created_at, ts_rank(x.document, plainto_tsquery('english', :q)) AS score "
+						+ "FROM note_search x WHERE x.article_slug = :slug AND x.document @@ plainto_tsquery('english', :q) "
+						+ "AND " + seen;
 			}
 		},
 
 		/** The word table: notes that have every stem of the query, scored by the weighed counts of those stems. */
 		EMBEDDED("10") {
 			@Override
-			String words(SearchQuery query, Map<String, Object> parameters) {
+			String words(SearchQuery query, String seen, Map<String, Object> parameters) {
 				parameters.put("stems", query.stems());
 				parameters.put("stemCount", query.stems().size());
-				return "SELECT w.note_id, SUM(w.hits) AS score FROM note_words w WHERE w.article_slug = :slug "
-						+ "AND w.word IN (:stems) GROUP BY w.note_id HAVING COUNT(*) = :stemCount";
+				return "SELECT x.note_id, x.created_at, SUM(x.hits) AS score FROM note_words x WHERE x.article_slug = :slug "
+						+ "AND x.word IN (:stems) AND " + seen + " GROUP BY x.note_id, x.created_at HAVING COUNT(*) = :stemCount";
 			}
 		};
 
@@ -218,8 +226,11 @@ public class NoteSearchRepository {
 			this.tagScore = tagScore;
 		}
 
-		/** @return the notes (note_id, score) of the article (:slug) whose text has the query's words */
-		abstract String words(SearchQuery query, Map<String, Object> parameters);
+		/**
+		 * @param seen the condition on a match (its index row as x) that the viewer may see it and it passes the filters
+		 * @return the notes (note_id, created_at, score) of the article (:slug) whose text has the query's words
+		 */
+		abstract String words(SearchQuery query, String filters, Map<String, Object> parameters);
 
 	}
 
