@@ -47,7 +47,7 @@ class PrivateActivityLeavesNoTraceTests {
 
 	/** What changes with a public note: everything observed but the home page, the orphans and the absent dates. */
 	static final List<String> CHANGED_BY_A_PUBLIC_NOTE = List.of("article page", "article page ETag", "Bob's page",
-			"Bob's page ETag", "paragraph notes", "Bob's paragraph notes", "container", "container ETag",
+			"Bob's page ETag", "home page", "paragraph notes", "Bob's paragraph notes", "container", "container ETag",
 			"container page 0", "container page 0 ETag", "Bob's container", "Bob's container ETag", "notes.md",
 			"notes.csv", "notes.jsonld", "Bob's notes.jsonld", "events since 0");
 
@@ -188,6 +188,7 @@ class PrivateActivityLeavesNoTraceTests {
 		seen.put("home page", withoutTokens(web.page("/").response().body()));
 		seen.put("paragraph notes", withoutTokens(web.page(PARAGRAPH_NOTES).response().body()));
 		seen.put("Bob's paragraph notes", bob.get(PARAGRAPH_NOTES).body());
+		seen.put("Bob's own notes", bob.get("/my/notes").body());
 		seen.put("orphans", withoutTokens(web.page(ARTICLE + "/orphans").response().body()));
 		observeApi(seen, "container", api.get(api.container()));
 		observeApi(seen, "container page 0", api.get(api.container() + "?page=0"));
