@@ -9,7 +9,7 @@
 // screen (what changes above it is made up for by scrolling); changes are announced politely. Writes made in
 // this page are already shown: their events are skipped (page.js ownWrites).
 
-import { announce, blockLabel, ownWrites } from './page.js';
+import { announce, blockLabel, ownWrites, thisPageInItsOrder } from './page.js';
 import { refresh } from './notes.js';
 
 const slug = document.querySelector('main.reading')
@@ -26,14 +26,6 @@ let queued = new Map();
 const deferred = new Set();
 let timer = 0;
 let fetching = false;
-
-/** The article as this page shows it: in the order of notes it was opened with (?sort=), nothing else of its query. */
-function pageUrl() {
-  const url = new URL(window.location.pathname, window.location.href);
-  const sort = new URLSearchParams(window.location.search).get('sort');
-  if (sort) url.searchParams.set('sort', sort);
-  return url.href;
-}
 
 const keyOf = (region) => (region.matches('.orphans') ? 'orphans' : region.firstElementChild?.id);
 const regionOf = (key) => (key === 'orphans' ? document.querySelector('.orphans')
@@ -107,7 +99,7 @@ async function update() {
   fetching = true;
   let page;
   try {
-    const response = await fetch(pageUrl(), {
+    const response = await fetch(thisPageInItsOrder(), {
       credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'text/html' },
     });
     if (!response.ok) throw new Error(`status ${response.status}`);

@@ -12,7 +12,7 @@
 // puts in place what other readers wrote (refresh). After a paragraph's notes are replaced, its region gets a
 // 'notes:updated' event; when an inline form closes, the document gets 'notes:formclosed'.
 
-import { announce, isPlainClick, ownWrites } from './page.js';
+import { announce, isPlainClick, ownWrites, thisPageInItsOrder } from './page.js';
 import { clampLongNotes, reveal } from './threads.js';
 
 const DONE = { add: 'Note added', reply: 'Reply added', edit: 'Note saved', delete: 'Note deleted' };
@@ -84,6 +84,15 @@ function post(form) {
   const header = document.querySelector('meta[name="_csrf_header"]')?.content;
   if (token && header) headers[header] = token;
   return fetchPage(form.action, { method: 'POST', headers, body: new URLSearchParams(new FormData(form)) });
+}
+
+/**
+ * A write answers with the article in the default order of its notes: on an article sorted otherwise (?sort=), the
+ * article in this page's order, fetched again. @return the page to take the notes from
+ */
+async function inThisOrder(page) {
+  if (!new URLSearchParams(window.location.search).has('sort') || !document.querySelector('main.reading')) return page;
+  return (await fetchPage(thisPageInItsOrder())).page;
 }
 
 /** @return the first of the elements that takes focus */
@@ -231,7 +240,7 @@ async function send(form) {
     const again = page.querySelector('form.note-form');
     if (response.ok && response.redirected) {
       openForms.delete(context.key);
-      written = done(context.action, form, page, context.noteId);
+      written = done(context.action, form, await inThisOrder(page), context.noteId);
     } else if ((response.status === 400 || response.status === 409) && again) {
       form.replaceWith(prepare(again, context));
       openForms.set(context.key, again);
@@ -380,7 +389,7 @@ async function remove(form, box) {
   try {
     const { response, page } = await post(form);
     if (response.ok && response.redirected) {
-      written = done('delete', form, page, form.closest('.note').id);
+      written = done('delete', form, await inThisOrder(page), form.closest('.note').id);
       return;
     }
     problem(box, `The note was not deleted (error ${response.status}). Reload the page and try again.`);

@@ -9,6 +9,14 @@ export function announce(message) {
   window.setTimeout(() => { announcer.textContent = message; }, 50);
 }
 
+/** @return the address of this page as the scripts fetch it again: its path and the order of its notes (?sort=) */
+export function thisPageInItsOrder() {
+  const url = new URL(window.location.pathname, window.location.href);
+  const sort = new URLSearchParams(window.location.search).get('sort');
+  if (sort) url.searchParams.set('sort', sort);
+  return url.href;
+}
+
 /** A click that means "follow this here": no modifier keys, main button. */
 export function isPlainClick(event) {
   return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.marginalia.content.Article;
+import dev.marginalia.database.DatabaseFailures;
 import dev.marginalia.notes.internal.ActivityRepository;
 
 import org.springframework.stereotype.Service;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Service;
  * What the list of articles says of each article's conversation: its public notes and replies (what every reader
  * sees: nothing private, hidden or deleted counts) and when the newest of them was written. Read for every article at
  * once, in one grouped query, and kept until the public notes of one of the articles change (their
- * {@link ArticleStamps}, read before the notes, as the article page is kept): the query reads every note.
+ * {@link ArticleStamps}, read before the notes, as the article page is kept): the query reads every note. While the
+ * database is away, the list says what was read last.
  */
 @Service
 public class ArticleActivity {
@@ -39,7 +41,16 @@ public class ArticleActivity {
 			return known.activity();
 		}
 		Map<String, Activity> byArticle = new HashMap<>();
-		activity.publicActivity().forEach((slug, row) -> byArticle.put(slug, new Activity(row.notes(), row.newest())));
+		try {
+			activity.publicActivity().forEach((slug, row) -> byArticle.put(slug, new Activity(row.notes(), row.newest())));
+		}
+		catch (RuntimeException ex) {
+			// the database is away: the list of articles still answers, with what was read last
+			if (DatabaseFailures.isUnavailable(ex)) {
+				return known.activity();
+			}
+			throw ex;
+		}
 		kept = new Kept(Map.copyOf(changes), Map.copyOf(byArticle));
 		return byArticle;
 	}

@@ -191,6 +191,7 @@ class PrivateActivityLeavesNoTraceTests {
 		seen.put("home page", withoutTokens(web.page("/").response().body()));
 		seen.put("paragraph notes", withoutTokens(web.page(PARAGRAPH_NOTES).response().body()));
 		seen.put("Bob's paragraph notes", bob.get(PARAGRAPH_NOTES).body());
+		seen.put("Bob's own notes", bob.get("/my/notes").body());
 		seen.put("orphans", withoutTokens(web.page(ARTICLE + "/orphans").response().body()));
 		observeApi(seen, "container", api.get(api.container()));
 		observeApi(seen, "container page 0", api.get(api.container() + "?page=0"));

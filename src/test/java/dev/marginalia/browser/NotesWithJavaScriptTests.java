@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.marginalia.support.FormClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -244,6 +245,21 @@ class NotesWithJavaScriptTests extends NotesInBrowser {
 		assertThat(form.findElement(By.cssSelector("[role='alert']")).getText()).contains("not saved", "403");
 		assertThat(form.findElement(By.name("body")).getDomProperty("value")).isEqualTo("A draft worth keeping");
 		assertThat(browser.driver().switchTo().activeElement()).as("focus stays on the button").isEqualTo(send);
+		assertSamePage();
+	}
+
+	@Test
+	void onAnArticleSortedNewestFirstANoteAddedInPlaceComesFirst() {
+		String paragraph = "p-FdgIsg";
+		new FormClient(port).write(ARTICLE, paragraph, "An older note");
+		browser.resize(1280, 900);
+		open(ARTICLE + "?sort=newest");
+		markPage();
+		String added = addNote(paragraph, "The newest note", "Ann", false);
+		assertThat((List<?>) browser.script("""
+				return [...document.querySelectorAll('#notes-' + arguments[0] + ' .threads > .thread > .note')]
+				  .map((note) => note.id);""", paragraph)).first().isEqualTo("note-" + added);
+		assertThat(browser.driver().getCurrentUrl()).isEqualTo(url(ARTICLE + "?sort=newest"));
 		assertSamePage();
 	}
 
