@@ -177,31 +177,35 @@ class AnnotationContainerController {
 	private byte[] pageJson(Article article, int number, boolean iris, @Nullable Author viewer,
 			@Nullable ContainerFilters filters) {
 		String slug = article.slug();
-		int total = count(slug, viewer, filters);
-		if (number > Representations.lastPage(total)) {
+		NoteSearch.Found page = page(slug, viewer, filters, number * Representations.PAGE_SIZE, false);
+		if (number > Representations.lastPage(page.total())) {
 			throw ApiProblem.of(HttpStatus.NOT_FOUND,
-					"There is no page " + number + ": the last is " + Representations.lastPage(total) + ".");
+					"There is no page " + number + ": the last is " + Representations.lastPage(page.total()) + ".");
 		}
-		List<Note> items = items(slug, viewer, filters, number * Representations.PAGE_SIZE);
-		return Json.write(representations.page(slug, iris, number, total, items, true, article, suffix(filters)));
+		return Json.write(representations.page(slug, iris, number, page.total(), page.notes(), true, article,
+				suffix(filters)));
 	}
 
 	private Map<String, Object> container(Article article, ContainerPreference preference, @Nullable Author viewer,
 			@Nullable ContainerFilters filters) {
-		int total = count(article.slug(), viewer, filters);
-		List<Note> firstPage = preference.minimal() || total == 0 ? List.of() : items(article.slug(), viewer, filters, 0);
-		return representations.container(article, preference, total, firstPage, suffix(filters));
+		NoteSearch.Found first = page(article.slug(), viewer, filters, 0, preference.minimal());
+		return representations.container(article, preference, first.total(), first.notes(), suffix(filters));
 	}
 
-	/** @return how many annotations the viewer sees in the container, or in its filtered view */
-	private int count(String slug, @Nullable Author viewer, @Nullable ContainerFilters filters) {
-		return filters == null ? queries.count(slug, viewer) : search.count(slug, filters.query(), Viewer.reader(viewer));
-	}
-
-	/** @return a page of the annotations the viewer sees (oldest first), or of the filtered view (best matches first) */
-	private List<Note> items(String slug, @Nullable Author viewer, @Nullable ContainerFilters filters, int offset) {
-		return filters == null ? queries.page(slug, viewer, offset, Representations.PAGE_SIZE)
-				: search.notes(slug, filters.query(), Viewer.reader(viewer), offset, Representations.PAGE_SIZE);
+	/**
+	 * @return how many annotations the viewer sees in the container (or in its filtered view), and a page of them
+	 * (oldest first; filtered, the best matches first)
+	 * @param countOnly whether the page's annotations are not needed
+	 */
+	private NoteSearch.Found page(String slug, @Nullable Author viewer, @Nullable ContainerFilters filters, int offset,
+			boolean countOnly) {
+		if (filters != null) {
+			return countOnly ? new NoteSearch.Found(search.count(slug, filters.query(), Viewer.reader(viewer)), List.of())
+					: search.find(slug, filters.query(), Viewer.reader(viewer), offset, Representations.PAGE_SIZE);
+		}
+		int total = queries.count(slug, viewer);
+		return new NoteSearch.Found(total, countOnly || total <= offset ? List.of()
+				: queries.page(slug, viewer, offset, Representations.PAGE_SIZE));
 	}
 
 	private static String suffix(@Nullable ContainerFilters filters) {

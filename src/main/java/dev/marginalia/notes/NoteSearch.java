@@ -47,22 +47,33 @@ public class NoteSearch {
 		return query.isEmpty() ? 0 : search.count(slug, query, viewer.authorHash(), viewer.isModerator());
 	}
 
-	/** @return a page of the notes and replies that match, in the query's order */
-	@Transactional(readOnly = true)
-	public List<Note> notes(String slug, SearchQuery query, Viewer viewer, int offset, int limit) {
-		if (query.isEmpty()) {
-			return List.of();
-		}
-		List<String> ids = search.find(slug, query, viewer.authorHash(), viewer.isModerator(), offset, limit);
-		Map<String, Integer> order = new HashMap<>();
-		ids.forEach(id -> order.put(id, order.size()));
-		return tags.attach(search.notes(ids).stream().sorted(Comparator.comparing(note -> order.get(note.id()))).toList());
+	/**
+	 * A page of what a search found.
+	 * @param total how many notes and replies match, on every page
+	 * @param notes this page's, in the query's order
+	 */
+	public record Found(int total, List<Note> notes) {
 	}
 
-	/** @return a page of the results, with where each is and what the results page shows of it */
+	/** @return a page of the notes and replies that match, in the query's order, and how many match in all */
 	@Transactional(readOnly = true)
-	public List<SearchHit> hits(Article article, SearchQuery query, Viewer viewer, int offset, int limit) {
-		List<Note> notes = notes(article.slug(), query, viewer, offset, limit);
+	public Found find(String slug, SearchQuery query, Viewer viewer, int offset, int limit) {
+		if (query.isEmpty()) {
+			return new Found(0, List.of());
+		}
+		NoteSearchRepository.Page page = search.find(slug, query, viewer.authorHash(), viewer.isModerator(), offset, limit);
+		if (page.ids().isEmpty()) {
+			return new Found(offset == 0 ? 0 : count(slug, query, viewer), List.of());
+		}
+		Map<String, Integer> order = new HashMap<>();
+		page.ids().forEach(id -> order.put(id, order.size()));
+		return new Found(page.total(), tags.attach(
+				search.notes(page.ids()).stream().sorted(Comparator.comparing(note -> order.get(note.id()))).toList()));
+	}
+
+	/** @return the results page's view of these notes found: where each is, what it shows of it */
+	@Transactional(readOnly = true)
+	public List<SearchHit> hits(Article article, SearchQuery query, List<Note> notes) {
 		List<String> ids = notes.stream().map(Note::id).toList();
 		Map<String, NoteSearchRepository.ThreadPlace> places = search.places(ids);
 		Set<String> parents = new HashSet<>();

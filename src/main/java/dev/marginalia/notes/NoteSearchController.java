@@ -81,12 +81,16 @@ class NoteSearchController {
 			model.addAttribute("results", SearchResultsPage.none());
 			return VIEW;
 		}
-		int total = search.count(slug, query, viewer);
-		int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-		int number = Math.min(Math.max(1, SearchForm.page(page)), pages);
-		List<SearchHit> hits = total == 0 ? List.of()
-				: search.hits(article, query, viewer, (number - 1) * PAGE_SIZE, PAGE_SIZE);
-		model.addAttribute("results", new SearchResultsPage(!query.isEmpty(), total, hits, number, pages));
+		int number = Math.max(1, SearchForm.page(page));
+		NoteSearch.Found found = search.find(slug, query, viewer, (number - 1) * PAGE_SIZE, PAGE_SIZE);
+		int pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+		if (number > pages) {
+			// past the last page: the last
+			number = pages;
+			found = search.find(slug, query, viewer, (number - 1) * PAGE_SIZE, PAGE_SIZE);
+		}
+		List<SearchHit> hits = search.hits(article, query, found.notes());
+		model.addAttribute("results", new SearchResultsPage(!query.isEmpty(), found.total(), hits, number, pages));
 		return VIEW;
 	}
 

@@ -37,6 +37,9 @@ public class NoteSearchRepository {
 	private static final String VISIBLE = "p.article_slug = :slug AND p.deleted = FALSE "
 			+ "AND (p.visibility = 'public' OR p.author_hash = :viewer) AND (:moderator = TRUE OR p.hidden = FALSE)";
 
+	/** How many postings of a stem are counted to tell which of a query's stems is the rarest. */
+	private static final int RARE = 1000;
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
@@ -62,14 +65,15 @@ public class NoteSearchRepository {
 	}
 
 	/**
-	 * @return the ids of a page of the notes and replies the viewer may see that match the query: the best matches
-	 * first, then the newest (or the newest first)
+	 * @return the ids of a page of the notes and replies the viewer may see that match the query (the best matches
+	 * first, then the newest; or the newest first), with how many match in all, counted by the same query (0 when the
+	 * page is past the last: ask {@link #count})
 	 */
-	public List<String> find(String slug, SearchQuery query, @Nullable String viewerHash, boolean moderator, int offset,
+	public Page find(String slug, SearchQuery query, @Nullable String viewerHash, boolean moderator, int offset,
 			int limit) {
 		Matches matches = matches(slug, query, viewerHash, moderator);
 		if (matches == null) {
-			return List.of();
+			return new Page(List.of(), 0);
 		}
 		String score = matches.several() ? "SUM(m.score)" : "m.score";
 		String order = (query.order() == SearchQuery.Order.RELEVANCE && query.text() != null ? score + " DESC, " : "")
@@ -77,19 +81,33 @@ public class NoteSearchRepository {
 		Map<String, Object> parameters = new HashMap<>(matches.parameters());
 		parameters.put("offset", offset);
 		parameters.put("limit", limit);
-		return jdbc.sql("SELECT m.note_id FROM (" + matches.rows() + ") m"
+		List<String> ids = new ArrayList<>();
+		int[] total = { 0 };
+		jdbc.sql("SELECT m.note_id, COUNT(*) OVER () AS total FROM (" + matches.rows() + ") m"
 				+ (matches.several() ? " GROUP BY m.note_id, m.created_at" : "") + " ORDER BY " + order
 				+ " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
 			.params(parameters)
-			.query(String.class)
+			.query((row, number) -> {
+				total[0] = row.getInt("total");
+				return ids.add(row.getString("note_id"));
+			})
 			.list();
+		return new Page(ids, total[0]);
+	}
+
+	/**
+	 * A page of matches.
+	 * @param ids the notes on it, in order
+	 * @param total how many match in all (0 when the page is empty)
+	 */
+	public record Page(List<String> ids, int total) {
 	}
 
 	/**
 	 * The notes that match, as rows (note_id, created_at, score) the viewer may see; null when no note can match
 	 * (words that are all stop words, and no tag among them). Each source of matches (the words, the tags equal to a
-	 * word) is joined to the narrow rows ({@code note_places} as p) that say who may see a note on its own, and then
-	 * put together: joined to a query of their union, H2 would run the union again for every note of the article.
+	 * word) checks who may see its notes on its own (against the narrow rows, {@code note_places} as p), and then they
+	 * are put together: a union joined to the narrow rows, H2 ran again for every note of the article.
 	 */
 	private @Nullable Matches matches(String slug, SearchQuery query, @Nullable String viewerHash, boolean moderator) {
 		Map<String, Object> parameters = new HashMap<>();
@@ -123,10 +141,13 @@ public class NoteSearchRepository {
 		if (!query.stems().isEmpty()) {
 			// a plainly public note is seen by everyone: the index says which (restricted), the others are looked up
 			String seen = "EXISTS (SELECT 1 FROM note_places p WHERE p.note_id = x.note_id AND " + filters + ")";
-			sources.add(dialect().words(query, asked.isEmpty() ? "(x.restricted = FALSE OR " + seen + ")" : seen,
-					parameters));
+			sources.add(dialect().words(query, rarestFirst(slug, query.stems()),
+					asked.isEmpty() ? "(x.restricted = FALSE OR " + seen + ")" : seen, parameters));
 		}
-		if (!query.tagWords().isEmpty()) {
+		// a tag equal to a word: only when the article has such a tag (matches of one source need no adding up)
+		if (!query.tagWords().isEmpty() && jdbc.sql("SELECT 1 FROM note_tags WHERE article_slug = :slug AND tag_key "
+				+ "IN (:tagWords) FETCH FIRST 1 ROWS ONLY").param("slug", slug).param("tagWords", query.tagWords())
+			.query(Integer.class).optional().isPresent()) {
 			sources.add("SELECT t.note_id, p.created_at, " + dialect().tagScore + " AS score FROM note_tags t "
 					+ "JOIN note_places p ON p.note_id = t.note_id WHERE t.article_slug = :slug AND t.tag_key IN (:tagWords) AND "
 					+ filters);
@@ -184,6 +205,26 @@ public class NoteSearchRepository {
 	public record ThreadPlace(String threadId, @Nullable String blockId, boolean orphaned) {
 	}
 
+	/**
+	 * @return the stems, those in the fewest notes first (each counted up to {@value #RARE} postings: a bounded read of
+	 * the index); on PostgreSQL, whose GIN index intersects them itself, as they are
+	 */
+	private List<String> rarestFirst(String slug, List<String> stems) {
+		if (stems.size() < 2 || dialect() == Dialect.POSTGRES) {
+			return stems;
+		}
+		Map<String, Integer> postings = new HashMap<>();
+		for (String stem : stems) {
+			postings.put(stem, jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM note_words WHERE article_slug = :slug "
+					+ "AND word = :stem FETCH FIRST " + RARE + " ROWS ONLY) found")
+				.param("slug", slug)
+				.param("stem", stem)
+				.query(Integer.class)
+				.single());
+		}
+		return stems.stream().sorted(java.util.Comparator.comparing(postings::get)).toList();
+	}
+
 	private Dialect dialect() {
 		Dialect known = dialect;
 		if (known == null) {
@@ -200,7 +241,7 @@ public class NoteSearchRepository {
 		/** Full-text search: every word of the query (stemmed, stop words dropped by PostgreSQL itself), ts_rank. */
 		POSTGRES("CAST(0.1 AS REAL)") {
 			@Override
-			String words(SearchQuery query, String seen, Map<String, Object> parameters) {
+			String words(SearchQuery query, List<String> stems, String seen, Map<String, Object> parameters) {
 				parameters.put("q", query.text());
 				return "SELECT x.note_id, x.created_at, ts_rank(x.document, plainto_tsquery('english', :q)) AS score "
 						+ "FROM note_search x WHERE x.article_slug = :slug AND x.document @@ plainto_tsquery('english', :q) "
@@ -208,14 +249,27 @@ public class NoteSearchRepository {
 			}
 		},
 
-		/** The word table: notes that have every stem of the query, scored by the weighed counts of those stems. */
+		/**
+		 * The word table: notes that have every stem of the query, scored by the weighed counts of those stems; the
+		 * postings of the rarest stem, each looked up in the others' (joined, or grouped by note, H2 read every posting
+		 * of a common word, and grouped them slowly).
+		 */
 		EMBEDDED("10") {
 			@Override
-			String words(SearchQuery query, String seen, Map<String, Object> parameters) {
-				parameters.put("stems", query.stems());
-				parameters.put("stemCount", query.stems().size());
-				return "SELECT x.note_id, x.created_at, SUM(x.hits) AS score FROM note_words x WHERE x.article_slug = :slug "
-						+ "AND x.word IN (:stems) AND " + seen + " GROUP BY x.note_id, x.created_at HAVING COUNT(*) = :stemCount";
+			String words(SearchQuery query, List<String> stems, String seen, Map<String, Object> parameters) {
+				StringBuilder score = new StringBuilder("x.hits");
+				StringBuilder others = new StringBuilder();
+				for (int i = 0; i < stems.size(); i++) {
+					parameters.put("stem" + i, stems.get(i));
+					if (i > 0) {
+						String posting = "FROM note_words y" + i + " WHERE y" + i + ".article_slug = :slug AND y" + i
+								+ ".word = :stem" + i + " AND y" + i + ".note_id = x.note_id";
+						others.append(" AND EXISTS (SELECT 1 ").append(posting).append(')');
+						score.append(" + (SELECT y").append(i).append(".hits ").append(posting).append(')');
+					}
+				}
+				return "SELECT x.note_id, x.created_at, " + score + " AS score FROM note_words x WHERE x.article_slug = :slug "
+						+ "AND x.word = :stem0" + others + " AND " + seen;
 			}
 		};
 
@@ -227,10 +281,11 @@ public class NoteSearchRepository {
 		}
 
 		/**
+		 * @param stems the query's stems, the rarest first
 		 * @param seen the condition on a match (its index row as x) that the viewer may see it and it passes the filters
 		 * @return the notes (note_id, created_at, score) of the article (:slug) whose text has the query's words
 		 */
-		abstract String words(SearchQuery query, String filters, Map<String, Object> parameters);
+		abstract String words(SearchQuery query, List<String> stems, String seen, Map<String, Object> parameters);
 
 	}
 

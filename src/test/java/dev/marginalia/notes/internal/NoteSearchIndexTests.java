@@ -70,22 +70,23 @@ class NoteSearchIndexTests {
 			.load().migrate();
 		NoteSearchRepository search = new NoteSearchRepository(jdbc, new JdbcTemplate(database));
 		SearchQuery annotations = SearchQuery.of("Annotations", null, null, SearchQuery.Kind.ANY, SearchQuery.Order.RELEVANCE);
-		assertThat(search.find(SLUG, annotations, null, false, 0, 20)).containsExactly("n1");
-		assertThat(search.find(SLUG, annotations, "ada", false, 0, 20)).containsExactlyInAnyOrder("n1", "n2");
-		assertThat(search.find(SLUG, annotations, null, true, 0, 20)).as("the moderator").containsExactlyInAnyOrder("n1",
+		assertThat(search.find(SLUG, annotations, null, false, 0, 20).ids()).containsExactly("n1");
+		assertThat(search.find(SLUG, annotations, "ada", false, 0, 20).ids()).containsExactlyInAnyOrder("n1", "n2");
+		assertThat(search.find(SLUG, annotations, null, true, 0, 20).ids()).as("the moderator").containsExactlyInAnyOrder("n1",
 				"n3", "n4");
 		assertThat(search.count(SLUG, annotations, null, false)).isEqualTo(1);
+		assertThat(search.find(SLUG, annotations, "ada", false, 0, 1).total()).as("counted in the same query").isEqualTo(2);
 
 		note(jdbc, "n5", null, "Written after the migration: annotated", "public", false);
-		assertThat(search.find(SLUG, annotations, null, false, 0, 20)).containsExactlyInAnyOrder("n1", "n5");
+		assertThat(search.find(SLUG, annotations, null, false, 0, 20).ids()).containsExactlyInAnyOrder("n1", "n5");
 		jdbc.sql("UPDATE notes SET hidden = FALSE WHERE id = 'n3'").update();
 		jdbc.sql("UPDATE note_places SET hidden = FALSE WHERE note_id IN ('n3', 'n4')").update();
-		assertThat(search.find(SLUG, annotations, null, false, 0, 20)).as("shown again, with the reply under it")
+		assertThat(search.find(SLUG, annotations, null, false, 0, 20).ids()).as("shown again, with the reply under it")
 			.containsExactlyInAnyOrder("n1", "n3", "n4", "n5");
 		jdbc.sql("DELETE FROM notes WHERE id = 'n5'").update();
-		assertThat(search.find(SLUG, annotations, null, false, 0, 20)).containsExactlyInAnyOrder("n1", "n3", "n4");
+		assertThat(search.find(SLUG, annotations, null, false, 0, 20).ids()).containsExactlyInAnyOrder("n1", "n3", "n4");
 		assertThat(search.find(SLUG, SearchQuery.of("the", null, null, SearchQuery.Kind.ANY, SearchQuery.Order.RELEVANCE),
-				null, false, 0, 20)).as("stop words alone").isEqualTo(List.of());
+				null, false, 0, 20).ids()).as("stop words alone").isEqualTo(List.of());
 	}
 
 	/** A note as the notes module writes it: its row, and its narrow row. */
