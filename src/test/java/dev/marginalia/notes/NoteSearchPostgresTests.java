@@ -12,7 +12,7 @@ class NoteSearchPostgresTests extends NoteSearchTests {
 	@Test
 	void runsOnPostgresWithItsFullTextIndex() {
 		assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL");
-		assertThat(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE indexname = 'note_search_words'").query(String.class)
+		assertThat(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'note_search_words'").query(String.class)
 			.single()).contains("USING gin (document)");
 	}
 
