@@ -178,18 +178,20 @@ class AnnotationContainerController {
 			@Nullable ContainerFilters filters) {
 		String slug = article.slug();
 		NoteSearch.Found page = page(slug, viewer, filters, number * Representations.PAGE_SIZE, false);
-		if (number > Representations.lastPage(page.total())) {
+		if (page.total() != null && number > Representations.lastPage(page.total())) {
 			throw ApiProblem.of(HttpStatus.NOT_FOUND,
 					"There is no page " + number + ": the last is " + Representations.lastPage(page.total()) + ".");
 		}
-		return Json.write(representations.page(slug, iris, number, page.total(), page.notes(), true, article,
-				suffix(filters)));
+		if (page.total() == null && number > 0 && page.notes().isEmpty()) {
+			throw ApiProblem.of(HttpStatus.NOT_FOUND, "There is no page " + number + ": the matches end before it.");
+		}
+		return Json.write(representations.page(slug, iris, number, page, true, article, suffix(filters)));
 	}
 
 	private Map<String, Object> container(Article article, ContainerPreference preference, @Nullable Author viewer,
 			@Nullable ContainerFilters filters) {
 		NoteSearch.Found first = page(article.slug(), viewer, filters, 0, preference.minimal());
-		return representations.container(article, preference, first.total(), first.notes(), suffix(filters));
+		return representations.container(article, preference, first, suffix(filters));
 	}
 
 	/**
@@ -200,12 +202,15 @@ class AnnotationContainerController {
 	private NoteSearch.Found page(String slug, @Nullable Author viewer, @Nullable ContainerFilters filters, int offset,
 			boolean countOnly) {
 		if (filters != null) {
-			return countOnly ? new NoteSearch.Found(search.count(slug, filters.query(), Viewer.reader(viewer)), List.of())
-					: search.find(slug, filters.query(), Viewer.reader(viewer), offset, Representations.PAGE_SIZE);
+			if (countOnly) {
+				Integer total = search.count(slug, filters.query(), Viewer.reader(viewer));
+				return new NoteSearch.Found(total, total == null || total > offset + Representations.PAGE_SIZE, List.of());
+			}
+			return search.find(slug, filters.query(), Viewer.reader(viewer), offset, Representations.PAGE_SIZE);
 		}
 		int total = queries.count(slug, viewer);
-		return new NoteSearch.Found(total, countOnly || total <= offset ? List.of()
-				: queries.page(slug, viewer, offset, Representations.PAGE_SIZE));
+		return new NoteSearch.Found(total, total > offset + Representations.PAGE_SIZE, countOnly || total <= offset
+				? List.of() : queries.page(slug, viewer, offset, Representations.PAGE_SIZE));
 	}
 
 	private static String suffix(@Nullable ContainerFilters filters) {

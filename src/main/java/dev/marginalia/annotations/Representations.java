@@ -16,6 +16,7 @@ import dev.marginalia.anchoring.ReAnchoring;
 import dev.marginalia.anchoring.TextQuote;
 import dev.marginalia.content.Article;
 import dev.marginalia.notes.Note;
+import dev.marginalia.notes.NoteSearch;
 import dev.marginalia.notes.TargetAsSent;
 import org.jspecify.annotations.Nullable;
 
@@ -137,19 +138,25 @@ class Representations {
 	 * @param filters the container's filters as query parameters ({@link ContainerFilters#suffix}), which its IRI and
 	 * its pages' keep; "" for the whole container
 	 */
-	Map<String, Object> container(Article article, ContainerPreference preference, int total, List<Note> firstPage,
+	Map<String, Object> container(Article article, ContainerPreference preference, NoteSearch.Found firstPage,
 			String filters) {
 		String slug = article.slug();
+		Integer total = firstPage.total();
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("@context", Vocabulary.CONTAINER_CONTEXT);
 		json.put("id", links.containerView(slug, preference.iris(), filters));
 		json.put("type", CONTAINER_TYPES);
 		json.put("label", "Notes on " + article.metadata().title());
-		json.put("total", total);
-		if (total > 0) {
+		if (total != null) {
+			// a filtered view that matches more than NoteSearch.COUNTED is not counted: no total, no last page
+			json.put("total", total);
+		}
+		if (total == null || total > 0) {
 			// the minimal container MUST NOT embed the first page (Protocol §4.2.2)
 			json.put("first", preference.minimal() ? links.page(slug, preference.iris(), filters, 0)
-					: page(slug, preference.iris(), 0, total, firstPage, false, article, filters));
+					: page(slug, preference.iris(), 0, firstPage, false, article, filters));
+		}
+		if (total != null && total > 0) {
 			json.put("last", links.page(slug, preference.iris(), filters, lastPage(total)));
 		}
 		return json;
@@ -161,8 +168,10 @@ class Representations {
 	 * @param standalone a document of its own (else embedded as the container's {@code first})
 	 * @param filters the container's filters as query parameters, "" for none
 	 */
-	Map<String, Object> page(String slug, boolean iris, int page, int total, List<Note> notes, boolean standalone,
+	Map<String, Object> page(String slug, boolean iris, int page, NoteSearch.Found found, boolean standalone,
 			Article article, String filters) {
+		Integer total = found.total();
+		List<Note> notes = found.notes();
 		ReAnchoring placing = anchoring.reAnchoring(article);
 		Map<String, Object> json = new LinkedHashMap<>();
 		if (standalone) {
@@ -174,9 +183,13 @@ class Representations {
 			Map<String, Object> partOf = new LinkedHashMap<>();
 			partOf.put("id", links.containerView(slug, iris, filters));
 			partOf.put("type", CONTAINER_TYPES);
-			partOf.put("total", total);
-			if (total > 0) {
+			if (total != null) {
+				partOf.put("total", total);
+			}
+			if (total == null || total > 0) {
 				partOf.put("first", links.page(slug, iris, filters, 0));
+			}
+			if (total != null && total > 0) {
 				partOf.put("last", links.page(slug, iris, filters, lastPage(total)));
 			}
 			json.put("partOf", partOf);
@@ -188,7 +201,7 @@ class Representations {
 		if (page > 0) {
 			json.put("prev", links.page(slug, iris, filters, page - 1));
 		}
-		if (page < lastPage(total)) {
+		if (found.hasNext()) {
 			json.put("next", links.page(slug, iris, filters, page + 1));
 		}
 		json.put("items", notes.stream()

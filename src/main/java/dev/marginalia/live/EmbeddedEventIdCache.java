@@ -1,11 +1,10 @@
 package dev.marginalia.live;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+import dev.marginalia.database.VendorMigration;
 
 import org.springframework.stereotype.Component;
 
@@ -19,35 +18,18 @@ import org.springframework.stereotype.Component;
  * database.
  */
 @Component
-class EmbeddedEventIdCache implements JavaMigration {
+class EmbeddedEventIdCache extends VendorMigration {
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("8");
+	EmbeddedEventIdCache() {
+		super(8, "event ids reserved 1000 at a time on H2");
 	}
 
 	@Override
-	public String getDescription() {
-		return "event ids reserved 1000 at a time on H2";
-	}
-
-	@Override
-	public Integer getChecksum() {
-		return 8;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
-	}
-
-	@Override
-	public void migrate(Context context) throws Exception {
-		String product = context.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-		if (!product.contains("h2")) {
+	protected void migrate(Connection connection, boolean postgres) throws SQLException {
+		if (postgres) {
 			return;
 		}
-		try (Statement statement = context.getConnection().createStatement()) {
+		try (Statement statement = connection.createStatement()) {
 			statement.execute("ALTER TABLE note_events ALTER COLUMN id SET CACHE 1000");
 		}
 	}

@@ -41,33 +41,47 @@ public class NoteSearch {
 		this.tags = tags;
 	}
 
-	/** @return how many notes and replies the viewer may see on the article match the query; none for an empty one */
+	/** Up to how many matches a search counts and ranks; past that, "more than" this many, the newest first. */
+	public static final int COUNTED = NoteSearchRepository.COUNTED;
+
+	/**
+	 * @return how many notes and replies the viewer may see on the article match the query (none for an empty one),
+	 * or null when more than {@value #COUNTED}
+	 */
 	@Transactional(readOnly = true)
-	public int count(String slug, SearchQuery query, Viewer viewer) {
-		return query.isEmpty() ? 0 : search.count(slug, query, viewer.authorHash(), viewer.isModerator());
+	public @Nullable Integer count(String slug, SearchQuery query, Viewer viewer) {
+		return query.isEmpty() ? Integer.valueOf(0) : search.count(slug, query, viewer.authorHash(), viewer.isModerator());
 	}
 
 	/**
 	 * A page of what a search found.
-	 * @param total how many notes and replies match, on every page
+	 * @param total how many notes and replies match, on every page; null when more than {@value #COUNTED} (they are
+	 * then in order of time, the newest first)
+	 * @param hasNext whether more come after this page
 	 * @param notes this page's, in the query's order
 	 */
-	public record Found(int total, List<Note> notes) {
+	public record Found(@Nullable Integer total, boolean hasNext, List<Note> notes) {
+
+		/** @return how many pages of {@code size} there are (at least 1), or null when the matches are not counted */
+		public @Nullable Integer pages(int size) {
+			return total == null ? null : Math.max(1, (total + size - 1) / size);
+		}
+
 	}
 
-	/** @return a page of the notes and replies that match, in the query's order, and how many match in all */
+	/**
+	 * @return a page of the notes and replies that match, in the query's order, and how many match in all (up to
+	 * {@value #COUNTED})
+	 */
 	@Transactional(readOnly = true)
 	public Found find(String slug, SearchQuery query, Viewer viewer, int offset, int limit) {
 		if (query.isEmpty()) {
-			return new Found(0, List.of());
+			return new Found(0, false, List.of());
 		}
 		NoteSearchRepository.Page page = search.find(slug, query, viewer.authorHash(), viewer.isModerator(), offset, limit);
-		if (page.ids().isEmpty()) {
-			return new Found(offset == 0 ? 0 : count(slug, query, viewer), List.of());
-		}
 		Map<String, Integer> order = new HashMap<>();
 		page.ids().forEach(id -> order.put(id, order.size()));
-		return new Found(page.total(), tags.attach(
+		return new Found(page.total(), page.hasNext(), tags.attach(
 				search.notes(page.ids()).stream().sorted(Comparator.comparing(note -> order.get(note.id()))).toList()));
 	}
 

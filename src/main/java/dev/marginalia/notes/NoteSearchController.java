@@ -83,14 +83,16 @@ class NoteSearchController {
 		}
 		int number = Math.max(1, SearchForm.page(page));
 		NoteSearch.Found found = search.find(slug, query, viewer, (number - 1) * PAGE_SIZE, PAGE_SIZE);
-		int pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-		if (number > pages) {
+		Integer pages = found.pages(PAGE_SIZE);
+		if (pages != null && number > pages) {
 			// past the last page: the last
 			number = pages;
 			found = search.find(slug, query, viewer, (number - 1) * PAGE_SIZE, PAGE_SIZE);
 		}
 		List<SearchHit> hits = search.hits(article, query, found.notes());
-		model.addAttribute("results", new SearchResultsPage(!query.isEmpty(), found.total(), hits, number, pages));
+		model.addAttribute("results", new SearchResultsPage(!query.isEmpty(), found.total(), hits, number, pages,
+				found.hasNext()));
+		model.addAttribute("counted", NoteSearch.COUNTED);
 		return VIEW;
 	}
 

@@ -35,6 +35,7 @@ import dev.marginalia.content.Article;
 import dev.marginalia.content.Block;
 import dev.marginalia.content.internal.ArticleParser;
 import dev.marginalia.hashing.Digests;
+import dev.marginalia.identity.AuthorSecrets;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -43,7 +44,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The search of issue 19 with 100,000 notes on one article, on the embedded H2 file store and on PostgreSQL: p50 and
  * p95 of the search page and of the container's filtered view, for a common word, a rare word, both, and a tag,
- * printed as a table. Not a test (it times nothing it asserts): run by {@code src/bench/search}, or by hand after
+ * printed as a table. Not a test (it times nothing it asserts): run by {@code src/bench/search} (which builds it and runs it), or by hand after
  * {@code ./mvnw -q test-compile}:
  *
  * <pre>
@@ -77,6 +78,17 @@ public final class SearchBench {
 	private static final List<String> RARE = List.of("zeitgeist", "palimpsest", "quixotic", "serendipity", "ephemera");
 
 	private static final int RARE_NOTES = 25;
+
+	/** The reader who wrote every 20th note (5,000 of 100,000, plus a share of the rest): "My notes" at its longest. */
+	private static final int HEAVY_AUTHOR = 0;
+
+	/** A reader with the usual few dozen notes. */
+	private static final int TYPICAL_AUTHOR = 1;
+
+	/** @return the author secret of the seeded reader {@code a}: of the shape the server issues (43 base64url characters) */
+	private static String secret(int a) {
+		return String.format(Locale.ROOT, "benchauthor%032d", a);
+	}
 
 	private static final String[] TAGS = { "energy", "trade", "security", "law", "peace", "history", "economy",
 			"diplomacy", "ideology", "trust", "media", "reform", "sovereignty", "institutions", "realism", "order",
@@ -222,6 +234,15 @@ public final class SearchBench {
 				rows.add(measure(http, database, "container, " + query.getKey(), query.getValue().stream()
 					.map(q -> base + "/api/articles/" + SLUG + "/annotations/?iris=1&" + q).toList(), "application/ld+json"));
 			}
+			rows.add(measure(http, database, "my notes page, " + written(app, HEAVY_AUTHOR) + " notes, pages 1 to 5",
+					pages(base + "/my/notes?page=", 1, 5), "text/html", "Cookie", "marginalia_author=" + secret(HEAVY_AUTHOR)));
+			rows.add(measure(http, database, "my notes page, " + written(app, HEAVY_AUTHOR) + " notes, pages 60 to 64",
+					pages(base + "/my/notes?page=", 60, 64), "text/html", "Cookie", "marginalia_author=" + secret(HEAVY_AUTHOR)));
+			rows.add(measure(http, database, "my notes page, " + written(app, TYPICAL_AUTHOR) + " notes",
+					List.of(base + "/my/notes"), "text/html", "Cookie", "marginalia_author=" + secret(TYPICAL_AUTHOR)));
+			rows.add(measure(http, database, "/api/my/annotations, " + written(app, HEAVY_AUTHOR) + " notes, pages 1 to 5",
+					pages(base + "/api/my/annotations?page=", 1, 5), "application/ld+json", "Authorization",
+					"Bearer " + secret(HEAVY_AUTHOR)));
 			return rows;
 		}
 		finally {
@@ -237,12 +258,12 @@ public final class SearchBench {
 					"--logging.level.root=WARN", "--spring.datasource.hikari.maximum-pool-size=10");
 	}
 
-	private Row measure(HttpClient http, String database, String request, List<String> urls, String accept)
-			throws Exception {
+	private Row measure(HttpClient http, String database, String request, List<String> urls, String accept,
+			String... header) throws Exception {
 		int fewest = Integer.MAX_VALUE;
 		int most = 0;
 		for (String url : urls) {
-			HttpResponse<String> first = get(http, url, accept);
+			HttpResponse<String> first = get(http, url, accept, header);
 			if (first.statusCode() != 200) {
 				throw new IllegalStateException(url + " answered " + first.statusCode() + ": " + first.body());
 			}
@@ -250,20 +271,20 @@ public final class SearchBench {
 			most = Math.max(most, matches(first.body()));
 		}
 		for (int i = 0; i < 30; i++) {
-			get(http, urls.get(i % urls.size()), accept);
+			get(http, urls.get(i % urls.size()), accept, header);
 		}
 		double[] times = new double[requests];
 		for (int i = 0; i < requests; i++) {
 			String url = urls.get(i % urls.size());
 			long sent = System.nanoTime();
-			HttpResponse<String> response = get(http, url, accept);
+			HttpResponse<String> response = get(http, url, accept, header);
 			times[i] = (System.nanoTime() - sent) / 1e6;
 			if (response.statusCode() != 200) {
 				throw new IllegalStateException(url + " answered " + response.statusCode());
 			}
 		}
 		Arrays.sort(times);
-		String matches = fewest == most ? String.format("%,d", most) : String.format("%,d to %,d", fewest, most);
+		String matches = fewest == most ? counted(most) : counted(fewest) + " to " + counted(most);
 		Row row = new Row(database, request, matches, percentile(times, 50), percentile(times, 95), times[times.length - 1]);
 		System.out.printf(Locale.ROOT, "  %s: %s matches, p50 %.2f ms, p95 %.2f ms%n", request, matches, row.p50(), row.p95());
 		return row;
@@ -275,17 +296,45 @@ public final class SearchBench {
 		if (total.find()) {
 			return Integer.parseInt(total.group(1));
 		}
+		if (body.contains("More than 1,000 notes found") || body.contains("\"AnnotationCollection\"") && !body.contains("\"total\"")) {
+			return 1001;
+		}
 		Matcher found = Pattern.compile("(\\d+) notes? found").matcher(body);
 		return found.find() ? Integer.parseInt(found.group(1)) : 0;
+	}
+
+	/** @return the count as the answers give it: up to 1,000, or "more than 1,000" (not counted past that) */
+	private static String counted(int matches) {
+		return matches > 1000 ? "more than 1,000" : String.format(Locale.ROOT, "%,d", matches);
 	}
 
 	private static double percentile(double[] sorted, int percent) {
 		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
 	}
 
-	private static HttpResponse<String> get(HttpClient http, String url, String accept) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
+	private static HttpResponse<String> get(HttpClient http, String url, String accept, String... header)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET();
+		if (header.length == 2) {
+			request.header(header[0], header[1]);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static List<String> pages(String prefix, int first, int last) {
+		return java.util.stream.IntStream.rangeClosed(first, last).mapToObj(page -> prefix + page).toList();
+	}
+
+	/** @return how many notes and replies the seeded reader {@code a} wrote, as a figure for the table */
+	private static String written(ConfigurableApplicationContext app, int a) throws Exception {
+		try (Connection db = app.getBean(DataSource.class).getConnection();
+				PreparedStatement count = db.prepareStatement("SELECT COUNT(*) FROM notes WHERE author_hash = ?")) {
+			count.setString(1, AuthorSecrets.hash(secret(a)));
+			try (var result = count.executeQuery()) {
+				result.next();
+				return String.format(Locale.ROOT, "%,d", result.getInt(1));
+			}
+		}
 	}
 
 	private static int seeded(DataSource dataSource) throws Exception {
@@ -318,7 +367,7 @@ public final class SearchBench {
 			try (PreparedStatement authors = db.prepareStatement("INSERT INTO authors (secret_hash, display_name, created_at) "
 					+ "VALUES (?, ?, ?)")) {
 				for (int a = 0; a < 2000; a++) {
-					authors.setString(1, Digests.sha256Hex("bench-author-" + a));
+					authors.setString(1, AuthorSecrets.hash(secret(a)));
 					authors.setString(2, "Reader " + a);
 					authors.setTimestamp(3, Timestamp.from(start));
 					authors.addBatch();
@@ -332,7 +381,7 @@ public final class SearchBench {
 					PreparedStatement place = db.prepareStatement("INSERT INTO note_places (note_id, article_slug, "
 							+ "parent_id, visibility, author_hash, deleted, created_at) VALUES (?, ?, ?, ?, ?, FALSE, ?)");
 					PreparedStatement tag = db.prepareStatement("INSERT INTO note_tags (note_id, article_slug, tag_key, "
-							+ "tag, position) VALUES (?, ?, ?, ?, ?)")) {
+							+ "tag, position, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
 				String lastTop = null;
 				for (int i = 0; i < notes; i++) {
 					Block block = blocks.get(random.nextInt(blocks.size()));
@@ -340,9 +389,9 @@ public final class SearchBench {
 					boolean reply = i % 10 == 9 && lastTop != null;
 					boolean passage = !reply && i % 5 == 0;
 					boolean isPrivate = i % 7 == 3;
-					int author = random.nextInt(2000);
+					int author = i % 20 == 0 ? HEAVY_AUTHOR : random.nextInt(2000);
 					String body = body(random, vocabulary, wordRanks, rare.getOrDefault(i, List.of()));
-					String authorHash = Digests.sha256Hex("bench-author-" + author);
+					String authorHash = AuthorSecrets.hash(secret(author));
 					Timestamp created = Timestamp.from(start.plusSeconds(i));
 					insert.setString(1, id);
 					insert.setString(2, SLUG);
@@ -390,6 +439,7 @@ public final class SearchBench {
 							tag.setString(3, name);
 							tag.setString(4, name);
 							tag.setInt(5, position++);
+							tag.setTimestamp(6, created);
 							tag.addBatch();
 						}
 					}

@@ -97,8 +97,8 @@ class NoteSearchTests {
 	void tag(Note note, String... tags) {
 		// the tags' forms and API are another part of the issue: their rows, as those write them
 		for (int i = 0; i < tags.length; i++) {
-			jdbc.sql("INSERT INTO note_tags (note_id, article_slug, tag_key, tag, position) VALUES (?, ?, ?, ?, ?)")
-				.params(note.id(), SLUG, tags[i].toLowerCase(java.util.Locale.ROOT), tags[i], i)
+			jdbc.sql("INSERT INTO note_tags (note_id, article_slug, tag_key, tag, position, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+				.params(note.id(), SLUG, tags[i].toLowerCase(java.util.Locale.ROOT), tags[i], i, note.createdAt())
 				.update();
 		}
 	}
@@ -404,6 +404,50 @@ class NoteSearchTests {
 		assertThat(none.selectFirst("#results-heading").text()).isEqualTo("No notes found");
 		assertThat(none.selectFirst(".search-none")).isNotNull();
 		assertThat(page("", null).html().select("#results-heading")).as("the form alone").isEmpty();
+	}
+
+	/**
+	 * More matches than a search counts: listed newest first, as far as the reader pages, with no total and no last
+	 * page (the container) and "more than" on the results page; who may see what is unchanged.
+	 */
+	@Test
+	void moreMatchesThanAreCountedAreListedNewestFirstWithoutATotal() {
+		int many = NoteSearch.COUNTED + 10;
+		List<String> written = new ArrayList<>();
+		// 30 readers (one may write at most 50 notes on a paragraph)
+		List<String> readers = java.util.stream.Stream.generate(AuthorSecrets::newSecret).limit(30).toList();
+		for (int i = 0; i < many; i++) {
+			written.add(note(readers.get(i % readers.size()), "Plentiful remark " + i).id());
+		}
+		Note secret = note(bob, "A plentiful secret", "Bob", "private");
+		List<String> newest = new ArrayList<>(written);
+		java.util.Collections.reverse(newest);
+
+		JsonNode container = json(api(CONTAINER + "?iris=1&q=plentiful", null));
+		assertThat(container.has("total")).as("a total past " + NoteSearch.COUNTED).isFalse();
+		assertThat(container.has("last")).isFalse();
+		List<String> firstPage = new ArrayList<>();
+		container.get("first").get("items").forEach(item -> firstPage.add(item.stringValue().replaceAll(".*/", "")));
+		assertThat(firstPage).as("the newest first, without the private note").isEqualTo(newest.subList(0, 20));
+		JsonNode second = json(api(container.get("first").get("next").stringValue(), null));
+		assertThat(second.get("partOf").has("total")).isFalse();
+		List<String> secondPage = new ArrayList<>();
+		second.get("items").forEach(item -> secondPage.add(item.stringValue().replaceAll(".*/", "")));
+		assertThat(secondPage).isEqualTo(newest.subList(20, 40));
+		JsonNode lastPage = json(api(CONTAINER + "?iris=1&q=plentiful&page=" + (many / 20), null));
+		assertThat(lastPage.get("items")).hasSize(many % 20);
+		assertThat(lastPage.has("next")).isFalse();
+		assertThat(api(CONTAINER + "?iris=1&q=plentiful&page=" + (many / 20 + 1), null).statusCode()).isEqualTo(404);
+
+		Document page = page("q=plentiful", null).html();
+		assertThat(page.selectFirst("#results-heading").text()).isEqualTo("More than 1,000 notes found");
+		assertThat(resultIds(page)).isEqualTo(newest.subList(0, 20));
+		assertThat(page.selectFirst(".pager span").text()).isEqualTo("Page 1");
+		assertThat(page.selectFirst(".pager a[rel=next]").attr("href")).isEqualTo(SEARCH + "?q=plentiful&page=2");
+		assertThat(resultIds(page("q=plentiful", bob).html())).as("its author finds the private note")
+			.startsWith(secret.id());
+		assertThat(found("q=plentiful+remark+1000")).as("fewer words' matches are counted and ranked again")
+			.contains(newest.get(9));
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 
 import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.content.ContentProperties;
+import dev.marginalia.database.VendorMigration;
 import dev.marginalia.notes.internal.AuthorRepository;
 import dev.marginalia.notes.internal.NoteBodyRenderer;
 import dev.marginalia.notes.internal.NoteReadModel;
@@ -20,18 +21,20 @@ import dev.marginalia.notes.internal.Placements;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * A test of the notes module's services on the embedded database (or PostgreSQL, with {@code OnPostgres}) with the
- * real migrations and the real articles: no web layer, no other module but what notes stand on; each test a
+ * real migrations (those in Java too) and the real articles: no web layer, no other module but what notes stand on; each test a
  * transaction, rolled back.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@JdbcTest
+@JdbcTest(includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = VendorMigration.class))
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({ NoteCommands.class, NoteQueries.class, NoteModeration.class, NoteImports.class, NewNotes.class,
 		NoteRemoval.class, NoteReadModel.class, NoteWriter.class, NoteRepository.class, NoteTagRepository.class,

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import dev.marginalia.database.VendorMigration;
 import dev.marginalia.anchoring.Anchoring;
 import dev.marginalia.anchoring.ReAnchoring;
 import dev.marginalia.identity.AuthorSecrets;
@@ -46,6 +47,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,7 +67,7 @@ import static org.awaitility.Awaitility.await;
  * Placements stored once per version of the article and once per anchor: written with a note's new anchor, updated
  * in one run after an edit; the migration from placements kept per note.
  */
-@JdbcTest
+@JdbcTest(includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = VendorMigration.class))
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @Import({ NoteCommands.class, NoteQueries.class, NoteModeration.class, NoteImports.class, NewNotes.class, NoteRemoval.class, NoteReadModel.class, NoteWriter.class, NoteRepository.class, NoteTagRepository.class, Placements.class, PlacementRepository.class, dev.marginalia.anchoring.Anchoring.class, AuthorRepository.class,

@@ -5,11 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+import dev.marginalia.database.VendorMigration;
 
 import org.springframework.stereotype.Component;
 
@@ -30,12 +27,10 @@ import org.springframework.stereotype.Component;
  * Both carry with each note when it was written and whether it is {@link #restricted}: the plainly public notes,
  * nearly all of them, are found and ranked from the index alone; only for the others is who may see them asked of
  * {@code note_places}, so that a word in tens of thousands of notes does not make as many lookups.
- * A Java migration (a bean Spring Boot gives Flyway) because it depends on the database, which it asks when it runs:
- * a folder per vendor would be chosen when Flyway is configured, which needs a connection before the start-up waits
- * for the database.
+ * A {@link VendorMigration} because it depends on the database.
  */
 @Component
-class NoteSearchIndex implements JavaMigration {
+class NoteSearchIndex extends VendorMigration {
 
 	/** A note's document, from the row {@code row} of {@code notes}. */
 	private static String document(String row) {
@@ -92,30 +87,12 @@ class NoteSearchIndex implements JavaMigration {
 	/** How many notes' words the backfill of the embedded index sends to the database at once. */
 	private static final int NOTES_A_BATCH = 200;
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("15");
+	NoteSearchIndex() {
+		super(15, "the search index of notes (PostgreSQL full-text search; on H2 a word table)");
 	}
 
 	@Override
-	public String getDescription() {
-		return "the search index of notes (PostgreSQL full-text search; on H2 a word table)";
-	}
-
-	@Override
-	public Integer getChecksum() {
-		return 15;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
-	}
-
-	@Override
-	public void migrate(Context context) throws Exception {
-		Connection connection = context.getConnection();
-		boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+	protected void migrate(Connection connection, boolean postgres) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			for (String sql : postgres ? POSTGRES : EMBEDDED) {
 				statement.execute(sql);

@@ -1,9 +1,10 @@
 package dev.marginalia.notes.internal;
 
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,65 +52,112 @@ public class NoteSearchRepository {
 		this.template = template;
 	}
 
-	/** @return how many notes and replies on the article the viewer may see match the query */
-	public int count(String slug, SearchQuery query, @Nullable String viewerHash, boolean moderator) {
-		Matches matches = matches(slug, query, viewerHash, moderator);
-		if (matches == null) {
-			return 0;
+	/**
+	 * @return how many notes and replies on the article the viewer may see match the query, or null when more than
+	 * {@value #COUNTED}
+	 */
+	public @Nullable Integer count(String slug, SearchQuery query, @Nullable String viewerHash, boolean moderator) {
+		List<Source> sources = sources(slug, query, viewerHash, moderator);
+		Map<String, Match> found = new HashMap<>();
+		for (Source source : sources) {
+			if (!fewest(source, found)) {
+				return null;
+			}
 		}
-		return jdbc.sql("SELECT COUNT(" + (matches.several() ? "DISTINCT m.note_id" : "*") + ") FROM (" + matches.rows()
-				+ ") m")
-			.params(matches.parameters())
-			.query(Integer.class)
-			.single();
+		return found.size();
 	}
 
 	/**
-	 * @return the ids of a page of the notes and replies the viewer may see that match the query (the best matches
-	 * first, then the newest; or the newest first), with how many match in all, counted by the same query (0 when the
-	 * page is past the last: ask {@link #count})
+	 * @return the ids of a page of the notes and replies the viewer may see that match the query, and how many match
+	 * in all. Up to {@value #COUNTED} matches, all of them are read (a bounded read, in no order) and ordered here:
+	 * the best matches first, then the newest (or the newest first), and counted. Past that, the total is not counted
+	 * (as a search engine says "more than") and the newest come first, each source read in the order of an index, as
+	 * far as the page reaches: neither ranking nor counting tens of thousands of matches, which costs in proportion to
+	 * them, a common word stays as fast as a rare one.
 	 */
 	public Page find(String slug, SearchQuery query, @Nullable String viewerHash, boolean moderator, int offset,
 			int limit) {
-		Matches matches = matches(slug, query, viewerHash, moderator);
-		if (matches == null) {
-			return new Page(List.of(), 0);
+		List<Source> sources = sources(slug, query, viewerHash, moderator);
+		Map<String, Match> found = new HashMap<>();
+		boolean many = false;
+		for (Source source : sources) {
+			many |= !fewest(source, found);
 		}
-		String score = matches.several() ? "SUM(m.score)" : "m.score";
-		String order = (query.order() == SearchQuery.Order.RELEVANCE && query.text() != null ? score + " DESC, " : "")
-				+ "m.created_at DESC, m.note_id DESC";
-		Map<String, Object> parameters = new HashMap<>(matches.parameters());
-		parameters.put("offset", offset);
-		parameters.put("limit", limit);
-		List<String> ids = new ArrayList<>();
-		int[] total = { 0 };
-		jdbc.sql("SELECT m.note_id, COUNT(*) OVER () AS total FROM (" + matches.rows() + ") m"
-				+ (matches.several() ? " GROUP BY m.note_id, m.created_at" : "") + " ORDER BY " + order
-				+ " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
-			.params(parameters)
-			.query((row, number) -> {
-				total[0] = row.getInt("total");
-				return ids.add(row.getString("note_id"));
-			})
+		Comparator<Match> order = NEWEST;
+		if (!many) {
+			if (query.order() == SearchQuery.Order.RELEVANCE && query.text() != null) {
+				order = Comparator.comparingDouble(Match::score).reversed().thenComparing(NEWEST);
+			}
+			return page(found, order, offset, limit, found.size());
+		}
+		Map<String, Match> newest = new HashMap<>();
+		for (Source source : sources) {
+			jdbc.sql(source.rows() + " ORDER BY " + source.newestFirst() + " FETCH FIRST " + (offset + limit + 1)
+					+ " ROWS ONLY")
+				.params(source.parameters())
+				.query(NoteSearchRepository::match)
+				.list()
+				.forEach(match -> newest.merge(match.noteId(), match, Match::plus));
+		}
+		return page(newest, order, offset, limit, null);
+	}
+
+	/** How far a source of matches is read before they are no longer counted nor ranked. */
+	public static final int COUNTED = 1000;
+
+	private static final Comparator<Match> NEWEST = Comparator.comparing(Match::createdAt)
+		.thenComparing(Match::noteId)
+		.reversed();
+
+	/**
+	 * Reads up to {@value #COUNTED} + 1 of the source's matches, in no order, into {@code found} (the scores of a note
+	 * found by several sources add up).
+	 * @return whether the source has no more than {@value #COUNTED}
+	 */
+	private boolean fewest(Source source, Map<String, Match> found) {
+		List<Match> matches = jdbc.sql(source.rows() + " FETCH FIRST " + (COUNTED + 1) + " ROWS ONLY")
+			.params(source.parameters())
+			.query(NoteSearchRepository::match)
 			.list();
-		return new Page(ids, total[0]);
+		matches.forEach(match -> found.merge(match.noteId(), match, Match::plus));
+		return matches.size() <= COUNTED;
+	}
+
+	private static Page page(Map<String, Match> found, Comparator<Match> order, int offset, int limit,
+			@Nullable Integer total) {
+		List<String> ids = found.values().stream().sorted(order).skip(offset).limit(limit + 1L).map(Match::noteId).toList();
+		return new Page(ids.subList(0, Math.min(limit, ids.size())), total, ids.size() > limit);
+	}
+
+	private static Match match(java.sql.ResultSet row, int number) throws java.sql.SQLException {
+		return new Match(row.getString("note_id"), row.getTimestamp("created_at").toInstant(), row.getDouble("score"));
+	}
+
+	/** A note that matches, when it was written, and its score. */
+	private record Match(String noteId, Instant createdAt, double score) {
+
+		Match plus(Match other) {
+			return new Match(noteId, createdAt, score + other.score);
+		}
+
 	}
 
 	/**
 	 * A page of matches.
 	 * @param ids the notes on it, in order
-	 * @param total how many match in all (0 when the page is empty)
+	 * @param total how many match in all, or null when more than {@value #COUNTED}
+	 * @param hasNext whether more come after this page
 	 */
-	public record Page(List<String> ids, int total) {
+	public record Page(List<String> ids, @Nullable Integer total, boolean hasNext) {
 	}
 
 	/**
-	 * The notes that match, as rows (note_id, created_at, score) the viewer may see; null when no note can match
-	 * (words that are all stop words, and no tag among them). Each source of matches (the words, the tags equal to a
-	 * word) checks who may see its notes on its own (against the narrow rows, {@code note_places} as p), and then they
-	 * are put together: a union joined to the narrow rows, H2 ran again for every note of the article.
+	 * The sources of the notes that match, each a query of rows (note_id, created_at, score) the viewer may see; none
+	 * when no note can match (words that are all stop words, and no tag among them). Each source checks who may see
+	 * its notes on its own (against the narrow rows, {@code note_places} as p); they are put together here, not in a
+	 * union (H2 runs a union again for each row it is joined to).
 	 */
-	private @Nullable Matches matches(String slug, SearchQuery query, @Nullable String viewerHash, boolean moderator) {
+	private List<Source> sources(String slug, SearchQuery query, @Nullable String viewerHash, boolean moderator) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("slug", slug);
 		parameters.put("viewer", viewerHash == null ? "" : viewerHash);
@@ -130,40 +178,52 @@ public class NoteSearchRepository {
 			case TAGGED -> " AND EXISTS (SELECT 1 FROM note_tags k WHERE k.note_id = p.note_id)";
 		});
 		String filters = VISIBLE + asked;
+		// the newest of the narrow rows first, by the index note_places_by_article read backwards
+		String newestPlaces = "p.article_slug DESC, p.created_at DESC, p.note_id DESC";
 		if (query.text() == null) {
-			// no words: every note that passes the filters (starting from the tag's notes, when there is one)
-			String from = query.tag() == null ? "note_places p"
-					: "note_tags t JOIN note_places p ON p.note_id = t.note_id AND t.article_slug = :slug AND t.tag_key = :tag";
-			return new Matches("SELECT p.note_id, p.created_at, 0 AS score FROM " + from + " WHERE " + filters, parameters,
-					false);
+			if (query.tag() == null) {
+				// no words: every note that passes the filters
+				return List.of(new Source("SELECT p.note_id AS note_id, p.created_at AS created_at, 0 AS score FROM "
+						+ "note_places p WHERE " + filters, newestPlaces, parameters));
+			}
+			// no words but a tag: the tag's notes that pass the filters
+			return List.of(tagged(":tag", "0", filters, parameters));
 		}
-		List<String> sources = new ArrayList<>();
+		List<Source> sources = new ArrayList<>();
 		if (!query.stems().isEmpty()) {
 			// a plainly public note is seen by everyone: the index says which (restricted), the others are looked up
 			String seen = "EXISTS (SELECT 1 FROM note_places p WHERE p.note_id = x.note_id AND " + filters + ")";
-			sources.add(dialect().words(query, rarestFirst(slug, query.stems()),
-					asked.isEmpty() ? "(x.restricted = FALSE OR " + seen + ")" : seen, parameters));
+			sources.add(new Source(dialect().words(query, rarestFirst(slug, query.stems()),
+					asked.isEmpty() ? "(x.restricted = FALSE OR " + seen + ")" : seen, parameters), dialect().newestWords,
+					parameters));
 		}
-		// a tag equal to a word: only when the article has such a tag (matches of one source need no adding up)
-		if (!query.tagWords().isEmpty() && jdbc.sql("SELECT 1 FROM note_tags WHERE article_slug = :slug AND tag_key "
-				+ "IN (:tagWords) FETCH FIRST 1 ROWS ONLY").param("slug", slug).param("tagWords", query.tagWords())
-			.query(Integer.class).optional().isPresent()) {
-			sources.add("SELECT t.note_id, p.created_at, " + dialect().tagScore + " AS score FROM note_tags t "
-					+ "JOIN note_places p ON p.note_id = t.note_id WHERE t.article_slug = :slug AND t.tag_key IN (:tagWords) AND "
-					+ filters);
-			parameters.put("tagWords", query.tagWords());
+		// a tag equal to a word, each that the article has: a source of its own, read from its index
+		if (!query.tagWords().isEmpty()) {
+			List<String> tags = jdbc.sql("SELECT DISTINCT tag_key FROM note_tags WHERE article_slug = :slug AND tag_key "
+					+ "IN (:tagWords)").param("slug", slug).param("tagWords", query.tagWords()).query(String.class).list();
+			for (int i = 0; i < tags.size(); i++) {
+				parameters.put("tagWord" + i, tags.get(i));
+				sources.add(tagged(":tagWord" + i, dialect().tagScore, filters, parameters));
+			}
 		}
-		if (sources.isEmpty()) {
-			return null;
-		}
-		return new Matches(String.join(" UNION ALL ", sources), parameters, sources.size() > 1);
+		return sources;
+	}
+
+	/** @return the notes with the tag (a parameter) that pass the filters, each with the score given */
+	private static Source tagged(String tag, String score, String filters, Map<String, Object> parameters) {
+		return new Source("SELECT t.note_id AS note_id, t.created_at AS created_at, " + score + " AS score FROM note_tags t "
+				+ "WHERE t.article_slug = :slug AND t.tag_key = " + tag + " AND EXISTS (SELECT 1 FROM note_places p WHERE "
+				+ "p.note_id = t.note_id AND " + filters + ")",
+				"t.article_slug DESC, t.tag_key DESC, t.created_at DESC, t.note_id DESC", parameters);
 	}
 
 	/**
-	 * @param rows a query of (note_id, created_at, score), one row per match
-	 * @param several whether a note may have several rows (one per source), whose scores add up
+	 * One source of matches: a query of rows (note_id, created_at, score), read in no order (the cheapest way to its
+	 * first {@value #COUNTED}) or newest first, in the order an index gives them (the columns the index starts with,
+	 * bound to one value, are named in the ORDER BY too: H2 reads an index in order only then).
+	 * @param newestFirst the ORDER BY that reads it newest first
 	 */
-	private record Matches(String rows, Map<String, Object> parameters, boolean several) {
+	private record Source(String rows, String newestFirst, Map<String, Object> parameters) {
 	}
 
 	/** @return the notes with these ids (any order) */
@@ -239,7 +299,7 @@ public class NoteSearchRepository {
 	private enum Dialect {
 
 		/** Full-text search: every word of the query (stemmed, stop words dropped by PostgreSQL itself), ts_rank. */
-		POSTGRES("CAST(0.1 AS REAL)") {
+		POSTGRES("CAST(0.1 AS REAL)", "x.article_slug DESC, x.created_at DESC, x.note_id DESC") {
 			@Override
 			String words(SearchQuery query, List<String> stems, String seen, Map<String, Object> parameters) {
 				parameters.put("q", query.text());
@@ -254,7 +314,7 @@ public class NoteSearchRepository {
 		 * postings of the rarest stem, each looked up in the others' (joined, or grouped by note, H2 read every posting
 		 * of a common word, and grouped them slowly).
 		 */
-		EMBEDDED("10") {
+		EMBEDDED("10", "x.article_slug DESC, x.word DESC, x.created_at DESC, x.note_id DESC") {
 			@Override
 			String words(SearchQuery query, List<String> stems, String seen, Map<String, Object> parameters) {
 				StringBuilder score = new StringBuilder("x.hits");
@@ -276,8 +336,12 @@ public class NoteSearchRepository {
 		/** The score of a tag equal to one of the words: about two occurrences in a note's text. */
 		final String tagScore;
 
-		Dialect(String tagScore) {
+		/** The order of {@link #words}' rows, newest first, that its index of migration V22 gives as it is read. */
+		final String newestWords;
+
+		Dialect(String tagScore, String newestWords) {
 			this.tagScore = tagScore;
+			this.newestWords = newestWords;
 		}
 
 		/**

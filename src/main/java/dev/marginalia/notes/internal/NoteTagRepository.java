@@ -43,10 +43,12 @@ public class NoteTagRepository {
 		List<Object[]> rows = new ArrayList<>();
 		for (int position = 0; position < note.tags().size(); position++) {
 			String tag = note.tags().get(position);
-			rows.add(new Object[] { note.id(), note.articleSlug(), NoteTags.key(tag), tag, position });
+			rows.add(new Object[] { note.id(), note.articleSlug(), NoteTags.key(tag), tag, position,
+					note.createdAt() });
 		}
-		batches.batchUpdate("INSERT INTO note_tags (note_id, article_slug, tag_key, tag, position) VALUES (?, ?, ?, ?, ?)",
-				rows);
+		// the note's time beside each tag: a tag's notes are read newest first from an index (migration V22)
+		batches.batchUpdate("INSERT INTO note_tags (note_id, article_slug, tag_key, tag, position, created_at) "
+				+ "VALUES (?, ?, ?, ?, ?, ?)", rows);
 	}
 
 	/** Replaces an edited note's tags with those it has now (a tombstone has none). */
