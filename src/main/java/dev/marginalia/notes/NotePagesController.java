@@ -85,15 +85,21 @@ class NotePagesController {
 		return PRINT_VIEW;
 	}
 
-	/** The notes whose text is no longer in the article, a page at a time (the article page shows the newest). */
+	/**
+	 * The notes whose text is no longer in the article, a page at a time in the order asked for ({@code ?sort=}; the
+	 * article page shows the newest).
+	 */
 	@GetMapping("/articles/{slug}/orphans")
 	String orphans(@PathVariable String slug, @RequestParam(defaultValue = "1") int page,
-			@AuthenticationPrincipal @Nullable Reader reader, Model model) {
+			@RequestParam(required = false) @Nullable String sort, @AuthenticationPrincipal @Nullable Reader reader,
+			Model model) {
 		Article article = library.find(slug).orElseThrow(NoteNotFoundException::new);
 		Author viewer = readers.current(reader).orElse(null);
+		ThreadOrder order = ThreadOrder.parse(sort);
 		model.addAttribute("article", article);
 		model.addAttribute("viewer", viewer);
-		pageOf(article, null, viewer, ThreadOrder.DEFAULT, page, model);
+		model.addAttribute("sort", order);
+		pageOf(article, null, viewer, order, page, model);
 		return ORPHANS_VIEW;
 	}
 
