@@ -64,9 +64,8 @@ class AtomFeeds {
 	 * @param self its absolute URL (also its id)
 	 * @param title its title
 	 * @param page the page it belongs to (its {@code alternate} link)
-	 * @param language the language of the article, or null
 	 */
-	record Head(Kind kind, String self, String title, String page, @Nullable String language) {
+	record Head(Kind kind, String self, String title, String page) {
 	}
 
 	private final ArticleLibrary library;
@@ -84,9 +83,6 @@ class AtomFeeds {
 		feed.setEncoding("UTF-8");
 		feed.setId(head.self());
 		feed.setTitleEx(text(head.title()));
-		if (head.language() != null && !head.language().isBlank()) {
-			feed.setLanguage(head.language());
-		}
 		feed.setAlternateLinks(new ArrayList<>(List.of(link("alternate", "text/html", head.page()))));
 		feed.setOtherLinks(new ArrayList<>(List.of(link("self", "application/atom+xml", head.self()))));
 		Generator generator = new Generator();

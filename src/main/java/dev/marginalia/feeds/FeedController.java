@@ -64,7 +64,7 @@ class FeedController {
 		Article article = article(slug);
 		AtomFeeds.Head head = new AtomFeeds.Head(AtomFeeds.Kind.ARTICLE,
 				links.of("/articles/{slug}/notes.atom", slug), "Notes on " + article.metadata().quotedTitle(),
-				links.of("/articles/{slug}", slug), article.metadata().language());
+				links.of("/articles/{slug}", slug));
 		return send(head, feeds.article(article), CacheControl.noCache().cachePublic(), request, response);
 	}
 
@@ -86,7 +86,7 @@ class FeedController {
 		AtomFeeds.Head head = new AtomFeeds.Head(AtomFeeds.Kind.PARAGRAPH,
 				links.of("/articles/{slug}/p/{id}/notes.atom", slug, block.id()),
 				"Notes on " + article.label(block) + " of " + article.metadata().quotedTitle(),
-				links.of("/articles/{slug}/p/{id}", slug, block.id()), article.metadata().language());
+				links.of("/articles/{slug}/p/{id}", slug, block.id()));
 		return send(head, feeds.paragraph(article, block), CacheControl.noCache().cachePublic(), request, response);
 	}
 
@@ -97,7 +97,7 @@ class FeedController {
 		List<FeedNote> replies = feeds.repliesFor(token)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such feed"));
 		AtomFeeds.Head head = new AtomFeeds.Head(AtomFeeds.Kind.REPLIES, links.of("/feeds/replies/{token}", token),
-				"Replies to my notes · Marginalia", links.of("/my/notes"), null);
+				"Replies to my notes · Marginalia", links.of("/my/notes"));
 		// the address is the reader's capability: kept by their own client alone, in no shared cache nor index
 		response.setHeader("X-Robots-Tag", "noindex");
 		return send(head, replies, CacheControl.noCache().cachePrivate(), request, response);
