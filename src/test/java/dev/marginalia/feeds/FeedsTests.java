@@ -233,7 +233,7 @@ class FeedsTests {
 		reply(ada, bobs, "Ada answers Bob", "Ada");
 		reply(ada, myPrivate, "Ada's private aside", "Ada");
 		String path = startFeed(ada);
-		assertThat(ada.page("/my/notes").select(".flash").text()).contains("Your feed of replies is ready");
+		assertThat(ada.page("/my/notes?feed=started").select(".flash").text()).contains("Your feed of replies is ready");
 
 		HttpResponse<String> response = new FormClient(port).get(path);
 		Feed feed = parse(response);
