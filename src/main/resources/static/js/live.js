@@ -36,6 +36,14 @@ function connect() {
   if (lastEventId) url.searchParams.set('lastEventId', lastEventId); // the page's, or the last seen (back-forward cache)
   source = new EventSource(url.href);
   source.addEventListener('note', received);
+  // someone replied to this reader's note: the server decides it per stream; notices.js tells the reader
+  source.addEventListener('reply', (message) => {
+    try {
+      document.dispatchEvent(new CustomEvent('live:reply', { detail: JSON.parse(message.data) }));
+    } catch {
+      // not an event of ours
+    }
+  });
   source.addEventListener('open', () => { document.documentElement.dataset.live = 'open'; });
   source.addEventListener('error', () => { document.documentElement.dataset.live = 'connecting'; });
 }

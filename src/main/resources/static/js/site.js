@@ -4,6 +4,7 @@ import { announce, copyText, isPlainClick } from './page.js';
 import './notes.js';
 import './passages.js';
 import './live.js';
+import './notices.js';
 import './margin.js';
 import './threads.js';
 import './keys.js';

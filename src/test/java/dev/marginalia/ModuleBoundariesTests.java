@@ -52,6 +52,7 @@ class ModuleBoundariesTests {
 			Map.entry("reading", Set.of("notes", "live", "anchoring", "content", "hashing", "database", "web", "identity")),
 			Map.entry("annotations", Set.of("notes", "anchoring", "content", "hashing", "database", "web", "identity")),
 			Map.entry("moderation", Set.of("notes", "annotations", "content", "limits", "identity", "hashing", "web")),
+			Map.entry("feeds", Set.of("notes", "anchoring", "content", "hashing", "identity")),
 			Map.entry("system", Set.of("content", "database", "hashing", "identity", "limits", "web")));
 
 	@Test

@@ -5,10 +5,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.marginalia.notes.NoteChanged;
+import dev.marginalia.notes.ReplyNotice;
+import dev.marginalia.notes.ReplyNotices;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.ContextClosedEvent;
@@ -23,7 +27,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * notes carry their id in the public log; the changes of a private note reach its author's streams alone, and
  * without an id (the private log's ids are never shown, and an event without one leaves the stream's last id as it
  * was): they are live only, not sent again to a stream that reconnects, whose page shows them when next loaded.
- * Another reader's stream is sent nothing for them, not even an id skipped. A stream lives half an hour, then the
+ * Another reader's stream is sent nothing for them, not even an id skipped. A new public reply is also sent, as a
+ * {@code reply} event, to the streams of the reader who wrote the note it answers (and not the reply): each stream
+ * knows its reader, so that is decided here, and no author's hash goes to any page. A stream lives half an hour, then the
  * browser reconnects with the last id it saw and is sent what it missed; a comment every 20 seconds keeps proxies
  * from closing a quiet stream.
  */
@@ -40,8 +46,11 @@ class Streams {
 
 	private final EventLog log;
 
-	Streams(EventLog log) {
+	private final ReplyNotices replies;
+
+	Streams(EventLog log, ReplyNotices replies) {
 		this.log = log;
+		this.replies = replies;
 	}
 
 	/**
@@ -61,6 +70,10 @@ class Streams {
 			// public events only: the same for every reader
 			for (LiveEvent missed : log.replay(slug, lastEventId, REPLAY_LIMIT)) {
 				subscriber.send(message(missed));
+				if (viewerHash != null) {
+					noticeOf(missed, Set.of(subscriber)).filter(notice -> notice.isFor(viewerHash))
+						.ifPresent(notice -> subscriber.send(notice(missed, notice)));
+				}
 			}
 		}
 		return emitter;
@@ -68,15 +81,36 @@ class Streams {
 
 	void publish(LiveEvent event) {
 		Set<Subscriber> subscribers = bySlug.getOrDefault(event.slug(), Set.of());
+		Optional<ReplyNotice> notice = noticeOf(event, subscribers);
 		for (Subscriber subscriber : subscribers) {
 			if (event.isVisibleTo(subscriber.viewerHash())) {
 				if (subscriber.send(message(event))) {
 					sent.incrementAndGet();
+					// the reader wrote the note this replies to: told so apart (decided here, per stream)
+					notice.filter(reply -> reply.isFor(subscriber.viewerHash()))
+						.ifPresent(reply -> subscriber.send(notice(event, reply)));
 				}
 				else {
 					subscribers.remove(subscriber);
 				}
 			}
+		}
+	}
+
+	/**
+	 * @return the notice of a new public reply, looked up once for all the streams of its article, and only when one
+	 * of them has a reader who may have written the note it answers; never throws (the fan-out goes on without it)
+	 */
+	private Optional<ReplyNotice> noticeOf(LiveEvent event, Set<Subscriber> subscribers) {
+		if (event.kind() != NoteChanged.Kind.ADDED || event.parentId() == null || !event.isPublic()
+				|| subscribers.stream().allMatch(subscriber -> subscriber.viewerHash() == null)) {
+			return Optional.empty();
+		}
+		try {
+			return replies.of(event.slug(), event.noteId());
+		}
+		catch (RuntimeException ex) {
+			return Optional.empty();
 		}
 	}
 
@@ -118,6 +152,20 @@ class Streams {
 			message.id(Long.toString(event.id()));
 		}
 		return message.name("note").data(data, MediaType.APPLICATION_JSON);
+	}
+
+	/**
+	 * A {@code reply} event: someone replied to this reader's note. Without an id (the {@code note} event before it
+	 * carries the reply's place in the log). Only the reply's author's name goes out, never anyone's secret hash.
+	 */
+	private static SseEmitter.SseEventBuilder notice(LiveEvent event, ReplyNotice reply) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("note", reply.replyId());
+		data.put("parent", reply.parentId());
+		data.put("block", event.blockId());
+		data.put("author", reply.authorName());
+		data.put("href", "/articles/" + event.slug() + "/notes/" + reply.replyId());
+		return SseEmitter.event().name("reply").data(data, MediaType.APPLICATION_JSON);
 	}
 
 	private record Subscriber(SseEmitter emitter, String slug, @Nullable String viewerHash) {

@@ -1,5 +1,7 @@
 package dev.marginalia.notes;
 
+import java.util.Map;
+
 import dev.marginalia.identity.Reader;
 import org.jspecify.annotations.Nullable;
 
@@ -23,14 +25,24 @@ class MyNotesController {
 
 	static final String VIEW = "notes/mine";
 
+	/** What the page says after the reader changed their feed of replies (feeds.ReplyFeedController redirects here). */
+	private static final Map<String, String> FEED_MESSAGES = Map.of(
+			"started", "Your feed of replies is ready: its address is below.",
+			"renewed", "Your feed of replies has a new address: the old one no longer works.",
+			"stopped", "Your feed of replies is stopped: its address no longer works.");
+
 	private final MyNotes notes;
 
-	MyNotesController(MyNotes notes) {
+	private final ReplyFeedAddresses feeds;
+
+	MyNotesController(MyNotes notes, ReplyFeedAddresses feeds) {
 		this.notes = notes;
+		this.feeds = feeds;
 	}
 
 	@GetMapping("/my/notes")
-	String mine(@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal @Nullable Reader reader,
+	String mine(@RequestParam(defaultValue = "1") int page, @RequestParam(required = false) @Nullable String feed,
+			@AuthenticationPrincipal @Nullable Reader reader,
 			HttpServletResponse response, Model model) {
 		// the reader's own notes, private ones among them: for their browser alone
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().cachePrivate().getHeaderValue());
@@ -40,6 +52,9 @@ class MyNotesController {
 		model.addAttribute("known", author != null);
 		model.addAttribute("mine", notes.page(author, page));
 		model.addAttribute("counted", MyNotes.COUNTED);
+		// the address of their feed of replies: theirs alone, like the page
+		model.addAttribute("replyFeed", feeds.token(author).orElse(null));
+		model.addAttribute("feedMessage", feed == null ? null : FEED_MESSAGES.get(feed));
 		return VIEW;
 	}
 

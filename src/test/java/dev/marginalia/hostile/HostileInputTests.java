@@ -1,6 +1,7 @@
 package dev.marginalia.hostile;
 
 import java.io.InputStream;
+import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.io.WireFeedInput;
 import dev.marginalia.support.TestNotes;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -466,6 +470,22 @@ class HostileInputTests {
 					CONTAINER + t.malloryApiNote, t.noteJson(quote(p), ""), "Content-Type", JSON_LD, "If-Match",
 					t.etagOf(t.malloryApiNote, t.mallorySecret)), null)));
 		}
+		for (String p : SCRIPTS) {
+			// the feed: Atom whose entries' HTML is the note rendered safely, each entry's HTML inert
+			all.add(new Case(cat, "feed of a note body: " + label(p), t -> {
+				t.formWrite(t.mallory.post(PARAGRAPH_NOTES, Map.of("body", p, "authorName", p.length() > 80
+						? p.substring(0, 80) : p)), null);
+				Resp feed = t.wire.get(ARTICLE + "/notes.atom");
+				assertThat(feed.status()).isEqualTo(200);
+				Feed atom = (Feed) new WireFeedInput().build(new StringReader(feed.body()));
+				for (Entry entry : atom.getEntries()) {
+					Wire.assertInert(Jsoup.parse(entry.getContents().get(0).getValue(), t.wire.base));
+				}
+				return feed;
+			}));
+			all.add(new Case(cat, "feed form action: " + label(p),
+					t -> t.mallory.post("/my/replies-feed", Map.of("action", p))));
+		}
 		all.add(new Case(cat, "paragraph form with a reflected quote parameter", t -> t.wire
 			.get(PARAGRAPH_NOTES + "?quote=" + Wire.query("</textarea><script>alert(1)</script>") + "&quoteStart=3")));
 		all.add(new Case(cat, "article with a reflected done parameter",
@@ -536,6 +556,13 @@ class HostileInputTests {
 			all.add(new Case(cat, "slug of the API container: " + label(p),
 					t -> t.wire.rawGet("/api/articles/" + p + "/annotations/")));
 			all.add(new Case(cat, "annotation id: " + label(p), t -> t.wire.rawGet(CONTAINER + p)));
+		}
+		for (String p : TRAVERSALS) {
+			all.add(new Case(cat, "slug in /articles/{slug}/notes.atom: " + label(p),
+					t -> t.wire.rawGet("/articles/" + p + "/notes.atom")));
+			all.add(new Case(cat, "paragraph id in /articles/{slug}/p/{id}/notes.atom: " + label(p),
+					t -> t.wire.rawGet(ARTICLE + "/p/" + p + "/notes.atom")));
+			all.add(new Case(cat, "token in /feeds/replies/{token}: " + label(p), t -> t.wire.rawGet("/feeds/replies/" + p)));
 		}
 		all.add(new Case(cat, "slug fully percent-encoded: ../src/test/resources/hostile/outside",
 				t -> t.wire.get("/articles/" + Wire.segment("../src/test/resources/hostile/outside"))));

@@ -12,7 +12,7 @@ class StreamsTests {
 
 	@Test
 	void aBrokenStreamIsDroppedAndTheOthersStillGetTheEvent() {
-		Streams streams = new Streams(null);
+		Streams streams = new Streams(null, null);
 		SseEmitter gone = streams.open("an-article", null, null);
 		streams.open("an-article", null, null);
 		gone.complete();

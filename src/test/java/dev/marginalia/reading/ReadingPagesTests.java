@@ -79,7 +79,8 @@ class ReadingPagesTests {
 		assertThat(page.response().headers().firstValue("Link")).hasValue("<" + web.base() + "/api/articles/" + SLUG
 				+ "/annotations/>; rel=\"http://www.w3.org/ns/oa#annotationService\"");
 		assertThat(page.html().select("nav.exports a").eachAttr("href")).containsExactly("/articles/" + SLUG + "/notes",
-				"/articles/" + SLUG + "/notes.md", "/articles/" + SLUG + "/notes.csv", "/articles/" + SLUG + "/notes.jsonld");
+				"/articles/" + SLUG + "/notes.md", "/articles/" + SLUG + "/notes.csv", "/articles/" + SLUG + "/notes.jsonld",
+				"/articles/" + SLUG + "/notes.atom");
 	}
 
 	@Test

@@ -170,6 +170,10 @@ class ValidHtmlTests {
 		fetch("my-notes", ada.get("/my/notes"), 200);
 		assertThat(pages.get("my-notes")).contains("Only Ada reads this", "Private");
 		fetch("my-notes-none", anyone.get("/my/notes"), 200);
+		ada.page("/my/notes");
+		assertThat(ada.post("/my/replies-feed", Map.of("action", "start")).statusCode()).isEqualTo(303);
+		fetch("my-notes-with-feed", ada.get("/my/notes?feed=started"), 200);
+		assertThat(pages.get("my-notes-with-feed")).contains("/feeds/replies/", "Give the feed a new address");
 		fetch("unknown-sort", anyone.get(ARTICLE + "?sort=oldest"), 400);
 	}
 
