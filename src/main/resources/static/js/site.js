@@ -9,6 +9,7 @@ import './threads.js';
 import './keys.js';
 import './times.js';
 import './search.js';
+import './reactions.js';
 
 export { announce };
 
