@@ -90,7 +90,7 @@ class AnnotationReactionsTests {
 	}
 
 	@Test
-	void theCountIsInTheContainerAndTheDownload() {
+	void theCountIsInTheContainerTheDownloadAndMyNotes() {
 		as(reader, "PUT", useful(note));
 		JsonNode page = json(api.get(api.container() + "?iris=0&page=0"));
 		assertThat(page.get("items")).anySatisfy(item -> {
@@ -99,6 +99,11 @@ class AnnotationReactionsTests {
 		});
 		JsonNode export = json(api.get("/articles/" + SLUG + "/notes.jsonld"));
 		assertThat(export.get("first").get("items")).anySatisfy(item -> {
+			assertThat(item.get("id").stringValue()).isEqualTo(note.iri());
+			assertThat(item.get("marginalia:useful").intValue()).isEqualTo(1);
+		});
+		JsonNode mine = json(api.get("/api/my/annotations", "Authorization", "Bearer " + note.secret()));
+		assertThat(mine.get("first").get("items")).as("the author's own notes, across articles").anySatisfy(item -> {
 			assertThat(item.get("id").stringValue()).isEqualTo(note.iri());
 			assertThat(item.get("marginalia:useful").intValue()).isEqualTo(1);
 		});
