@@ -1,4 +1,5 @@
-// Live updates: the notes other readers add, edit and delete (and the moderator hides or shows again) show up in an open article within a second,
+// Live updates: the notes other readers add, edit and delete (and the moderator hides or shows again), and their
+// counts of readers who found them useful, show up in an open article within a second,
 // counts included, without a reload. The server tells the page what changed (Server-Sent Events from
 // /api/articles/{slug}/events: which note, on which paragraph; a private note's reach only its author, without an
 // id, so they leave lastEventId as it was and are not replayed after a reconnection); the page
@@ -131,7 +132,7 @@ async function update() {
         refresh(region, page);
         deferred.delete(key);
       }
-      messages.push(...events.map((event) => describe(event, region)));
+      messages.push(...events.map((event) => describe(event, region)).filter(Boolean));
     }
   });
   if (messages.length) announce(messages.join(' '));
@@ -147,6 +148,7 @@ function updateCount(region, page) {
 }
 
 function describe(event, region) {
+  if (event.kind === 'reacted') return null; // a count changed: shown, not announced
   const where = region.matches('.orphans') ? 'among the orphaned notes' : `on ${blockLabel(region) ?? 'a paragraph'}`;
   if (event.kind === 'added') return event.parent ? `New reply ${where}.` : `New note ${where}.`;
   if (event.kind === 'edited') return `A note ${where} was edited.`;

@@ -12,7 +12,7 @@
 // puts in place what other readers wrote (refresh). After a paragraph's notes are replaced, its region gets a
 // 'notes:updated' event; when an inline form closes, the document gets 'notes:formclosed'.
 
-import { announce, isPlainClick, ownWrites, thisPageInItsOrder } from './page.js';
+import { announce, isPlainClick, ownWrites, thisPageInItsOrder, withToken } from './page.js';
 import { clampLongNotes, reveal } from './threads.js';
 
 const DONE = { add: 'Note added', reply: 'Reply added', edit: 'Note saved', delete: 'Note deleted' };
@@ -79,10 +79,7 @@ function adoptToken(page) {
 }
 
 function post(form) {
-  const headers = { Accept: 'text/html' };
-  const token = document.querySelector('meta[name="_csrf"]')?.content;
-  const header = document.querySelector('meta[name="_csrf_header"]')?.content;
-  if (token && header) headers[header] = token;
+  const headers = withToken({ Accept: 'text/html' });
   return fetchPage(form.action, { method: 'POST', headers, body: new URLSearchParams(new FormData(form)) });
 }
 

@@ -17,6 +17,13 @@ export function thisPageInItsOrder() {
   return url.href;
 }
 
+/** @return the headers of a write from this page: these, and the CSRF token of the newest page seen (if any) */
+export function withToken(headers) {
+  const token = document.querySelector('meta[name="_csrf"]')?.content;
+  const header = document.querySelector('meta[name="_csrf_header"]')?.content;
+  return token && header ? { ...headers, [header]: token } : headers;
+}
+
 /** A click that means "follow this here": no modifier keys, main button. */
 export function isPlainClick(event) {
   return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;

@@ -10,6 +10,7 @@ import './threads.js';
 import './keys.js';
 import './times.js';
 import './search.js';
+import './reactions.js';
 
 export { announce };
 

@@ -8,6 +8,7 @@ import dev.marginalia.content.ArticleUnavailableException;
 import dev.marginalia.notes.InvalidNoteException;
 import dev.marginalia.notes.NoteConflictException;
 import dev.marginalia.notes.NoteForbiddenException;
+import dev.marginalia.notes.ReactionRefusedException;
 import dev.marginalia.notes.NoteNotFoundException;
 import dev.marginalia.notes.NoteTags;
 import dev.marginalia.notes.TargetRefusedException;
@@ -85,6 +86,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Nullable ResponseEntity<Object> noteNotFound(NoteNotFoundException ex, WebRequest request) {
 		return answer(ApiProblem.of(HttpStatus.NOT_FOUND, "There is no such annotation, or it is not yours to see."),
 				request);
+	}
+
+	/** A reaction the annotation does not take: the client's own (403), a private or hidden one (409). */
+	@ExceptionHandler
+	@Nullable ResponseEntity<Object> reactionRefused(ReactionRefusedException ex, WebRequest request) {
+		return answer(ApiProblem.of(ex.status(), String.valueOf(ex.getMessage())), request);
 	}
 
 	@ExceptionHandler

@@ -16,13 +16,14 @@ final class EntityTags {
 	}
 
 	/**
-	 * A strong tag from the note's id and version and the article's version: every change to a note (body, name,
-	 * visibility, deletion) raises its version, an edit of the article can move its target (it says where the note
-	 * is now), and the representation is the same in both formats, so it can take part in {@code If-Match}'s
-	 * strong comparison.
+	 * A strong tag from the note's id and version and the article's version, and how many readers found it useful
+	 * (when any did): every change to a note (body, name, visibility, deletion) raises its version, an edit of the
+	 * article can move its target (it says where the note is now), a reader's "useful" changes its count, and the
+	 * representation is the same in both formats, so it can take part in {@code If-Match}'s strong comparison.
 	 */
 	static String of(Note note, Article article) {
-		return "\"" + note.id() + "-" + note.version() + "-" + article.version() + "\"";
+		return "\"" + note.id() + "-" + note.version() + "-" + article.version()
+				+ (note.useful() > 0 ? "-u" + note.useful() : "") + "\"";
 	}
 
 	/** A strong tag from the exact bytes and media type of a representation (containers and pages). */

@@ -77,6 +77,9 @@ class Representations {
 		String parentId = note.parentId();
 		json.put("target", parentId != null ? links.annotation(note.articleSlug(), parentId) : target(note, placing));
 		json.put(Vocabulary.VISIBILITY, note.isPrivate() ? "private" : "public");
+		if (!note.isPrivate() && !note.deleted()) {
+			json.put(Vocabulary.USEFUL, note.useful());
+		}
 		TargetAsSent asSent = note.asSent();
 		if (asSent != null && asSent.canonical() != null) {
 			json.put("canonical", asSent.canonical());

@@ -51,6 +51,12 @@ final class Vocabulary {
 	 */
 	static final String DELETED = "marginalia:deleted";
 
+	/**
+	 * On a public annotation: how many readers found it useful (a number, 0 or more); a program says it did with
+	 * {@code PUT .../reactions/useful} (see {@code AnnotationReactionController}).
+	 */
+	static final String USEFUL = "marginalia:useful";
+
 	/** Maps the {@code marginalia:} prefix, so that the extension property is a full IRI to a JSON-LD processor. */
 	static final Map<String, String> EXTENSION_CONTEXT = Map.of("marginalia", NAMESPACE);
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.marginalia.identity.AuthorSecrets;
+import dev.marginalia.identity.ReaderKey;
 import dev.marginalia.notes.Note;
 import dev.marginalia.notes.NoteNotFoundException;
 import dev.marginalia.notes.NoteModeration;
@@ -79,8 +79,7 @@ class Flagging {
 			throw new InvalidFlagException(HttpStatus.BAD_REQUEST, "reason",
 					"This is your own note: edit or delete it instead.");
 		}
-		String flagger = reader.author() != null ? "author:" + reader.author().secretHash()
-				: "ip:" + AuthorSecrets.hash(address);
+		String flagger = ReaderKey.of(reader.author() == null ? null : reader.author().secretHash(), address).value();
 		if (flags.exists(note.id(), flagger)) {
 			throw new InvalidFlagException(HttpStatus.CONFLICT, "reason",
 					"You have flagged this note already; the moderator will look at it.");

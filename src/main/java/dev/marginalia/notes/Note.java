@@ -29,14 +29,25 @@ import org.jspecify.annotations.Nullable;
  * @param hidden hidden by the moderator: shown to the moderator alone (with the replies under it)
  * @param asSent what a client of the annotation protocol sent as the target; null for notes from the forms
  * @param tags its tags as written, in their order (see {@link NoteTags}); immutable
+ * @param useful how many readers found it useful (see {@link NoteReactions}); read with the note, never written with it
  */
 public record Note(String id, String articleSlug, String blockId, int blockPosition, String blockHash, String blockText,
 		@Nullable String parentId, String authorHash, String authorName, String body, String bodyHtml,
 		Visibility visibility, OffsetDateTime createdAt, @Nullable OffsetDateTime editedAt, boolean deleted,
-		int version, @Nullable TextQuote quote, boolean hidden, @Nullable TargetAsSent asSent, List<String> tags) {
+		int version, @Nullable TextQuote quote, boolean hidden, @Nullable TargetAsSent asSent, List<String> tags,
+		int useful) {
 
 	public Note {
 		tags = List.copyOf(tags);
+	}
+
+	/** A note no reader has found useful (yet). */
+	public Note(String id, String articleSlug, String blockId, int blockPosition, String blockHash, String blockText,
+			@Nullable String parentId, String authorHash, String authorName, String body, String bodyHtml,
+			Visibility visibility, OffsetDateTime createdAt, @Nullable OffsetDateTime editedAt, boolean deleted,
+			int version, @Nullable TextQuote quote, boolean hidden, @Nullable TargetAsSent asSent, List<String> tags) {
+		this(id, articleSlug, blockId, blockPosition, blockHash, blockText, parentId, authorHash, authorName, body, bodyHtml,
+				visibility, createdAt, editedAt, deleted, version, quote, hidden, asSent, tags, 0);
 	}
 
 	/** A note without tags. */
@@ -80,7 +91,18 @@ public record Note(String id, String articleSlug, String blockId, int blockPosit
 	/** @return the same note with these tags */
 	public Note withTags(List<String> tags) {
 		return new Note(id, articleSlug, blockId, blockPosition, blockHash, blockText, parentId, authorHash, authorName,
-				body, bodyHtml, visibility, createdAt, editedAt, deleted, version, quote, hidden, asSent, tags);
+				body, bodyHtml, visibility, createdAt, editedAt, deleted, version, quote, hidden, asSent, tags, useful);
+	}
+
+	/** @return the same note with this count of readers who found it useful */
+	public Note withUseful(int useful) {
+		return new Note(id, articleSlug, blockId, blockPosition, blockHash, blockText, parentId, authorHash, authorName,
+				body, bodyHtml, visibility, createdAt, editedAt, deleted, version, quote, hidden, asSent, tags, useful);
+	}
+
+	/** @return whether readers may find it useful: a public note or reply, neither hidden nor deleted */
+	public boolean takesReactions() {
+		return visibility == Visibility.PUBLIC && !hidden && !deleted;
 	}
 
 	/** @return where the note was written, for re-anchoring */

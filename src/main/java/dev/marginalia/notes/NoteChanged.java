@@ -3,7 +3,7 @@ package dev.marginalia.notes;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A note was added, edited, deleted, hidden or shown again. Published inside the transaction that changed it; listeners that act
+ * A note was added, edited, deleted, hidden or shown again, or its count of readers who found it useful changed. Published inside the transaction that changed it; listeners that act
  * on it after the commit see only what was really stored.
  * @param slug the article
  * @param noteId the note
@@ -25,7 +25,10 @@ public record NoteChanged(String slug, String noteId, String blockId, Kind kind,
 		HIDDEN,
 
 		/** Shown again by the moderator: readers' pages bring it back. */
-		UNHIDDEN
+		UNHIDDEN,
+
+		/** A reader found it useful, or took that back: its count changed (see {@link NoteReactions}). */
+		REACTED
 
 	}
 

@@ -9,7 +9,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /** The HTML pages' answers to a missing note (404) and to someone else's (403), in the site's error page. */
 @ControllerAdvice(assignableTypes = { NotePagesController.class, NoteExportController.class, NoteSearchController.class,
-		NoteInPlaceController.class })
+		NoteInPlaceController.class, ReactionController.class })
 class NoteErrors {
 
 	@ExceptionHandler(NoteNotFoundException.class)

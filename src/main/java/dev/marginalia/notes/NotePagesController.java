@@ -6,6 +6,7 @@ import dev.marginalia.content.Article;
 import dev.marginalia.content.ArticleLibrary;
 import dev.marginalia.content.Block;
 import dev.marginalia.identity.Reader;
+import dev.marginalia.identity.ReaderKey;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -46,11 +47,15 @@ class NotePagesController {
 
 	private final Readers readers;
 
-	NotePagesController(NoteQueries queries, NoteCommands commands, ArticleLibrary library, Readers readers) {
+	private final NoteReactions reactions;
+
+	NotePagesController(NoteQueries queries, NoteCommands commands, ArticleLibrary library, Readers readers,
+			NoteReactions reactions) {
 		this.queries = queries;
 		this.commands = commands;
 		this.library = library;
 		this.readers = readers;
+		this.reactions = reactions;
 	}
 
 	/** All the notes on one paragraph, a page at a time in the order asked for ({@code ?sort=}), and the form to add one. */
@@ -63,7 +68,8 @@ class NotePagesController {
 		model.addAttribute("moderator", viewer.isModerator());
 		model.addAttribute("page", page);
 		model.addAttribute("sort", ThreadOrder.parse(sort));
-		return paragraphPage(slug, blockId, viewer, new NewNote(null, null, null, quote, quoteStart), Map.of(), model);
+		return paragraphPage(slug, blockId, viewer, new NewNote(null, null, null, quote, quoteStart), Map.of(),
+				Readers.key(reader, request), model);
 	}
 
 	/**
@@ -73,7 +79,7 @@ class NotePagesController {
 	 */
 	@GetMapping("/articles/{slug}/notes")
 	String print(@PathVariable String slug, @RequestParam(required = false) @Nullable String sort,
-			@AuthenticationPrincipal @Nullable Reader reader, Model model) {
+			@AuthenticationPrincipal @Nullable Reader reader, HttpServletRequest request, Model model) {
 		ThreadOrder order = ThreadOrder.parse(sort);
 		Article article = library.find(slug).orElseThrow(NoteNotFoundException::new);
 		Author viewer = readers.current(reader).orElse(null);
@@ -82,6 +88,7 @@ class NotePagesController {
 		model.addAttribute("sort", order);
 		model.addAttribute("notes", queries.notesOn(article, viewer, order));
 		model.addAttribute("tags", queries.tagCounts(slug, viewer));
+		usefulMarks(slug, "/notes", order, Readers.key(reader, request), model);
 		return PRINT_VIEW;
 	}
 
@@ -92,7 +99,7 @@ class NotePagesController {
 	@GetMapping("/articles/{slug}/orphans")
 	String orphans(@PathVariable String slug, @RequestParam(defaultValue = "1") int page,
 			@RequestParam(required = false) @Nullable String sort, @AuthenticationPrincipal @Nullable Reader reader,
-			Model model) {
+			HttpServletRequest request, Model model) {
 		Article article = library.find(slug).orElseThrow(NoteNotFoundException::new);
 		Author viewer = readers.current(reader).orElse(null);
 		ThreadOrder order = ThreadOrder.parse(sort);
@@ -100,6 +107,7 @@ class NotePagesController {
 		model.addAttribute("viewer", viewer);
 		model.addAttribute("sort", order);
 		pageOf(article, null, viewer, order, page, model);
+		usefulMarks(slug, "/orphans", order, Readers.key(reader, request), model);
 		return ORPHANS_VIEW;
 	}
 
@@ -114,7 +122,8 @@ class NotePagesController {
 		}
 		catch (InvalidNoteException ex) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return new ModelAndView(paragraphPage(slug, blockId, Viewer.reader(author), form.toNewNote(), ex.errors(), model));
+			return new ModelAndView(paragraphPage(slug, blockId, Viewer.reader(author), form.toNewNote(), ex.errors(),
+					Readers.key(reader, request), model));
 		}
 	}
 
@@ -186,7 +195,7 @@ class NotePagesController {
 	}
 
 	private String paragraphPage(String slug, String blockId, Viewer viewer, NewNote draft,
-			Map<String, String> errors, Model model) {
+			Map<String, String> errors, ReaderKey key, Model model) {
 		Article article = library.find(slug).orElseThrow(NoteNotFoundException::new);
 		Block block = article.block(blockId).orElseThrow(NoteNotFoundException::new);
 		model.addAttribute("article", article);
@@ -203,6 +212,7 @@ class NotePagesController {
 			Object page = model.getAttribute("page");
 			pageOf(article, blockId, viewer.author(), order, page instanceof Integer number ? number : 1, model);
 		}
+		usefulMarks(slug, "/p/" + blockId + "/notes", order, key, model);
 		return formPage(PARAGRAPH_VIEW, viewer.author(), draft, null, errors, model);
 	}
 
@@ -219,6 +229,17 @@ class NotePagesController {
 				number == 1 ? first : queries.paragraphNotes(article, blockId, viewer, order, number - 1));
 		model.addAttribute("page", number);
 		model.addAttribute("pages", pages);
+	}
+
+	/**
+	 * The "Useful" buttons of a page of an article's notes (its page number from the model): the reader's own page,
+	 * which says which notes they found useful.
+	 * @param path the page's path under the article's
+	 */
+	private void usefulMarks(String slug, String path, ThreadOrder order, ReaderKey key, Model model) {
+		int page = model.getAttribute("page") instanceof Integer number ? number : 1;
+		model.addAttribute("useful", new UsefulMarks(UsefulMarks.back("/articles/" + slug + path, order, page),
+				reactions.usefulTo(slug, key)));
 	}
 
 	private String replyPage(String slug, Note note, @Nullable Author viewer, NewNote draft, Map<String, String> errors,

@@ -172,8 +172,7 @@ public class NoteQueries {
 	 * {@link NoteReadModel#mostRepliedThreads}, which choose them in the database).
 	 */
 	private static List<NoteThread> margin(List<NoteThread> threads, ThreadOrder order) {
-		Comparator<NoteThread> choice = order == ThreadOrder.REPLIES ? order.comparator()
-				: ThreadOrder.NEWEST.comparator();
+		Comparator<NoteThread> choice = order.ranksTheMargin() ? order.comparator() : ThreadOrder.NEWEST.comparator();
 		return threads.stream().sorted(choice).limit(BlockNotes.SHOWN).sorted(order.comparator()).toList();
 	}
 
@@ -188,7 +187,7 @@ public class NoteQueries {
 
 	/**
 	 * {@link #pageNotes(Article, Author)} in the given order: by the text or newest first, the newest threads; by
-	 * replies, those with the most replies.
+	 * replies, those with the most replies; by usefulness, those the most readers found useful.
 	 */
 	public ArticleNotes pageNotes(Article article, @Nullable Author viewer, ThreadOrder order) {
 		String viewerHash = viewer == null ? null : viewer.secretHash();
@@ -196,10 +195,16 @@ public class NoteQueries {
 		for (NoteReadModel.BlockCount count : reads.counts(article.slug(), viewerHash)) {
 			counts.put(count.blockId() == null ? ORPHANS : count.blockId(), count);
 		}
-		// by replies: candidates, of which the threads with the most replies the viewer sees are kept
-		List<NoteReadModel.PlacedNote> shown = order == ThreadOrder.REPLIES
-				? reads.mostRepliedCandidates(article.slug(), viewerHash, BlockNotes.SHOWN, ArticleNotes.ORPHANS_SHOWN)
-				: reads.newestThreads(article.slug(), viewerHash, BlockNotes.SHOWN, ArticleNotes.ORPHANS_SHOWN);
+		// by replies (or usefulness): candidates, of which the threads with the most replies the viewer sees (or the
+		// most useful) are kept
+		List<NoteReadModel.PlacedNote> shown = switch (order) {
+			case REPLIES -> reads.mostRepliedCandidates(article.slug(), viewerHash, BlockNotes.SHOWN,
+					ArticleNotes.ORPHANS_SHOWN);
+			case USEFUL -> reads.mostUsefulCandidates(article.slug(), viewerHash, BlockNotes.SHOWN,
+					ArticleNotes.ORPHANS_SHOWN);
+			case POSITION, NEWEST -> reads.newestThreads(article.slug(), viewerHash, BlockNotes.SHOWN,
+					ArticleNotes.ORPHANS_SHOWN);
+		};
 		Map<String, List<NoteThread>> threads = threads(shown, viewerHash);
 		threads.replaceAll((blockId, list) -> list.stream()
 			.sorted(order.comparator())

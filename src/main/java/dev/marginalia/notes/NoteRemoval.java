@@ -1,5 +1,6 @@
 package dev.marginalia.notes;
 
+import dev.marginalia.notes.internal.NoteReactionRepository;
 import dev.marginalia.notes.internal.NoteReadModel;
 import dev.marginalia.notes.internal.NoteRepository;
 import dev.marginalia.notes.internal.NoteTagRepository;
@@ -18,16 +19,19 @@ class NoteRemoval {
 
 	private final NoteTagRepository tags;
 
+	private final NoteReactionRepository reactions;
+
 	private final NoteReadModel reads;
 
 	private final NewNotes newNotes;
 
 	private final ApplicationEventPublisher events;
 
-	NoteRemoval(NoteRepository notes, NoteTagRepository tags, NoteReadModel reads, NewNotes newNotes,
-			ApplicationEventPublisher events) {
+	NoteRemoval(NoteRepository notes, NoteTagRepository tags, NoteReactionRepository reactions, NoteReadModel reads,
+			NewNotes newNotes, ApplicationEventPublisher events) {
 		this.notes = notes;
 		this.tags = tags;
+		this.reactions = reactions;
 		this.reads = reads;
 		this.newNotes = newNotes;
 		this.events = events;
@@ -44,6 +48,7 @@ class NoteRemoval {
 				throw new NoteConflictException();
 			}
 			tags.replace(tombstone); // a tombstone has no tags: its note's go (a note deleted outright takes them with it)
+			reactions.removeAll(note.id()); // nor readers' reactions: no one can take theirs back from a deleted note
 			events.publishEvent(NoteChanged.of(note, NoteChanged.Kind.DELETED));
 			return;
 		}

@@ -11,6 +11,7 @@ import java.util.Set;
 import dev.marginalia.content.Article;
 import dev.marginalia.content.Block;
 import dev.marginalia.notes.internal.NoteSearchRepository;
+import dev.marginalia.notes.internal.NoteReactionRepository;
 import dev.marginalia.notes.internal.NoteTagRepository;
 import org.jsoup.Jsoup;
 import org.jspecify.annotations.Nullable;
@@ -36,9 +37,12 @@ public class NoteSearch {
 
 	private final NoteTagRepository tags;
 
-	NoteSearch(NoteSearchRepository search, NoteTagRepository tags) {
+	private final NoteReactionRepository reactions;
+
+	NoteSearch(NoteSearchRepository search, NoteTagRepository tags, NoteReactionRepository reactions) {
 		this.search = search;
 		this.tags = tags;
+		this.reactions = reactions;
 	}
 
 	/** Up to how many matches a search counts and ranks; past that, "more than" this many, the newest first. */
@@ -81,8 +85,8 @@ public class NoteSearch {
 		NoteSearchRepository.Page page = search.find(slug, query, viewer.authorHash(), viewer.isModerator(), offset, limit);
 		Map<String, Integer> order = new HashMap<>();
 		page.ids().forEach(id -> order.put(id, order.size()));
-		return new Found(page.total(), page.hasNext(), tags.attach(
-				search.notes(page.ids()).stream().sorted(Comparator.comparing(note -> order.get(note.id()))).toList()));
+		return new Found(page.total(), page.hasNext(), reactions.attach(tags.attach(
+				search.notes(page.ids()).stream().sorted(Comparator.comparing(note -> order.get(note.id()))).toList())));
 	}
 
 	/** @return the results page's view of these notes found: where each is, what it shows of it */

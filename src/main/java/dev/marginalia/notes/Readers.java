@@ -5,6 +5,7 @@ import java.util.Optional;
 import dev.marginalia.identity.AuthorCookie;
 import dev.marginalia.identity.ModeratorAccount;
 import dev.marginalia.identity.Reader;
+import dev.marginalia.identity.ReaderKey;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import dev.marginalia.notes.internal.AuthorRepository;
@@ -47,6 +48,14 @@ public class Readers {
 	/** @return who is looking: the reader's author (if any) and whether the request is the moderator's */
 	public Viewer viewer(@Nullable Reader reader, HttpServletRequest request) {
 		return new Viewer(current(reader).orElse(null), ModeratorAccount.isSignedIn(request));
+	}
+
+	/**
+	 * @return the reader as someone who may do a thing once (find a note useful): by their secret, or by their
+	 * address when they present none
+	 */
+	public static ReaderKey key(@Nullable Reader reader, HttpServletRequest request) {
+		return ReaderKey.of(reader == null ? null : reader.secretHash(), request.getRemoteAddr());
 	}
 
 	/**

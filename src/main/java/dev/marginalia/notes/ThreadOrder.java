@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * How the threads of a paragraph are sorted, on the article page's margin and the notes pages: kept in the URL as
  * {@code ?sort=}, which the pages' links carry. The margin shows three threads per paragraph: the newest three
- * (in the order of the text, or newest first), or the three with the most replies.
+ * (in the order of the text, or newest first), or the three with the most replies, or the three most useful.
  */
 public enum ThreadOrder {
 
@@ -20,7 +20,10 @@ public enum ThreadOrder {
 	NEWEST("newest", "Newest first", "older"),
 
 	/** The thread with the most replies (that the reader may see) first, then the newest. */
-	REPLIES("replies", "Most replies", "more");
+	REPLIES("replies", "Most replies", "more"),
+
+	/** The thread whose note the most readers found useful first, then the newest. */
+	USEFUL("useful", "Most useful", "other");
 
 	/** The order a page without {@code ?sort=} has. */
 	public static final ThreadOrder DEFAULT = POSITION;
@@ -44,7 +47,7 @@ public enum ThreadOrder {
 
 	/**
 	 * @param value the {@code sort} parameter: null or blank for the default
-	 * @throws UnknownSortException for anything but {@code position}, {@code newest} or {@code replies}
+	 * @throws UnknownSortException for anything but {@code position}, {@code newest}, {@code replies} or {@code useful}
 	 */
 	public static ThreadOrder parse(@Nullable String value) {
 		if (value == null || value.isBlank()) {
@@ -83,6 +86,14 @@ public enum ThreadOrder {
 		return others;
 	}
 
+	/**
+	 * @return whether the margin shows the first threads in this order (the most replied, the most useful) rather than
+	 * the newest, sorted
+	 */
+	public boolean ranksTheMargin() {
+		return this == REPLIES || this == USEFUL;
+	}
+
 	/** @return the order of threads, as the database ranks them (see {@code NoteReadModel}) */
 	public Comparator<NoteThread> comparator() {
 		return switch (this) {
@@ -91,6 +102,9 @@ public enum ThreadOrder {
 				.thenComparing(NEWEST_FIRST.reversed());
 			case NEWEST -> NEWEST_FIRST;
 			case REPLIES -> Comparator.comparingInt((NoteThread thread) -> thread.replies().size())
+				.reversed()
+				.thenComparing(NEWEST_FIRST);
+			case USEFUL -> Comparator.comparingInt((NoteThread thread) -> thread.note().useful())
 				.reversed()
 				.thenComparing(NEWEST_FIRST);
 		};

@@ -5,7 +5,7 @@ public class UnknownSortException extends RuntimeException {
 
 	public UnknownSortException(String value) {
 		super("The notes cannot be sorted by “" + (value.length() > 40 ? value.substring(0, 40) + "…" : value)
-				+ "”: sort is position, newest or replies.");
+				+ "”: sort is position, newest, replies or useful.");
 	}
 
 }

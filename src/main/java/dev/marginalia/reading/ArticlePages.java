@@ -19,6 +19,8 @@ import dev.marginalia.notes.ArticleStamps.Stamp;
 import dev.marginalia.live.EventPosition;
 import dev.marginalia.notes.ArticleNotes;
 import dev.marginalia.notes.NoteQueries;
+import dev.marginalia.notes.NoteReactions;
+import dev.marginalia.notes.UsefulMarks;
 import dev.marginalia.notes.ThreadOrder;
 import dev.marginalia.notes.Viewer;
 import dev.marginalia.web.Compressed;
@@ -65,6 +67,8 @@ class ArticlePages {
 
 	private final ArticleStamps stamps;
 
+	private final NoteReactions reactions;
+
 	/** The shared page of each article, one per order of its notes. */
 	private final ConcurrentMap<SharedKey, SharedPage> shared = new ConcurrentHashMap<>();
 
@@ -77,12 +81,13 @@ class ArticlePages {
 		.build();
 
 	ArticlePages(ViewToText views, NoteQueries queries, LinkHistory history, EventPosition events,
-			ArticleStamps stamps) {
+			ArticleStamps stamps, NoteReactions reactions) {
 		this.views = views;
 		this.queries = queries;
 		this.history = history;
 		this.events = events;
 		this.stamps = stamps;
+		this.reactions = reactions;
 	}
 
 	/**
@@ -182,6 +187,11 @@ class ArticlePages {
 		model.put("moderator", viewer.isModerator());
 		model.put("notes", articleNotes);
 		model.put("sort", order);
+		// whether the reader found a note useful is theirs: in their own page, never in the one everyone shares
+		String back = UsefulMarks.back("/articles/" + article.slug(), order, 1);
+		model.put("useful", viewer.author() == null ? UsefulMarks.unknown(back)
+				: new UsefulMarks(back, reactions.usefulTo(article.slug(),
+						dev.marginalia.identity.ReaderKey.author(viewer.author().secretHash()))));
 		model.put("highlighted", Highlights.of(article, articleNotes));
 		model.put("aliases", history.aliases(article));
 		model.put("lastEventId", lastEventId);

@@ -55,11 +55,15 @@ class ReadingController {
 	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
 	/** What the page says after a note was written (POST-redirect-GET: the redirect names what was done). */
-	private static final Map<String, String> DONE_MESSAGES = Map.of("added", "Your note was added.", "replied",
-			"Your reply was added.", "edited", "Your note was saved.", "deleted", "Your note was deleted.",
-			"flagged", "Thank you: the moderator will look at that note.",
-			"hide", "The note is hidden: readers no longer see it.", "unhide", "The note is shown again.",
-			"delete", "The note is deleted.", "dismiss", "The note's flags are dismissed.");
+	private static final Map<String, String> DONE_MESSAGES = Map.ofEntries(Map.entry("added", "Your note was added."),
+			Map.entry("replied", "Your reply was added."), Map.entry("edited", "Your note was saved."),
+			Map.entry("deleted", "Your note was deleted."),
+			Map.entry("flagged", "Thank you: the moderator will look at that note."),
+			Map.entry("hide", "The note is hidden: readers no longer see it."),
+			Map.entry("unhide", "The note is shown again."), Map.entry("delete", "The note is deleted."),
+			Map.entry("dismiss", "The note's flags are dismissed."),
+			Map.entry("useful", "You marked the note useful."),
+			Map.entry("unuseful", "You took back your “useful” on the note."));
 
 	private final ArticleLibrary library;
 

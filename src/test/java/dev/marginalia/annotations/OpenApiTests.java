@@ -51,6 +51,8 @@ class OpenApiTests {
 	void everyDocumentedOperationAnswersWithADocumentedStatus() {
 		JsonNode openApi = json(api.get("/api/openapi.json"));
 		ApiClient.Created note = api.note(null, "Described");
+		// a reader's reactions are to someone else's note
+		String reader = api.note(null, "By another reader").secret();
 		Map<String, String> parameters = Map.of("{slug}", SLUG, "{id}", note.path().replaceAll(".*/", ""));
 		List<String> checked = new ArrayList<>();
 		for (String path : openApi.get("paths").propertyNames()) {
@@ -64,7 +66,7 @@ class OpenApiTests {
 				if (!item.has(method)) {
 					continue;
 				}
-				HttpResponse<String> response = call(method, concrete, note);
+				HttpResponse<String> response = call(method, concrete, note, reader);
 				assertThat(item.get(method).get("responses").has(String.valueOf(response.statusCode())))
 					.as("%s %s answered %d, which is documented", method, path, response.statusCode())
 					.isTrue();
@@ -75,11 +77,16 @@ class OpenApiTests {
 		assertThat(checked).contains("get /api/articles/{slug}/annotations/", "post /api/articles/{slug}/annotations/",
 				"put /api/articles/{slug}/annotations/{id}", "delete /api/articles/{slug}/annotations/{id}",
 				"post /api/articles/{slug}/annotations/import", "get /articles/{slug}/notes.jsonld",
-				"get /api/my/annotations", "get /my/notes.jsonld");
+				"get /api/my/annotations", "get /my/notes.jsonld",
+				"put /api/articles/{slug}/annotations/{id}/reactions/useful",
+				"delete /api/articles/{slug}/annotations/{id}/reactions/useful");
 	}
 
-	/** A valid request for the operation, as the author of the note. */
-	private HttpResponse<String> call(String method, String path, ApiClient.Created note) {
+	/** A valid request for the operation, as the author of the note (a reaction: as another reader). */
+	private HttpResponse<String> call(String method, String path, ApiClient.Created note, String reader) {
+		if (path.contains("/reactions/")) {
+			return api.send(method.toUpperCase(java.util.Locale.ROOT), path, new byte[0], "Authorization", "Bearer " + reader);
+		}
 		String bearer = "Bearer " + note.secret();
 		return switch (method) {
 			case "post" -> path.endsWith("/import")

@@ -144,10 +144,10 @@ abstract class NotesInBrowser {
 		try {
 			browser.useCookies(Set.of());
 			open(ARTICLE);
-			assertThat(controls(mine)).containsExactly("reply");
+			assertThat(controls(mine)).as("another's note: find it useful, reply").containsExactly("useful", "reply");
 			String theirs = addNote(blockId, "Someone else's", "Bob", false);
 			assertThat(controls(theirs)).containsExactly("reply", "edit", "delete");
-			assertThat(controls(mine)).containsExactly("reply");
+			assertThat(controls(mine)).containsExactly("useful", "reply");
 
 			// writes forged from this reader's own page, with its valid CSRF token, on the first reader's note
 			expectProblem("status of 403");

@@ -522,6 +522,12 @@ class HostileInputTests {
 					t -> t.mallory.post(ARTICLE + "/notes/" + e, Map.of("body", "defaced"))));
 			all.add(new Case(cat, "note id in delete POST: " + s,
 					t -> t.mallory.post(ARTICLE + "/notes/" + e + "/delete", Map.of())));
+			all.add(new Case(cat, "note id in a Useful POST: " + s,
+					t -> t.mallory.post(ARTICLE + "/notes/" + e + "/useful", Map.of())));
+			all.add(new Case(cat, "where a Useful form leads back: " + s,
+					t -> t.mallory.post(ARTICLE + "/notes/" + t.adaNote + "/useful", Map.of("back", s, "pressed", s))));
+			all.add(new Case(cat, "annotation id in an API reaction: " + s,
+					t -> t.asMallory("PUT", CONTAINER + e + "/reactions/useful", "")));
 			all.add(new Case(cat, "annotation id in API GET: " + s, t -> t.api("GET", CONTAINER + e, new byte[0])));
 			all.add(new Case(cat, "annotation id in API DELETE: " + s,
 					t -> t.asMallory("DELETE", CONTAINER + e, "")));
@@ -556,6 +562,8 @@ class HostileInputTests {
 			all.add(new Case(cat, "slug of the API container: " + label(p),
 					t -> t.wire.rawGet("/api/articles/" + p + "/annotations/")));
 			all.add(new Case(cat, "annotation id: " + label(p), t -> t.wire.rawGet(CONTAINER + p)));
+			all.add(new Case(cat, "where a Useful form leads back: " + label(p),
+					t -> t.mallory.post(ARTICLE + "/notes/" + t.adaNote + "/useful", Map.of("back", p))));
 		}
 		for (String p : TRAVERSALS) {
 			all.add(new Case(cat, "slug in /articles/{slug}/notes.atom: " + label(p),

@@ -148,6 +148,24 @@ class WriteLimitsTests {
 	}
 
 	@Test
+	void aReactionIsAWriteLikeAnyOther() {
+		HttpResponse<String> written = write("text/html", ARTICLE + "/p/p-AarAar/notes",
+				"application/x-www-form-urlencoded", "body=Useful+or+not");
+		String location = written.headers().firstValue("Location").orElseThrow();
+		String useful = ARTICLE + "/notes/" + location.substring(location.indexOf("#note-") + 6) + "/useful";
+		// the note's author has a cookie now; these presses come from the same address without one
+		for (int i = 0; i < 2; i++) {
+			assertThat(write("text/html", useful, "application/x-www-form-urlencoded", "pressed=true").statusCode())
+				.isEqualTo(303);
+		}
+		HttpResponse<String> refused = write("text/html", useful, "application/x-www-form-urlencoded", "pressed=false");
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM note_reactions").query(Integer.class).single())
+			.as("the refused press took nothing back").isEqualTo(1);
+	}
+
+	@Test
 	void readingIsNeverLimited() {
 		for (int i = 0; i < 10; i++) {
 			assertThat(web.get(ARTICLE).statusCode()).isEqualTo(200);

@@ -64,6 +64,9 @@ class NoteFormSliceTests {
 	@MockitoBean
 	Readers readers;
 
+	@MockitoBean
+	NoteReactions reactions;
+
 	@Test
 	void aRefusedNoteIsShownAgainWithTheMessageBesideItsField() throws Exception {
 		String block = library.find(SLUG).orElseThrow().blocks().get(3).id();

@@ -153,17 +153,18 @@ class NoteSortTests {
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { ARTICLE, PARAGRAPH, ARTICLE + "/notes" })
 	void eachPageHasTheSortLinksWithTheCurrentOneMarked(String path) {
-		for (String sort : List.of("", "position", "newest", "replies")) {
+		for (String sort : List.of("", "position", "newest", "replies", "useful")) {
 			Document html = page(path + (sort.isEmpty() ? "" : "?sort=" + sort));
 			Element nav = html.selectFirst("nav.sort-notes");
 			assertThat(nav).as(path + " " + sort).isNotNull();
 			assertThat(nav.select("a").eachAttr("href")).containsExactly(path, path + "?sort=newest",
-					path + "?sort=replies");
+					path + "?sort=replies", path + "?sort=useful");
 			assertThat(nav.select("a").eachText()).containsExactly("In the order of the text", "Newest first",
-					"Most replies");
+					"Most replies", "Most useful");
 			assertThat(nav.select("a[aria-current=page]").eachText()).containsExactly(switch (sort) {
 				case "newest" -> "Newest first";
 				case "replies" -> "Most replies";
+				case "useful" -> "Most useful";
 				default -> "In the order of the text";
 			});
 		}
@@ -176,7 +177,7 @@ class NoteSortTests {
 		assertThat(response.statusCode()).isEqualTo(400);
 		Document html = Jsoup.parse(response.body());
 		assertThat(html.select("main p").eachText()).contains(
-				"The notes cannot be sorted by “<b>oldest”: sort is position, newest or replies.");
+				"The notes cannot be sorted by “<b>oldest”: sort is position, newest, replies or useful.");
 		assertThat(html.select("main b")).isEmpty();
 		assertThat(web.get(path + "?sort=NEWEST").statusCode()).as("any case").isEqualTo(200);
 	}
@@ -194,7 +195,7 @@ class NoteSortTests {
 				"Early passage", "Whole old");
 		Element nav = page(orphans + "?sort=replies").selectFirst("nav.sort-notes");
 		assertThat(nav.select("a").eachAttr("href")).containsExactly(orphans, orphans + "?sort=newest",
-				orphans + "?sort=replies");
+				orphans + "?sort=replies", orphans + "?sort=useful");
 		assertThat(nav.select("a[aria-current=page]").eachText()).containsExactly("Most replies");
 		assertThat(web.get(orphans + "?sort=oldest").statusCode()).isEqualTo(400);
 	}

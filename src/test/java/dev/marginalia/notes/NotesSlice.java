@@ -11,6 +11,7 @@ import dev.marginalia.content.ContentProperties;
 import dev.marginalia.database.VendorMigration;
 import dev.marginalia.notes.internal.AuthorRepository;
 import dev.marginalia.notes.internal.NoteBodyRenderer;
+import dev.marginalia.notes.internal.NoteReactionRepository;
 import dev.marginalia.notes.internal.NoteReadModel;
 import dev.marginalia.notes.internal.NoteRepository;
 import dev.marginalia.notes.internal.NoteTagRepository;
@@ -38,6 +39,7 @@ import org.springframework.test.context.TestPropertySource;
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({ NoteCommands.class, NoteQueries.class, NoteModeration.class, NoteImports.class, NewNotes.class,
 		NoteRemoval.class, NoteReadModel.class, NoteWriter.class, NoteRepository.class, NoteTagRepository.class,
+		NoteReactionRepository.class, NoteReactions.class,
 		Placements.class, PlacementRepository.class, dev.marginalia.anchoring.Anchoring.class, AuthorRepository.class,
 		NoteBodyRenderer.class, ArticleLibrary.class, NoteCommandsTests.Config.class })
 @EnableConfigurationProperties(ContentProperties.class)

@@ -30,6 +30,7 @@ import dev.marginalia.content.BlockKind;
 import dev.marginalia.content.ContentProperties;
 import dev.marginalia.notes.internal.AuthorRepository;
 import dev.marginalia.notes.internal.NoteBodyRenderer;
+import dev.marginalia.notes.internal.NoteReactionRepository;
 import dev.marginalia.notes.internal.NoteReadModel;
 import dev.marginalia.notes.internal.NoteTagRepository;
 import dev.marginalia.notes.internal.NoteRepository;
@@ -70,7 +71,7 @@ import static org.awaitility.Awaitility.await;
 @JdbcTest(includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = VendorMigration.class))
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-@Import({ NoteCommands.class, NoteQueries.class, NoteModeration.class, NoteImports.class, NewNotes.class, NoteRemoval.class, NoteReadModel.class, NoteWriter.class, NoteRepository.class, NoteTagRepository.class, Placements.class, PlacementRepository.class, dev.marginalia.anchoring.Anchoring.class, AuthorRepository.class,
+@Import({ NoteCommands.class, NoteQueries.class, NoteModeration.class, NoteImports.class, NewNotes.class, NoteRemoval.class, NoteReadModel.class, NoteWriter.class, NoteRepository.class, NoteTagRepository.class, NoteReactionRepository.class, Placements.class, PlacementRepository.class, dev.marginalia.anchoring.Anchoring.class, AuthorRepository.class,
 		NoteBodyRenderer.class, ArticleLibrary.class, PlacementsTests.Config.class })
 @EnableConfigurationProperties(ContentProperties.class)
 @TestPropertySource(properties = "marginalia.content.dir=content")
@@ -314,7 +315,8 @@ class PlacementsTests {
 					new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())), event -> {
 					}, Clock.systemUTC());
 			assertThat(migrated.ensureCurrent(article)).isTrue();
-			NoteReadModel notes = new NoteReadModel(old, new NoteTagRepository(old, new JdbcTemplate(database.dataSource())));
+			NoteReadModel notes = new NoteReadModel(old, new NoteTagRepository(old, new JdbcTemplate(database.dataSource())),
+					new NoteReactionRepository(old));
 			assertThat(notes.counts(SLUG, null)).containsExactlyInAnyOrder(
 					new NoteReadModel.BlockCount(onBlock.id(), 4, 3), new NoteReadModel.BlockCount(unkeyed.id(), 1, 1));
 			// in the order of the text within each paragraph (the paragraphs themselves come in no particular order)

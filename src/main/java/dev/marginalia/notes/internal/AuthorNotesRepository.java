@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 import dev.marginalia.notes.Note;
 import org.jspecify.annotations.Nullable;
@@ -25,8 +26,11 @@ public class AuthorNotesRepository {
 
 	private final JdbcClient jdbc;
 
-	public AuthorNotesRepository(JdbcClient jdbc) {
+	private final NoteReactionRepository reactions;
+
+	public AuthorNotesRepository(JdbcClient jdbc, NoteReactionRepository reactions) {
 		this.jdbc = jdbc;
+		this.reactions = reactions;
 	}
 
 	/**
@@ -71,7 +75,12 @@ public class AuthorNotesRepository {
 			})
 			.list()
 			.forEach(note -> byId.put(note.note().id(), note));
-		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+		List<AuthorNote> page = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+		// with how many readers found each useful: one query for the page
+		List<Note> counted = reactions.attach(page.stream().map(AuthorNote::note).toList());
+		return IntStream.range(0, page.size())
+			.mapToObj(i -> new AuthorNote(counted.get(i), page.get(i).blockId()))
+			.toList();
 	}
 
 	/**

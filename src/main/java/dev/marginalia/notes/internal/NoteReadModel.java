@@ -93,9 +93,21 @@ public class NoteReadModel {
 
 	private final NoteTagRepository tags;
 
-	public NoteReadModel(JdbcClient jdbc, NoteTagRepository tags) {
+	private final NoteReactionRepository reactions;
+
+	public NoteReadModel(JdbcClient jdbc, NoteTagRepository tags, NoteReactionRepository reactions) {
 		this.jdbc = jdbc;
 		this.tags = tags;
+		this.reactions = reactions;
+	}
+
+	/** @return the notes with their tags and how many readers found each useful: one query per list for each */
+	private List<Note> complete(List<Note> notes) {
+		return reactions.attach(tags.attach(notes));
+	}
+
+	private Note complete(Note note) {
+		return complete(List.of(note)).get(0);
 	}
 
 	/** @return how many notes and replies (not deleted) the author has on the paragraph */
@@ -115,12 +127,12 @@ public class NoteReadModel {
 			.param("slug", slug)
 			.query(NoteReadModel::map)
 			.optional()
-			.map(tags::attach);
+			.map(this::complete);
 	}
 
 	/** MODERATION: the hidden notes and replies, newest first. */
 	public List<Note> hidden(int limit) {
-		return tags.attach(jdbc.sql("SELECT " + NoteRepository.COLUMNS + " FROM notes WHERE hidden = TRUE ORDER BY created_at DESC, id "
+		return complete(jdbc.sql("SELECT " + NoteRepository.COLUMNS + " FROM notes WHERE hidden = TRUE ORDER BY created_at DESC, id "
 				+ "FETCH FIRST :limit ROWS ONLY")
 			.param("limit", limit)
 			.query(NoteReadModel::map)
@@ -134,7 +146,7 @@ public class NoteReadModel {
 
 	/** Every note of an article the viewer may see, oldest first. */
 	public List<Note> visibleOn(String slug, @Nullable String viewerHash, boolean moderator) {
-		return tags.attach(jdbc.sql("SELECT " + NoteRepository.COLUMNS + " FROM notes WHERE article_slug = :slug AND " + VISIBLE
+		return complete(jdbc.sql("SELECT " + NoteRepository.COLUMNS + " FROM notes WHERE article_slug = :slug AND " + VISIBLE
 				+ " AND " + NOT_HIDDEN + " ORDER BY created_at, id")
 			.param("slug", slug)
 			.param("viewer", viewerHash == null ? "" : viewerHash)
@@ -158,7 +170,7 @@ public class NoteReadModel {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return tags.attach(jdbc.sql("SELECT " + NoteRepository.COLUMNS + " FROM notes WHERE id IN (:ids) ORDER BY created_at, id")
+		return complete(jdbc.sql("SELECT " + NoteRepository.COLUMNS + " FROM notes WHERE id IN (:ids) ORDER BY created_at, id")
 			.param("ids", ids)
 			.query(NoteReadModel::map)
 			.list());
@@ -254,9 +266,31 @@ public class NoteReadModel {
 	 * seconds on H2 at 100,000 notes; this costs one grouped read of the replies more than the newest threads do.
 	 */
 	public List<PlacedNote> mostRepliedCandidates(String slug, @Nullable String viewerHash, int perBlock, int orphans) {
-		List<String> ids = new ArrayList<>(jdbc.sql("SELECT parent_id FROM (SELECT c.parent_id, a.placed_block_id, "
-				+ "ROW_NUMBER() OVER (PARTITION BY a.placed_block_id ORDER BY c.replies DESC, n.created_at DESC, "
-				+ "n.note_id DESC) AS ranked FROM " + REPLY_COUNTS + " JOIN note_places n ON n.note_id = c.parent_id "
+		return candidates(REPLY_COUNTS, "c.parent_id", "c.replies", slug, viewerHash, perBlock, orphans);
+	}
+
+	/**
+	 * The candidates for the few notes (not replies) the most readers found useful on each paragraph (then the newest),
+	 * and for the orphans: the first few of the notes with a reaction, ranked by their count from one grouped read of
+	 * the article's reactions, and twice as many of the newest (among which are the newest without any, when fewer
+	 * than a few have one). The caller keeps the first few, as for {@link #mostRepliedCandidates}.
+	 */
+	public List<PlacedNote> mostUsefulCandidates(String slug, @Nullable String viewerHash, int perBlock, int orphans) {
+		return candidates(NoteReactionRepository.USEFUL_COUNTS, "u.note_id", "u.useful", slug, viewerHash, perBlock,
+				orphans);
+	}
+
+	/**
+	 * @param counts a grouped read of the article (parameter {@code :slug}) with a note id and a count per note
+	 * @param id the note id's column in it
+	 * @param count the count's column in it
+	 * @return the first few notes by the count on each paragraph and among the orphans, then twice as many newest
+	 */
+	private List<PlacedNote> candidates(String counts, String id, String count, String slug, @Nullable String viewerHash,
+			int perBlock, int orphans) {
+		List<String> ids = new ArrayList<>(jdbc.sql("SELECT ranked_id FROM (SELECT " + id + " AS ranked_id, a.placed_block_id, "
+				+ "ROW_NUMBER() OVER (PARTITION BY a.placed_block_id ORDER BY " + count + " DESC, n.created_at DESC, "
+				+ "n.note_id DESC) AS ranked FROM " + counts + " JOIN note_places n ON n.note_id = " + id + " "
 				+ "JOIN anchors a ON a.article_slug = n.article_slug AND a.anchor_key = n.anchor_key "
 				+ "WHERE n.hidden = FALSE AND " + VISIBLE_N + ") ranking "
 				+ "WHERE ranked <= CASE WHEN placed_block_id IS NULL THEN :orphans ELSE :perBlock END")
@@ -305,7 +339,7 @@ public class NoteReadModel {
 			.param("ids", ids)
 			.query(NoteReadModel::placed)
 			.list();
-		List<Note> tagged = tags.attach(placed.stream().map(PlacedNote::note).toList());
+		List<Note> tagged = complete(placed.stream().map(PlacedNote::note).toList());
 		List<PlacedNote> withTags = new ArrayList<>(placed.size());
 		for (int i = 0; i < placed.size(); i++) {
 			withTags.add(new PlacedNote(tagged.get(i), placed.get(i).placement()));
@@ -330,6 +364,7 @@ public class NoteReadModel {
 					case POSITION -> WHERE_IT_IS_NOW + ", n.created_at, n.note_id";
 					case NEWEST -> "n.created_at DESC, n.note_id DESC";
 					case REPLIES -> REPLIES_OF_N + " DESC, n.created_at DESC, n.note_id DESC";
+					case USEFUL -> NoteReactionRepository.USEFUL_OF_N + " DESC, n.created_at DESC, n.note_id DESC";
 				} + " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY")
 			.param("slug", slug)
 			.param("block", blockId == null ? "" : blockId)
@@ -348,7 +383,7 @@ public class NoteReadModel {
 		if (parentIds.isEmpty()) {
 			return List.of();
 		}
-		return tags.attach(jdbc.sql("SELECT " + NoteRepository.COLUMNS + " FROM notes WHERE parent_id IN (:parents) AND hidden = FALSE AND " + VISIBLE
+		return complete(jdbc.sql("SELECT " + NoteRepository.COLUMNS + " FROM notes WHERE parent_id IN (:parents) AND hidden = FALSE AND " + VISIBLE
 				+ " ORDER BY created_at, id")
 			.param("parents", parentIds)
 			.param("viewer", viewerHash == null ? "" : viewerHash)
