@@ -75,6 +75,9 @@ class Representations {
 		}
 		String parentId = note.parentId();
 		json.put("target", parentId != null ? links.annotation(note.articleSlug(), parentId) : target(note, placing));
+		if (parentId == null && styleClass(note) != null) {
+			json.put("stylesheet", stylesheet());
+		}
 		json.put(Vocabulary.VISIBILITY, note.isPrivate() ? "private" : "public");
 		TargetAsSent asSent = note.asSent();
 		if (asSent != null && asSent.canonical() != null) {
@@ -145,6 +148,8 @@ class Representations {
 		json.put("id", links.containerView(slug, preference.iris(), filters));
 		json.put("type", CONTAINER_TYPES);
 		json.put("label", "Notes on " + article.metadata().title());
+		// the stylesheet of its annotations' styleClass (Data Model §4.3.2), named once for the whole container too
+		json.put("stylesheet", stylesheet());
 		json.put("total", total);
 		if (total > 0) {
 			// the minimal container MUST NOT embed the first page (Protocol §4.2.2)
@@ -226,6 +231,10 @@ class Representations {
 			selector = selector(written.blockId(), written.quote());
 		}
 		Map<String, Object> target = ordered("source", links.article(note.articleSlug()), "selector", selector);
+		String styleClass = styleClass(note);
+		if (styleClass != null) {
+			target.put("styleClass", styleClass);
+		}
 		if (now.isEmpty()) {
 			target.put(Vocabulary.ORPHANED, true);
 		}
@@ -248,6 +257,20 @@ class Representations {
 			target.put(Vocabulary.ANCHORED_BY, asSent.anchoredBy());
 		}
 		return target;
+	}
+
+	/**
+	 * The class of the passage's highlight colour in the highlights' stylesheet (Data Model §4.3.1), for a passage note
+	 * with a colour of its own; null for one in the default colour (served as it was sent: without one), or for any
+	 * other note.
+	 */
+	private static @Nullable String styleClass(Note note) {
+		return note.quote() == null || note.colour() == null ? null : note.colour().styleClass();
+	}
+
+	/** The stylesheet that defines the classes (Data Model §4.3.2): a CssStylesheet served by this site. */
+	private Map<String, Object> stylesheet() {
+		return ordered("id", links.stylesheet(), "type", "CssStylesheet");
 	}
 
 	/**

@@ -27,8 +27,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The notes of an article to take away: Markdown (the article with each note as a footnote under its
- * paragraph, its tags under it) and CSV (one row per note or reply, its tags in one cell, separated by commas). A reader gets what they may see: the public notes and their
- * own private ones. The W3C JSON-LD export is the annotation container's.
+ * paragraph, its tags and a passage's highlight colour under it) and CSV (one row per note or reply, its tags in one
+ * cell, separated by commas, and its colour: a passage note's, the default's too). A reader gets what they may see:
+ * the public notes and their own private ones. The W3C JSON-LD export is the annotation container's.
  */
 @Controller
 class NoteExportController {
@@ -89,7 +90,7 @@ class NoteExportController {
 		StringWriter out = new StringWriter();
 		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
 			.setHeader("id", "paragraph_id", "paragraph_number", "paragraph_text", "reply_to", "author", "visibility",
-					"created", "modified", "body", "tags")
+					"created", "modified", "body", "tags", "colour")
 			.get())) {
 			for (Block block : article.blocks()) {
 				for (NoteThread thread : all.on(block.id()).threads()) {
@@ -112,7 +113,8 @@ class NoteExportController {
 		for (Note note : notesOf(thread)) {
 			csv.printRecord(note.id(), blockId, number, cell(text), note.parentId() == null ? "" : note.parentId(),
 					cell(note.authorName()), note.visibility().dbValue(), DATE.format(note.createdAt()),
-					DATE.format(note.modifiedAt()), cell(note.deleted() ? "" : note.body()), cell(String.join(", ", note.tags())));
+					DATE.format(note.modifiedAt()), cell(note.deleted() ? "" : note.body()), cell(String.join(", ", note.tags())),
+					note.highlight() == null || note.deleted() ? "" : note.highlight().key());
 		}
 	}
 
@@ -145,7 +147,12 @@ class NoteExportController {
 			return "*This note was deleted.*";
 		}
 		return "**" + escape(note.authorName()) + "**" + (note.isPrivate() ? " (private)" : "") + ", "
-				+ note.createdAt().toLocalDate() + ": " + indent(note.body() + tagsMarkdown(note));
+				+ note.createdAt().toLocalDate() + ": " + indent(note.body() + tagsMarkdown(note) + colourMarkdown(note));
+	}
+
+	/** A passage note's highlight colour, by name (the default's too). */
+	private static String colourMarkdown(Note note) {
+		return note.highlight() == null ? "" : "\n\n*Highlight: " + note.highlight().key() + "*";
 	}
 
 	private static String tagsMarkdown(Note note) {

@@ -347,7 +347,7 @@ class PassageNotesInBrowserTests {
 		assertThat(page.find("#" + blockId + " mark.passage").getDomAttribute("data-count"))
 			.isEqualTo(String.valueOf(BlockNotes.SHOWN + 1));
 		assertThat(page.find("#" + blockId + " mark.passage").getDomAttribute("title"))
-			.isEqualTo((BlockNotes.SHOWN + 1) + " notes on this passage");
+			.isEqualTo((BlockNotes.SHOWN + 1) + " notes on this passage, highlighted yellow");
 
 		page.open(ARTICLE + "/p/" + blockId + "/notes");
 		click(page.find("#note-" + oldest + " .note-quote a"));
