@@ -3,6 +3,7 @@ package dev.marginalia.notes;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.marginalia.support.FormClient;
 import dev.marginalia.support.TestNotes;
@@ -59,7 +60,10 @@ class HighlightColourPagesTests {
 	}
 
 	String storedColour(String id) {
-		return jdbc.sql("SELECT colour FROM notes WHERE id = :id").param("id", id).query(String.class).single();
+		return jdbc.sql("SELECT colour FROM notes WHERE id = :id").param("id", id)
+			.query((row, number) -> Optional.ofNullable(row.getString("colour")))
+			.single()
+			.orElse(null);
 	}
 
 	static Element mark(Document page) {
