@@ -105,7 +105,7 @@ class HighlightColoursInBrowserTests {
 		assertThat(mark.getDomAttribute("title")).isEqualTo("1 note on this passage, highlighted blue");
 		assertThat(background(browser, mark)).isEqualTo("rgba(214, 230, 248, 1)");
 		WebElement quote = browser.driver().findElement(By.cssSelector("#notes-" + blockId + " .note-quote a"));
-		assertThat(quote.getAccessibleName()).endsWith(", highlighted blue");
+		assertThat(quote.getAccessibleName()).isEqualTo("“loss of trust” (highlighted blue)");
 		browser.assertAccessible();
 		browser.colorScheme("dark");
 		assertThat(background(browser, mark)).isEqualTo("rgba(26, 50, 80, 1)");

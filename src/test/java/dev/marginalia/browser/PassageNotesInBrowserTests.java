@@ -87,7 +87,7 @@ class PassageNotesInBrowserTests {
 			.isEqualTo(false);
 		assertThat(page.markedPassage(note)).isEqualTo(words);
 		assertThat(page.find("#note-" + note + " .note-quote a").getAccessibleName())
-			.isEqualTo("“" + words + "”, highlighted yellow");
+			.isEqualTo("“" + words + "” (highlighted yellow)");
 		page.open(ARTICLE); // as the server marks it for every reader
 		assertThat(page.markedPassage(note)).isEqualTo(words);
 		assertAccessibleInLightAndDark();

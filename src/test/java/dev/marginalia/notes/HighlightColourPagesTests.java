@@ -96,7 +96,7 @@ class HighlightColourPagesTests {
 			Element quote = page.selectFirst("#note-" + note + " .note-quote a");
 			assertThat(quote.selectFirst(".quote-text").classNames()).contains("marginalia-green");
 			assertThat(quote.text()).as("the note's accessible text names the colour")
-				.isEqualTo("“" + PASSAGE + "”, highlighted green");
+				.isEqualTo("“" + PASSAGE + "” (highlighted green)");
 		}
 		assertThat(new FormClient(port).page(FORM).selectFirst("#note-" + note + " .quote-text").classNames())
 			.contains("marginalia-green");
