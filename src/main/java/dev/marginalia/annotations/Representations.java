@@ -147,9 +147,9 @@ class Representations {
 		json.put("@context", Vocabulary.CONTAINER_CONTEXT);
 		json.put("id", links.containerView(slug, preference.iris(), filters));
 		json.put("type", CONTAINER_TYPES);
-		json.put("label", "Notes on " + article.metadata().title());
 		// the stylesheet of its annotations' styleClass (Data Model §4.3.2), named once for the whole container too
 		json.put("stylesheet", stylesheet());
+		json.put("label", "Notes on " + article.metadata().title());
 		json.put("total", total);
 		if (total > 0) {
 			// the minimal container MUST NOT embed the first page (Protocol §4.2.2)
