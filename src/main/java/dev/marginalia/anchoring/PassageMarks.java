@@ -1,10 +1,15 @@
 package dev.marginalia.anchoring;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Puts {@code <mark>} elements around the passages that notes are on, inside a paragraph's rendered HTML, so
@@ -15,8 +20,9 @@ import java.util.TreeSet;
  * Overlapping passages are cut into segments at every boundary, each segment one mark that counts all the notes
  * it belongs to ({@code data-count}) and names those the page shows ({@code data-notes}); a mark never crosses a tag
  * (it is closed before the tag and opened again after), so the result stays well-formed. Each shown note's passage
- * starts with an empty anchor {@code #passage-{noteId}} that its note links back to. The output grows with the
- * distinct passages and the notes shown, not with the number of notes.
+ * starts with an empty anchor {@code #passage-{noteId}} that its note links back to. A passage may have a highlight
+ * {@link Style}: a segment takes the class of the style most of its notes have, and its title names every style on it.
+ * The output grows with the distinct passages and the notes shown, not with the number of notes.
  *
  * <p>The input is HTML that commonmark-java wrote: tags, text and character references, nothing else.
  */
@@ -79,11 +85,17 @@ public final class PassageMarks {
 	 * @param end last code point, exclusive
 	 * @param notes how many notes are on it
 	 * @param shown those of them the page shows, by id: their anchors ({@code #passage-{id}}) and marks name them
+	 * @param style how its notes are highlighted; null for the page's plain highlight
 	 */
-	public record Passage(int start, int end, int notes, List<String> shown) {
+	public record Passage(int start, int end, int notes, List<String> shown, @Nullable Style style) {
 
 		public Passage {
 			shown = List.copyOf(shown);
+		}
+
+		/** A passage with the plain highlight. */
+		public Passage(int start, int end, int notes, List<String> shown) {
+			this(start, end, notes, shown, null);
 		}
 
 		/** The passage of one note the page shows. */
@@ -91,6 +103,14 @@ public final class PassageMarks {
 			this(start, end, 1, List.of(noteId));
 		}
 
+	}
+
+	/**
+	 * A highlight style: plain words that go into the HTML as they are.
+	 * @param cssClass the class its marks get ({@code marginalia-green})
+	 * @param name its name in the mark's title ({@code green})
+	 */
+	public record Style(String cssClass, String name) {
 	}
 
 	/** Walks the HTML, counting the text as the plain text counts it, and opens and closes marks. */
@@ -167,16 +187,37 @@ public final class PassageMarks {
 		private void open(List<Passage> covering) {
 			int notes = 0;
 			List<String> shown = new ArrayList<>();
+			Map<Style, Integer> styled = new HashMap<>();
 			for (Passage passage : covering) {
 				notes += passage.notes();
 				shown.addAll(passage.shown());
+				if (passage.style() != null) {
+					styled.merge(passage.style(), passage.notes(), Integer::sum);
+				}
 			}
-			out.append("<mark class=\"passage").append(covering.size() > 1 ? " overlap" : "").append('"');
+			// the most notes' style first (the mark's class), then by name, so that a page renders the same each time
+			List<Style> styles = styled.keySet().stream()
+				.sorted(Comparator.comparing((Style style) -> -styled.get(style)).thenComparing(Style::name))
+				.toList();
+			// passages overlap where more than one range covers the segment (one range may come in several styles)
+			boolean overlap = covering.stream().map(passage -> List.of(passage.start(), passage.end())).distinct()
+				.count() > 1;
+			out.append("<mark class=\"passage").append(overlap ? " overlap" : "");
+			if (!styles.isEmpty()) {
+				out.append(' ').append(styles.get(0).cssClass());
+			}
+			out.append('"');
 			if (!shown.isEmpty()) {
 				out.append(" data-notes=\"").append(String.join(" ", shown)).append('"');
 			}
 			out.append(" data-count=\"").append(notes).append("\" title=\"").append(notes)
-				.append(notes == 1 ? " note" : " notes").append(" on this passage\">");
+				.append(notes == 1 ? " note" : " notes").append(" on this passage");
+			if (!styles.isEmpty()) {
+				List<String> names = styles.stream().map(Style::name).toList();
+				out.append(", highlighted ").append(names.size() == 1 ? names.get(0)
+						: String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1));
+			}
+			out.append("\">");
 			open = covering;
 		}
 

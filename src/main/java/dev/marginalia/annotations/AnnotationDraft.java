@@ -19,10 +19,19 @@ import org.jspecify.annotations.Nullable;
  * @param via the annotation's {@code via} IRI, kept
  * @param tags the values of its TextualBodies with the purpose {@code tagging}, as sent (none: an empty list, which
  * a PUT takes as "no tags")
+ * @param colour the key of the highlight colour its target's {@code styleClass} names; null without one (a PUT then
+ * keeps the note's)
  */
 record AnnotationDraft(@Nullable String id, @Nullable String motivation, @Nullable Target target,
 		@Nullable String body, @Nullable String creatorName, @Nullable String visibility,
-		@Nullable Imported imported, @Nullable String canonical, @Nullable String via, List<String> tags) {
+		@Nullable Imported imported, @Nullable String canonical, @Nullable String via, List<String> tags,
+		@Nullable String colour) {
+
+	AnnotationDraft(@Nullable String id, @Nullable String motivation, @Nullable Target target, @Nullable String body,
+			@Nullable String creatorName, @Nullable String visibility, @Nullable Imported imported,
+			@Nullable String canonical, @Nullable String via, List<String> tags) {
+		this(id, motivation, target, body, creatorName, visibility, imported, canonical, via, tags, null);
+	}
 
 	AnnotationDraft(@Nullable String id, @Nullable String motivation, @Nullable Target target, @Nullable String body,
 			@Nullable String creatorName, @Nullable String visibility, @Nullable Imported imported,
@@ -33,6 +42,12 @@ record AnnotationDraft(@Nullable String id, @Nullable String motivation, @Nullab
 	AnnotationDraft(@Nullable String id, @Nullable String motivation, @Nullable Target target, @Nullable String body,
 			@Nullable String creatorName, @Nullable String visibility, @Nullable Imported imported) {
 		this(id, motivation, target, body, creatorName, visibility, imported, null, null);
+	}
+
+	/** @return this draft with the key of a highlight colour (null: none) */
+	AnnotationDraft withColour(@Nullable String colour) {
+		return new AnnotationDraft(id, motivation, target, body, creatorName, visibility, imported, canonical, via, tags,
+				colour);
 	}
 
 	static final String COMMENTING = "commenting";

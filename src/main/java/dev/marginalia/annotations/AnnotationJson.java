@@ -101,21 +101,25 @@ record AnnotationJson(
 	 * @param id the SpecificResource's {@code id}, read as its IRI when it has no source (any JSON: not otherwise used)
 	 * @param source the IRI of the article
 	 * @param selector the selectors as sent, kept as they are with the note
+	 * @param styleClass the passage's highlight class (Data Model §4.3.1), one of the highlights' stylesheet
 	 */
 	@WrongType(NOT_A_TARGET)
 	record Target(@Nullable String iri, @Nullable Object id,
 			@WrongType(value = "The source must be this article.", nullToo = true) @Nullable String source,
-			@Nullable JsonNode selector) {
+			@Nullable JsonNode selector, @WrongType(NOT_A_STYLE_CLASS) @Nullable String styleClass) {
+
+		static final String NOT_A_STYLE_CLASS = "The styleClass is a string: one class of the highlights' stylesheet.";
 
 		@JsonCreator
 		Target(@JsonProperty("id") @Nullable Object id, @JsonProperty("source") @Nullable String source,
-				@JsonProperty("selector") @Nullable JsonNode selector) {
-			this(null, id, source, selector);
+				@JsonProperty("selector") @Nullable JsonNode selector,
+				@JsonProperty("styleClass") @Nullable String styleClass) {
+			this(null, id, source, selector, styleClass);
 		}
 
 		@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
 		static Target ofIri(String iri) {
-			return new Target(iri, null, null, null);
+			return new Target(iri, null, null, null, null);
 		}
 
 		/** @return the selector as sent, or null without one */

@@ -15,6 +15,7 @@ import dev.marginalia.annotations.AnnotationDraft.InReplyTo;
 import dev.marginalia.annotations.AnnotationDraft.OnParagraph;
 import dev.marginalia.annotations.AnnotationDraft.Target;
 import dev.marginalia.annotations.AnnotationDraft.ToAnnotation;
+import dev.marginalia.notes.HighlightColour;
 import dev.marginalia.notes.NoteTags;
 import dev.marginalia.notes.TargetAsSent;
 import org.jspecify.annotations.Nullable;
@@ -65,10 +66,10 @@ class AnnotationReader {
 					"The @context must include " + Vocabulary.ANNO_CONTEXT + ": this server reads Web Annotations.")
 				.withHeader("Accept-Post", Vocabulary.ACCEPTED_REQUEST_TYPES);
 		}
-		Target target = target(one(annotation.target(), "target", AnnotationJson.NOT_A_TARGET, errors), slug, false,
-				errors);
+		AnnotationJson.Target targetJson = one(annotation.target(), "target", AnnotationJson.NOT_A_TARGET, errors);
+		Target target = target(targetJson, slug, false, errors);
 		AnnotationDraft draft = draft(annotation, target, null, iri(annotation.canonical(), "canonical", errors),
-				iri(annotation.via(), "via", errors), errors);
+				iri(annotation.via(), "via", errors), errors).withColour(colour(targetJson, errors));
 		if (!errors.isEmpty()) {
 			throw ApiProblem.invalid(errors);
 		}
@@ -93,12 +94,35 @@ class AnnotationReader {
 		if (!isAnnotationContext(annotation.context())) {
 			errors.putIfAbsent("@context", AnnotationJson.NOT_ANNOTATION_CONTEXT);
 		}
-		Target target = target(one(annotation.target(), "target", AnnotationJson.NOT_A_TARGET, errors), slug, true,
-				errors);
+		AnnotationJson.Target targetJson = one(annotation.target(), "target", AnnotationJson.NOT_A_TARGET, errors);
+		Target target = target(targetJson, slug, true, errors);
 		TargetAsSent asSent = ImportedAnnotationReader.asSent(managed.oneTarget(),
 				iri(annotation.canonical(), "canonical", errors), iri(annotation.via(), "via", errors), errors);
 		Imported imported = ImportedAnnotationReader.imported(managed, asSent, errors);
-		return draft(annotation, target, imported, null, null, errors);
+		return draft(annotation, target, imported, null, null, errors).withColour(colour(targetJson, errors));
+	}
+
+	/**
+	 * The highlight colour the target's {@code styleClass} names (Data Model §4.3): one class of the stylesheet this
+	 * server serves (the {@code stylesheet} a client sends is not read: the classes are this server's), or a problem
+	 * at {@code target.styleClass}. That only a note on a passage has one is the notes' rule.
+	 * @return its key, or null without one
+	 */
+	private @Nullable String colour(AnnotationJson.@Nullable Target target, Map<String, String> errors) {
+		if (target == null || target.styleClass() == null) {
+			return null;
+		}
+		Optional<HighlightColour> colour = HighlightColour.ofStyleClass(target.styleClass().strip());
+		if (colour.isEmpty()) {
+			String sent = target.styleClass().length() > 40 ? target.styleClass().substring(0, 40) + "…"
+					: target.styleClass();
+			errors.putIfAbsent("target.styleClass", "This server does not know the styleClass “" + sent + "”: its "
+					+ "highlight classes are " + String.join(", ", HighlightColour.choices().stream()
+						.map(HighlightColour::styleClass).toList())
+					+ ", defined in " + links.stylesheet() + ".");
+			return null;
+		}
+		return colour.get().key();
 	}
 
 	/** Binds the annotation, each problem at its path as a client wrote it ({@code body.value} in an array of one). */

@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
  * Replies take their note's visibility unless told otherwise, and a reply to a private note cannot be public (its
  * target would name the private note to everyone). A PUT that leaves out {@code marginalia:visibility} or
  * {@code creator} keeps them as they were, so that a client that drops properties it does not know can never make
- * a private note public; likewise a PUT whose target leaves out the passage keeps it. A PUT's tags (its bodies with the
- * purpose {@code tagging}) replace the note's: one without any leaves it without tags.
+ * a private note public; likewise a PUT whose target leaves out the passage keeps it, and one whose target leaves out
+ * {@code styleClass} keeps the highlight colour. A PUT's tags (its bodies with the purpose {@code tagging}) replace
+ * the note's: one without any leaves it without tags.
  */
 @Component
 class AnnotationWrites {
@@ -99,9 +100,12 @@ class AnnotationWrites {
 		return commands.edit(slug, current.id(), replacement, current.version(), author);
 	}
 
-	/** The note the annotation asks for: its text, name, visibility and tags (on a PUT, the tags replace the note's). */
+	/**
+	 * The note the annotation asks for: its text, name, visibility, tags (on a PUT, the tags replace the note's) and
+	 * colour (none: the default on a POST, the note's own on a PUT).
+	 */
 	private static NewNote newNote(AnnotationDraft draft, @Nullable String name, @Nullable String visibility) {
-		return new NewNote(draft.body(), name, visibility).withTags(draft.tags());
+		return new NewNote(draft.body(), name, visibility).withTags(draft.tags()).withColour(draft.colour());
 	}
 
 	/** @param current the note as the client's {@code If-Match} named it (or as it is, without one) */

@@ -65,6 +65,14 @@ class ApiLinks {
 		return article(slug) + "/notes.jsonld";
 	}
 
+	/**
+	 * The stylesheet that defines the highlight colours' classes (the W3C {@code stylesheet} of annotations with a
+	 * {@code styleClass}), served at a fixed address (the pages link it under a versioned one).
+	 */
+	String stylesheet() {
+		return base() + "/css/highlights.css";
+	}
+
 	String problemType(String name) {
 		return base() + "/api/problems.html#" + name;
 	}

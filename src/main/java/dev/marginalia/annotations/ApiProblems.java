@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.marginalia.content.ArticleUnavailableException;
+import dev.marginalia.notes.HighlightColour;
 import dev.marginalia.notes.InvalidNoteException;
 import dev.marginalia.notes.NoteConflictException;
 import dev.marginalia.notes.NoteForbiddenException;
@@ -52,7 +53,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	/** The rules' field names, as the JSON paths of the annotation. */
 	private static final Map<String, String> FIELDS = Map.of("body", "body.value", "authorName", "creator.name",
 			"visibility", Vocabulary.VISIBILITY, "block", "target.selector.value", "parent", "target", "quote",
-			"target.selector.refinedBy", NoteTags.FIELD, "body");
+			"target.selector.refinedBy", NoteTags.FIELD, "body", HighlightColour.FIELD, "target.styleClass");
 
 	private final ApiLinks links;
 

@@ -29,6 +29,7 @@ import dev.marginalia.content.Article;
 import dev.marginalia.content.Block;
 import dev.marginalia.content.BlockKind;
 import dev.marginalia.notes.Author;
+import dev.marginalia.notes.HighlightColour;
 import dev.marginalia.notes.InvalidNoteException;
 import dev.marginalia.notes.NewNote;
 import dev.marginalia.notes.Note;
@@ -139,12 +140,16 @@ class ImportPlanner {
 				errors.put("target", "An annotation needs a target: a paragraph of this article, or an annotation "
 						+ "to reply to.");
 			}
+			if (draft.colour() != null && !onPassage(draft)) {
+				errors.putIfAbsent("target.styleClass", HighlightColour.notOnAPassage());
+			}
 			if (entry.isReply() && entry.imported().deleted()) {
 				errors.put(Vocabulary.DELETED, "Only a note on a paragraph can be kept deleted for its replies.");
 			}
 			String body = entry.imported().deleted() ? DELETED_BODY : draft.body();
 			try {
-				commands.validate(new NewNote(body, draft.creatorName(), draft.visibility()).withTags(draft.tags()));
+				commands.validate(new NewNote(body, draft.creatorName(), draft.visibility()).withTags(draft.tags())
+					.withColour(draft.colour()));
 			}
 			catch (InvalidNoteException ex) {
 				// a field with problems already (a tag at body[2].value, say) is not reported twice
@@ -219,7 +224,20 @@ class ImportPlanner {
 
 	private static NewNote note(AnnotationDraft draft, @Nullable String body, Passages.@Nullable Located passage) {
 		return new NewNote(body, draft.creatorName(), draft.visibility(), passage == null ? null : passage.exact(),
-				passage == null ? null : passage.start(), draft.tags());
+				passage == null ? null : passage.start(), draft.tags(), passage == null ? null : draft.colour());
+	}
+
+	/**
+	 * Whether the annotation is on a passage, as its target or where it was written says (a reply is not): only such
+	 * a note has a highlight colour. One whose passage is no longer found where it is placed keeps its text and
+	 * loses its colour.
+	 */
+	private static boolean onPassage(AnnotationDraft draft) {
+		if (!(draft.target() instanceof OnParagraph on)) {
+			return false;
+		}
+		WrittenOn writtenOn = draft.imported() == null ? null : draft.imported().writtenOn();
+		return on.passage() != null || writtenOn != null && writtenOn.passage() != null;
 	}
 
 	/** Where a reply's target leads: an annotation of the file, or a note of the container. */

@@ -76,6 +76,9 @@ class Representations {
 		}
 		String parentId = note.parentId();
 		json.put("target", parentId != null ? links.annotation(note.articleSlug(), parentId) : target(note, placing));
+		if (parentId == null && styleClass(note) != null) {
+			json.put("stylesheet", stylesheet());
+		}
 		json.put(Vocabulary.VISIBILITY, note.isPrivate() ? "private" : "public");
 		if (!note.isPrivate() && !note.deleted()) {
 			json.put(Vocabulary.USEFUL, note.useful());
@@ -149,6 +152,8 @@ class Representations {
 		json.put("@context", Vocabulary.CONTAINER_CONTEXT);
 		json.put("id", links.containerView(slug, preference.iris(), filters));
 		json.put("type", CONTAINER_TYPES);
+		// the stylesheet of its annotations' styleClass (Data Model §4.3.2), named once for the whole container too
+		json.put("stylesheet", stylesheet());
 		json.put("label", "Notes on " + article.metadata().title());
 		if (total != null) {
 			// a filtered view that matches more than NoteSearch.COUNTED is not counted: no total, no last page
@@ -242,6 +247,10 @@ class Representations {
 			selector = selector(written.blockId(), written.quote());
 		}
 		Map<String, Object> target = ordered("source", links.article(note.articleSlug()), "selector", selector);
+		String styleClass = styleClass(note);
+		if (styleClass != null) {
+			target.put("styleClass", styleClass);
+		}
 		if (now.isEmpty()) {
 			target.put(Vocabulary.ORPHANED, true);
 		}
@@ -264,6 +273,20 @@ class Representations {
 			target.put(Vocabulary.ANCHORED_BY, asSent.anchoredBy());
 		}
 		return target;
+	}
+
+	/**
+	 * The class of the passage's highlight colour in the highlights' stylesheet (Data Model §4.3.1), for a passage note
+	 * with a colour of its own; null for one in the default colour (served as it was sent: without one), or for any
+	 * other note.
+	 */
+	private static @Nullable String styleClass(Note note) {
+		return note.quote() == null || note.colour() == null ? null : note.colour().styleClass();
+	}
+
+	/** The stylesheet that defines the classes (Data Model §4.3.2): a CssStylesheet served by this site. */
+	private Map<String, Object> stylesheet() {
+		return ordered("id", links.stylesheet(), "type", "CssStylesheet");
 	}
 
 	/**

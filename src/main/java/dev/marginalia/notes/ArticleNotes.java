@@ -3,6 +3,8 @@ package dev.marginalia.notes;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The notes on an article that one reader may see, by paragraph.
  * @param byBlock paragraph id to its notes
@@ -20,12 +22,25 @@ public record ArticleNotes(Map<String, BlockNotes> byBlock, List<NoteThread> orp
 	}
 
 	/**
-	 * A passage notes are on, where it is now, and how many of the viewer's visible notes are on it.
+	 * A passage notes are on, where it is now, and how many of the viewer's visible notes of one highlight colour are
+	 * on it (a passage with notes of two colours is two of these).
 	 * @param start code points in the paragraph's current text
 	 * @param end exclusive
 	 * @param notes how many notes
+	 * @param colour their colour; null for the default
 	 */
-	public record PassageAt(int start, int end, int notes) {
+	public record PassageAt(int start, int end, int notes, @Nullable HighlightColour colour) {
+
+		/** A passage of notes in the default colour. */
+		public PassageAt(int start, int end, int notes) {
+			this(start, end, notes, null);
+		}
+
+		/** @return how it is highlighted: its colour, or the default */
+		public HighlightColour highlight() {
+			return colour == null ? HighlightColour.DEFAULT : colour;
+		}
+
 	}
 
 	/** How many orphaned threads the article page shows; the rest are one link away. */
@@ -38,12 +53,13 @@ public record ArticleNotes(Map<String, BlockNotes> byBlock, List<NoteThread> orp
 	private static Map<String, List<PassageAt>> passagesOf(Map<String, BlockNotes> byBlock) {
 		Map<String, List<PassageAt>> passages = new java.util.HashMap<>();
 		byBlock.forEach((blockId, notes) -> {
-			Map<List<Integer>, Integer> counts = new java.util.LinkedHashMap<>();
+			Map<PassageAt, Integer> counts = new java.util.LinkedHashMap<>();
 			notes.threads().stream()
 				.filter(thread -> thread.passage() != null && !thread.note().deleted())
-				.forEach(thread -> counts.merge(List.of(thread.passage().start(), thread.passage().end()), 1, Integer::sum));
+				.forEach(thread -> counts.merge(new PassageAt(thread.passage().start(), thread.passage().end(), 0,
+						thread.note().colour()), 1, Integer::sum));
 			counts.forEach((range, count) -> passages.computeIfAbsent(blockId, id -> new java.util.ArrayList<>())
-				.add(new PassageAt(range.get(0), range.get(1), count)));
+				.add(new PassageAt(range.start(), range.end(), count, range.colour())));
 		});
 		return passages;
 	}

@@ -6,8 +6,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a note's or reply's draft may hold: a body, a name, a visibility and tags ({@link NoteTags}), each checked
- * with a message per field.
+ * What a note's or reply's draft may hold: a body, a name, a visibility, tags ({@link NoteTags}) and a highlight colour
+ * ({@link HighlightColour}), each checked with a message per field. That a colour is for a passage alone is checked
+ * where the passage is known ({@link Checked#checkColour}).
  */
 final class DraftRules {
 
@@ -47,7 +48,14 @@ final class DraftRules {
 			errors.putAll(ex.errors());
 		}
 		List<String> tags = NoteTags.check(draft.tags(), errors);
-		return new Checked(body, name.isEmpty() ? null : name, visibility, tags, errors);
+		HighlightColour colour = null;
+		if (draft.colour() != null) {
+			colour = HighlightColour.ofKey(draft.colour()).orElse(null);
+			if (colour == null) {
+				errors.put(HighlightColour.FIELD, HighlightColour.unknown());
+			}
+		}
+		return new Checked(body, name.isEmpty() ? null : name, visibility, tags, colour, errors);
 	}
 
 	/** Control characters (other than line breaks and tabs in a body), lone surrogates and U+FFFD. */
@@ -76,10 +84,10 @@ final class DraftRules {
 
 	/**
 	 * A draft as checked: its body and name stripped, its visibility parsed, its tags as stored (null: none given),
-	 * and what is wrong with it.
+	 * its colour (null: none given), and what is wrong with it.
 	 */
 	record Checked(String body, @Nullable String givenName, Visibility visibility, @Nullable List<String> givenTags,
-			Map<String, String> errors) {
+			@Nullable HighlightColour givenColour, Map<String, String> errors) {
 
 		String name() {
 			return givenName == null ? Note.ANONYMOUS : givenName;
@@ -91,7 +99,19 @@ final class DraftRules {
 		}
 
 		Checked privately() {
-			return new Checked(body, givenName, Visibility.PRIVATE, givenTags, errors);
+			return new Checked(body, givenName, Visibility.PRIVATE, givenTags, givenColour, errors);
+		}
+
+		/**
+		 * A colour is for a note on a passage alone: one given for anything else is an error.
+		 * @param onPassage whether the note is (or will be) on a passage
+		 * @return this, with the error when there is one
+		 */
+		Checked checkColour(boolean onPassage) {
+			if (givenColour != null && !onPassage) {
+				errors.putIfAbsent(HighlightColour.FIELD, HighlightColour.notOnAPassage());
+			}
+			return this;
 		}
 
 		/** @throws InvalidNoteException when a rule is broken */

@@ -48,19 +48,20 @@ class NewNotes {
 		Note note = new Note(AuthorSecrets.newNoteId(), article.slug(), block.id(), block.position(), Digests.sha256Hex(block.text()),
 				block.text(), parentId, author.secretHash(), checked.name(), checked.body(),
 				renderer.render(checked.body()), checked.visibility(), createdAt, null, false, 1, quote, false, asSent,
-				checked.tags());
+				checked.tags(), quote == null ? null : checked.givenColour());
 		return writer.write(note, placements.placeNew(article, note), givenName, now);
 	}
 
 	/**
-	 * An edited note (or a tombstone): the same note, written anew at {@link #now}; with the tags of the draft, or
-	 * the note's own when the draft gave none.
+	 * An edited note (or a tombstone): the same note, written anew at {@link #now}; with the tags and the colour of
+	 * the draft, or the note's own when the draft gave none.
 	 */
 	Note edited(Note note, DraftRules.Checked checked) {
 		return new Note(note.id(), note.articleSlug(), note.blockId(), note.blockPosition(), note.blockHash(),
 				note.blockText(), note.parentId(), note.authorHash(), checked.name(), checked.body(),
 				renderer.render(checked.body()), checked.visibility(), note.createdAt(), now(), false, note.version() + 1,
-				note.quote(), note.hidden(), note.asSent(), checked.givenTags() == null ? note.tags() : checked.givenTags());
+				note.quote(), note.hidden(), note.asSent(), checked.givenTags() == null ? note.tags() : checked.givenTags(),
+				checked.givenColour() == null ? note.colour() : checked.givenColour());
 	}
 
 	OffsetDateTime now() {

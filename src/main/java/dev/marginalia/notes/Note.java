@@ -29,13 +29,15 @@ import org.jspecify.annotations.Nullable;
  * @param hidden hidden by the moderator: shown to the moderator alone (with the replies under it)
  * @param asSent what a client of the annotation protocol sent as the target; null for notes from the forms
  * @param tags its tags as written, in their order (see {@link NoteTags}); immutable
+ * @param colour the highlight colour its author chose for its passage; null for the default, and for a note that is
+ * not on a passage (see {@link #highlight})
  * @param useful how many readers found it useful (see {@link NoteReactions}); read with the note, never written with it
  */
 public record Note(String id, String articleSlug, String blockId, int blockPosition, String blockHash, String blockText,
 		@Nullable String parentId, String authorHash, String authorName, String body, String bodyHtml,
 		Visibility visibility, OffsetDateTime createdAt, @Nullable OffsetDateTime editedAt, boolean deleted,
 		int version, @Nullable TextQuote quote, boolean hidden, @Nullable TargetAsSent asSent, List<String> tags,
-		int useful) {
+		@Nullable HighlightColour colour, int useful) {
 
 	public Note {
 		tags = List.copyOf(tags);
@@ -45,9 +47,19 @@ public record Note(String id, String articleSlug, String blockId, int blockPosit
 	public Note(String id, String articleSlug, String blockId, int blockPosition, String blockHash, String blockText,
 			@Nullable String parentId, String authorHash, String authorName, String body, String bodyHtml,
 			Visibility visibility, OffsetDateTime createdAt, @Nullable OffsetDateTime editedAt, boolean deleted,
+			int version, @Nullable TextQuote quote, boolean hidden, @Nullable TargetAsSent asSent, List<String> tags,
+			@Nullable HighlightColour colour) {
+		this(id, articleSlug, blockId, blockPosition, blockHash, blockText, parentId, authorHash, authorName, body, bodyHtml,
+				visibility, createdAt, editedAt, deleted, version, quote, hidden, asSent, tags, colour, 0);
+	}
+
+	/** A note without a colour of its own. */
+	public Note(String id, String articleSlug, String blockId, int blockPosition, String blockHash, String blockText,
+			@Nullable String parentId, String authorHash, String authorName, String body, String bodyHtml,
+			Visibility visibility, OffsetDateTime createdAt, @Nullable OffsetDateTime editedAt, boolean deleted,
 			int version, @Nullable TextQuote quote, boolean hidden, @Nullable TargetAsSent asSent, List<String> tags) {
 		this(id, articleSlug, blockId, blockPosition, blockHash, blockText, parentId, authorHash, authorName, body, bodyHtml,
-				visibility, createdAt, editedAt, deleted, version, quote, hidden, asSent, tags, 0);
+				visibility, createdAt, editedAt, deleted, version, quote, hidden, asSent, tags, null);
 	}
 
 	/** A note without tags. */
@@ -91,18 +103,29 @@ public record Note(String id, String articleSlug, String blockId, int blockPosit
 	/** @return the same note with these tags */
 	public Note withTags(List<String> tags) {
 		return new Note(id, articleSlug, blockId, blockPosition, blockHash, blockText, parentId, authorHash, authorName,
-				body, bodyHtml, visibility, createdAt, editedAt, deleted, version, quote, hidden, asSent, tags, useful);
+				body, bodyHtml, visibility, createdAt, editedAt, deleted, version, quote, hidden, asSent, tags, colour, useful);
 	}
 
 	/** @return the same note with this count of readers who found it useful */
 	public Note withUseful(int useful) {
 		return new Note(id, articleSlug, blockId, blockPosition, blockHash, blockText, parentId, authorHash, authorName,
-				body, bodyHtml, visibility, createdAt, editedAt, deleted, version, quote, hidden, asSent, tags, useful);
+				body, bodyHtml, visibility, createdAt, editedAt, deleted, version, quote, hidden, asSent, tags, colour, useful);
 	}
 
 	/** @return whether readers may find it useful: a public note or reply, neither hidden nor deleted */
 	public boolean takesReactions() {
 		return visibility == Visibility.PUBLIC && !hidden && !deleted;
+	}
+
+	/** @return the same note with this highlight colour (null: the default) */
+	public Note withColour(@Nullable HighlightColour colour) {
+		return new Note(id, articleSlug, blockId, blockPosition, blockHash, blockText, parentId, authorHash, authorName,
+				body, bodyHtml, visibility, createdAt, editedAt, deleted, version, quote, hidden, asSent, tags, colour, useful);
+	}
+
+	/** @return how its passage is highlighted: its colour, or the default; null for a note that is not on a passage */
+	public @Nullable HighlightColour highlight() {
+		return quote == null ? null : colour != null ? colour : HighlightColour.DEFAULT;
 	}
 
 	/** @return where the note was written, for re-anchoring */

@@ -138,7 +138,7 @@ public class NoteCommands {
 	}
 
 	/**
-	 * Changes a note's body, visibility, name and tags (replaced by the draft's; kept when it gives none).
+	 * Changes a note's body, visibility, name, tags and colour (replaced by the draft's; kept when it gives none).
 	 * @param expectedVersion the version the author edited, or null to overwrite whatever is stored
 	 * @throws NoteForbiddenException when the author did not write it
 	 * @throws NoteConflictException when it changed since {@code expectedVersion}
@@ -146,7 +146,8 @@ public class NoteCommands {
 	@Transactional
 	public Note edit(String slug, String id, NewNote draft, @Nullable Integer expectedVersion, Author author) {
 		Note note = ownCurrent(slug, id, expectedVersion, author);
-		DraftRules.Checked checked = DraftRules.check(draft, new LinkedHashMap<>()).orThrow();
+		DraftRules.Checked checked = DraftRules.check(draft, new LinkedHashMap<>()).checkColour(note.quote() != null)
+			.orThrow();
 		if (note.isReply() && reads.find(slug, note.parentId()).filter(Note::isPrivate).isPresent()) {
 			checked = checked.privately(); // a reply to a private note stays private (see JoinedThread)
 		}
@@ -183,6 +184,7 @@ public class NoteCommands {
 
 	private Note insert(Article article, @Nullable Block block, @Nullable String parentId, DraftRules.Checked checked,
 			Author author, @Nullable TextQuote quote, @Nullable TargetAsSent asSent) {
+		checked.checkColour(quote != null);
 		if (block != null && checked.errors().isEmpty()
 				&& reads.countOnParagraph(article.slug(), block.id(), author.secretHash()) >= notesPerParagraph) {
 			checked.errors().put("body", "You have " + notesPerParagraph + " notes on this paragraph, the most one "

@@ -27,8 +27,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The notes of an article to take away: Markdown (the article with each note as a footnote under its
- * paragraph, its tags under it, and how many readers found it useful) and CSV (one row per note or reply, its tags
- * in one cell, separated by commas, and the count of readers who found it useful). A reader gets what they may see:
+ * paragraph, its tags and a passage's highlight colour under it, and how many readers found it useful) and CSV (one
+ * row per note or reply, its tags in one cell, separated by commas, the count of readers who found it useful, and
+ * its colour: a passage note's, the default's too). A reader gets what they may see:
  * the public notes and their own private ones. The W3C JSON-LD export is the annotation container's.
  */
 @Controller
@@ -90,7 +91,7 @@ class NoteExportController {
 		StringWriter out = new StringWriter();
 		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
 			.setHeader("id", "paragraph_id", "paragraph_number", "paragraph_text", "reply_to", "author", "visibility",
-					"created", "modified", "body", "tags", "useful")
+					"created", "modified", "body", "tags", "useful", "colour")
 			.get())) {
 			for (Block block : article.blocks()) {
 				for (NoteThread thread : all.on(block.id()).threads()) {
@@ -114,7 +115,7 @@ class NoteExportController {
 			csv.printRecord(note.id(), blockId, number, cell(text), note.parentId() == null ? "" : note.parentId(),
 					cell(note.authorName()), note.visibility().dbValue(), DATE.format(note.createdAt()),
 					DATE.format(note.modifiedAt()), cell(note.deleted() ? "" : note.body()), cell(String.join(", ", note.tags())),
-					note.useful());
+					note.useful(), note.highlight() == null || note.deleted() ? "" : note.highlight().key());
 		}
 	}
 
@@ -147,12 +148,18 @@ class NoteExportController {
 			return "*This note was deleted.*";
 		}
 		return "**" + escape(note.authorName()) + "**" + (note.isPrivate() ? " (private)" : "") + ", "
-				+ note.createdAt().toLocalDate() + ": " + indent(note.body() + tagsMarkdown(note) + usefulMarkdown(note));
+				+ note.createdAt().toLocalDate() + ": "
+				+ indent(note.body() + tagsMarkdown(note) + colourMarkdown(note) + usefulMarkdown(note));
 	}
 
 	private static String usefulMarkdown(Note note) {
 		return note.useful() == 0 ? ""
 				: "\n\n*" + (note.useful() == 1 ? "1 reader" : note.useful() + " readers") + " found this useful.*";
+	}
+
+	/** A passage note's highlight colour, by name (the default's too). */
+	private static String colourMarkdown(Note note) {
+		return note.highlight() == null ? "" : "\n\n*Highlight: " + note.highlight().key() + "*";
 	}
 
 	private static String tagsMarkdown(Note note) {

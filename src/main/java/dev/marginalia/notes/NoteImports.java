@@ -92,7 +92,7 @@ public class NoteImports {
 
 	private Note store(Article article, Block block, @Nullable String parentId, DraftRules.Checked checked,
 			Author author, @Nullable TextQuote quote, @Nullable OffsetDateTime writtenAt, @Nullable TargetAsSent asSent) {
-		checked.orThrow();
+		checked.checkColour(quote != null).orThrow();
 		OffsetDateTime now = newNotes.now();
 		OffsetDateTime createdAt = writtenAt == null || !writtenAt.isBefore(now) ? now
 				: writtenAt.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);

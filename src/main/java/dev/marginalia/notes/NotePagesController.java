@@ -158,7 +158,8 @@ class NotePagesController {
 		Note note = own(slug, id, viewer);
 		return editPage(slug, note, viewer,
 				new NewNote(note.body(), note.authorName().equals(Note.ANONYMOUS) ? "" : note.authorName(),
-						note.visibility().dbValue()).withTags(note.tags()),
+						note.visibility().dbValue()).withTags(note.tags())
+					.withColour(note.highlight() == null ? null : note.highlight().key()),
 				note.version(), Map.of(), model);
 	}
 

@@ -220,7 +220,7 @@ public class NoteQueries {
 		Map<String, List<ArticleNotes.PassageAt>> passages = new HashMap<>();
 		for (NoteReadModel.PassageRow row : reads.passages(article.slug(), viewerHash)) {
 			passages.computeIfAbsent(row.blockId(), key -> new ArrayList<>())
-				.add(new ArticleNotes.PassageAt(row.start(), row.end(), row.notes()));
+				.add(new ArticleNotes.PassageAt(row.start(), row.end(), row.notes(), row.colour()));
 		}
 		return new ArticleNotes(Map.copyOf(byBlock), threads.getOrDefault(ORPHANS, List.of()),
 				orphans == null ? 0 : orphans.threads(), passages);

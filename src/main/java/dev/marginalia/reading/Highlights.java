@@ -2,6 +2,7 @@ package dev.marginalia.reading;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import dev.marginalia.content.BlockKind;
 import dev.marginalia.content.BodyPart;
 import dev.marginalia.notes.ArticleNotes;
 import dev.marginalia.notes.BlockNotes;
+import dev.marginalia.notes.HighlightColour;
 import dev.marginalia.notes.NoteThread;
 
 /**
@@ -40,25 +42,35 @@ final class Highlights {
 	}
 
 	/**
-	 * Every passage of a paragraph with its count of notes, each naming the notes the page shows beside the paragraph
-	 * (their passages keep their anchors, and their marks are tied to them on the page).
+	 * Every passage of a paragraph with its count of notes and its highlight colour (a passage with notes of two
+	 * colours is two passages), each naming the notes the page shows beside the paragraph (their passages keep their
+	 * anchors, and their marks are tied to them on the page).
 	 */
 	private static List<Passage> passages(List<ArticleNotes.PassageAt> ranges, BlockNotes shown) {
-		Map<List<Integer>, List<String>> shownIds = new HashMap<>();
+		Map<List<Object>, List<String>> shownIds = new LinkedHashMap<>();
 		for (NoteThread thread : shown.shown()) {
 			if (thread.passage() != null && !thread.note().deleted()) {
-				shownIds.computeIfAbsent(List.of(thread.passage().start(), thread.passage().end()), range -> new ArrayList<>())
+				HighlightColour colour = thread.note().highlight();
+				shownIds.computeIfAbsent(List.of(thread.passage().start(), thread.passage().end(),
+						colour == null ? HighlightColour.DEFAULT : colour), range -> new ArrayList<>())
 					.add(thread.note().id());
 			}
 		}
 		List<Passage> passages = new ArrayList<>();
 		for (ArticleNotes.PassageAt range : ranges) {
-			List<String> ids = shownIds.remove(List.of(range.start(), range.end()));
-			passages.add(new Passage(range.start(), range.end(), range.notes(), ids == null ? List.of() : ids));
+			List<String> ids = shownIds.remove(List.of(range.start(), range.end(), range.highlight()));
+			passages.add(new Passage(range.start(), range.end(), range.notes(), ids == null ? List.of() : ids,
+					style(range.highlight())));
 		}
 		// a shown note whose passage the count did not see yet (written between the two reads) is marked too
-		shownIds.forEach((range, ids) -> passages.add(new Passage(range.get(0), range.get(1), ids.size(), ids)));
+		shownIds.forEach((range, ids) -> passages.add(new Passage((Integer) range.get(0), (Integer) range.get(1),
+				ids.size(), ids, style((HighlightColour) range.get(2)))));
 		return passages;
+	}
+
+	/** The marks of a colour have its class of the highlights' stylesheet, and its name in their title. */
+	private static PassageMarks.Style style(HighlightColour colour) {
+		return new PassageMarks.Style(colour.styleClass(), colour.key());
 	}
 
 	/** @return the part with the block element's content marked, or null where the content is not in this part */

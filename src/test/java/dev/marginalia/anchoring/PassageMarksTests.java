@@ -85,4 +85,24 @@ class PassageMarksTests {
 		assertThat(html.text()).isEqualTo(text);
 	}
 
+	@Test
+	void aSegmentTakesTheStyleOfMostOfItsNotesAndItsTitleNamesEveryStyle() {
+		PassageMarks.Style green = new PassageMarks.Style("marginalia-green", "green");
+		PassageMarks.Style yellow = new PassageMarks.Style("marginalia-yellow", "yellow");
+		String text = "abcdefghij";
+		// 3 green notes on "cdef", 1 yellow on the same words, 5 yellow on "efgh"
+		Document html = Jsoup.parseBodyFragment(PassageMarks.apply(text, List.of(
+				new Passage(2, 6, 3, List.of(), green), new Passage(2, 6, 1, List.of("y1"), yellow),
+				new Passage(4, 8, 5, List.of(), yellow))));
+		List<Element> marks = html.select("mark");
+		assertThat(marks).extracting(Element::text).containsExactly("cd", "ef", "gh");
+		assertThat(marks).as("one range in two colours is not an overlap").extracting(Element::className)
+			.containsExactly("passage marginalia-green",
+				"passage overlap marginalia-yellow", "passage marginalia-yellow");
+		assertThat(marks).extracting(mark -> mark.attr("title")).containsExactly(
+				"4 notes on this passage, highlighted green and yellow",
+				"9 notes on this passage, highlighted yellow and green", "5 notes on this passage, highlighted yellow");
+		assertThat(html.text()).isEqualTo(text);
+	}
+
 }

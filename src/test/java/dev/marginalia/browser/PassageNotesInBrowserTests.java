@@ -86,7 +86,8 @@ class PassageNotesInBrowserTests {
 		assertThat(browser.script("return CSS.highlights.has('writing');")).as("let go once the note is sent")
 			.isEqualTo(false);
 		assertThat(page.markedPassage(note)).isEqualTo(words);
-		assertThat(page.find("#note-" + note + " .note-quote").getText()).isEqualTo("“" + words + "”");
+		assertThat(page.find("#note-" + note + " .note-quote a").getAccessibleName())
+			.isEqualTo("“" + words + "” (highlighted yellow)");
 		page.open(ARTICLE); // as the server marks it for every reader
 		assertThat(page.markedPassage(note)).isEqualTo(words);
 		assertAccessibleInLightAndDark();
@@ -347,7 +348,7 @@ class PassageNotesInBrowserTests {
 		assertThat(page.find("#" + blockId + " mark.passage").getDomAttribute("data-count"))
 			.isEqualTo(String.valueOf(BlockNotes.SHOWN + 1));
 		assertThat(page.find("#" + blockId + " mark.passage").getDomAttribute("title"))
-			.isEqualTo((BlockNotes.SHOWN + 1) + " notes on this passage");
+			.isEqualTo((BlockNotes.SHOWN + 1) + " notes on this passage, highlighted yellow");
 
 		page.open(ARTICLE + "/p/" + blockId + "/notes");
 		click(page.find("#note-" + oldest + " .note-quote a"));

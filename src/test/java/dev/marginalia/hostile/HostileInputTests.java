@@ -466,6 +466,12 @@ class HostileInputTests {
 			all.add(new Case(cat, "API TextQuoteSelector exact: " + label(p), t -> t.apiWrite(t.asMallory("POST",
 					CONTAINER, t.passageJson("{\"type\": \"TextQuoteSelector\", \"exact\": " + quote(p) + "}"),
 					"Content-Type", JSON_LD), null)));
+			all.add(new Case(cat, "form highlight colour: " + label(p), t -> t.formWrite(t.mallory.post(PARAGRAPH_NOTES,
+					Map.of("body", "coloured", "quote", "lost its legitimacy", "colour", p)), null)));
+			all.add(new Case(cat, "API styleClass: " + label(p), t -> t.apiWrite(t.asMallory("POST", CONTAINER,
+					t.passageJson("{\"type\": \"TextQuoteSelector\", \"exact\": \"lost its legitimacy\"}")
+						.replace("\"target\": {", "\"target\": {\"styleClass\": " + quote(p) + ", "),
+					"Content-Type", JSON_LD), null)));
 			all.add(new Case(cat, "API PUT body: " + label(p), t -> t.apiWrite(t.asMallory("PUT",
 					CONTAINER + t.malloryApiNote, t.noteJson(quote(p), ""), "Content-Type", JSON_LD, "If-Match",
 					t.etagOf(t.malloryApiNote, t.mallorySecret)), null)));

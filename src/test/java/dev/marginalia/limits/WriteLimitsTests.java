@@ -122,6 +122,36 @@ class WriteLimitsTests {
 		}
 	}
 
+	@Test
+	void colourChangesGoThroughTheSameLimits() {
+		String passage = "{\"@context\":\"http://www.w3.org/ns/anno.jsonld\",\"type\":\"Annotation\","
+				+ "\"bodyValue\":\"hi\",\"target\":{\"source\":\"" + web.base() + ARTICLE + "\",\"styleClass\":\"%s\","
+				+ "\"selector\":{\"type\":\"FragmentSelector\",\"value\":\"p-AarAar\",\"refinedBy\":"
+				+ "{\"type\":\"TextQuoteSelector\",\"exact\":\"lost its legitimacy\"}}}}";
+		HttpResponse<String> created = write("application/ld+json", CONTAINER, "application/ld+json",
+				passage.formatted("marginalia-green"));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String secret = created.headers().firstValue("Marginalia-Author-Secret").orElseThrow();
+		String location = URI.create(web.base()).resolve(created.headers().firstValue("Location").orElseThrow()).toString();
+		String etag = created.headers().firstValue("ETag").orElseThrow();
+		HttpResponse<String> last = null;
+		for (String colour : new String[] { "marginalia-blue", "marginalia-pink", "marginalia-purple" }) {
+			last = web.send(HttpRequest.newBuilder(URI.create(location))
+				.header("Content-Type", "application/ld+json")
+				.header("Authorization", "Bearer " + secret)
+				.header("If-Match", etag)
+				.PUT(HttpRequest.BodyPublishers.ofString(passage.formatted(colour)))
+				.build());
+			etag = last.headers().firstValue("ETag").orElse(etag);
+		}
+		assertThat(last.statusCode()).as("the fourth write of the minute").isEqualTo(429);
+		assertThat(jdbc.sql("SELECT colour FROM notes WHERE id = :id")
+			.param("id", location.substring(location.lastIndexOf('/') + 1))
+			.query(String.class)
+			.single()).as("the third write's colour")
+			.isEqualTo("pink");
+	}
+
 	private String annotation() {
 		return "{\"@context\":\"http://www.w3.org/ns/anno.jsonld\",\"type\":\"Annotation\","
 				+ "\"body\":{\"type\":\"TextualBody\",\"value\":\"hi\",\"format\":\"text/markdown\"},"

@@ -442,7 +442,8 @@ class NotePagesTests {
 		// the anchor, and the passage as a text directive (in context) that a browser finds without the anchor
 		assertThat(note.select(".note-quote a").attr("href")).isEqualTo(ARTICLE + "#passage-" + id
 				+ ":~:text=globalization%20has%20gradually-,lost%20its%20legitimacy,-in%20the%20eyes%20of%20hundreds%20of");
-		assertThat(note.select(".note-quote").text()).isEqualTo("“lost its legitimacy”");
+		assertThat(note.select(".note-quote").text()).as("the passage and, for a screen reader, its colour")
+			.isEqualTo("“lost its legitimacy” (highlighted yellow)");
 	}
 
 	@Test

@@ -170,7 +170,7 @@ class ReadingPagesTests {
 		Page page = web.page("/articles/" + SLUG);
 		Set<String> assets = new HashSet<>(page.html().select("link[rel=stylesheet]").eachAttr("href"));
 		assets.addAll(page.html().select("script[src]").eachAttr("src"));
-		assertThat(assets).hasSize(2);
+		assertThat(assets).as("site.css, highlights.css, site.js").hasSize(3);
 		for (String asset : assets) {
 			var response = web.get(asset);
 			assertThat(response.statusCode()).as(asset).isEqualTo(200);

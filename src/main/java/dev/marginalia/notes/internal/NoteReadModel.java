@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.marginalia.anchoring.TextQuote;
+import dev.marginalia.notes.HighlightColour;
 import dev.marginalia.notes.TargetAsSent;
 import dev.marginalia.notes.ThreadOrder;
 import dev.marginalia.notes.Visibility;
@@ -309,23 +310,23 @@ public class NoteReadModel {
 
 	/**
 	 * Every distinct passage the viewer's visible notes (not replies, not hidden, not deleted) are on, where it is
-	 * now, with how many notes are on it: a narrow, grouped read of the anchors, so that the page marks every passage
-	 * however many notes a paragraph has, at a cost that grows with the passages, not the notes.
+	 * now, with how many notes of each highlight colour are on it: a narrow, grouped read of the anchors, so that the
+	 * page marks every passage however many notes a paragraph has, at a cost that grows with the passages, not the notes.
 	 */
 	public List<PassageRow> passages(String slug, @Nullable String viewerHash) {
-		return jdbc.sql("SELECT a.placed_block_id, a.placed_start, a.placed_end, COUNT(*) AS notes FROM " + WITH_ANCHOR
-				+ " WHERE n.article_slug = :slug AND n.hidden = FALSE AND n.deleted = FALSE AND " + VISIBLE_N
+		return jdbc.sql("SELECT a.placed_block_id, a.placed_start, a.placed_end, n.colour, COUNT(*) AS notes FROM "
+				+ WITH_ANCHOR + " WHERE n.article_slug = :slug AND n.hidden = FALSE AND n.deleted = FALSE AND " + VISIBLE_N
 				+ " AND a.placed_block_id IS NOT NULL AND a.placed_start IS NOT NULL AND a.placed_end IS NOT NULL"
-				+ " GROUP BY a.placed_block_id, a.placed_start, a.placed_end")
+				+ " GROUP BY a.placed_block_id, a.placed_start, a.placed_end, n.colour")
 			.param("slug", slug)
 			.param("viewer", viewerHash == null ? "" : viewerHash)
 			.query((row, number) -> new PassageRow(row.getString("placed_block_id"), row.getInt("placed_start"),
-					row.getInt("placed_end"), row.getInt("notes")))
+					row.getInt("placed_end"), row.getInt("notes"), HighlightColour.fromDb(row.getString("colour"))))
 			.list();
 	}
 
-	/** A distinct passage where it is now, and how many notes are on it. */
-	public record PassageRow(String blockId, int start, int end, int notes) {
+	/** A distinct passage where it is now, and how many notes of one colour (null: the default) are on it. */
+	public record PassageRow(String blockId, int start, int end, int notes, @Nullable HighlightColour colour) {
 	}
 
 	/** The notes with these ids, with their placements, in the order of the text (then oldest first). */
@@ -427,7 +428,8 @@ public class NoteReadModel {
 				row.getString("parent_id"), row.getString("author_hash"), row.getString("author_name"),
 				row.getString("body"), row.getString("body_html"), Visibility.fromDb(row.getString("visibility")),
 				row.getObject("created_at", OffsetDateTime.class), row.getObject("edited_at", OffsetDateTime.class),
-				row.getBoolean("deleted"), row.getInt("version"), quote(row), row.getBoolean("hidden"), asSent(row));
+				row.getBoolean("deleted"), row.getInt("version"), quote(row), row.getBoolean("hidden"), asSent(row),
+				List.of(), HighlightColour.fromDb(row.getString("colour")));
 	}
 
 	private static @Nullable TargetAsSent asSent(ResultSet row) throws SQLException {

@@ -24,7 +24,7 @@ public class NoteRepository {
 	public static final String COLUMNS = "id, article_slug, block_id, block_position, block_hash, block_text, "
 			+ "parent_id, author_hash, author_name, body, body_html, visibility, created_at, edited_at, deleted, version, "
 			+ "quote_exact, quote_prefix, quote_suffix, quote_start, quote_end, hidden, target_as_sent, anchored_by, "
-			+ "canonical_iri, via_iri";
+			+ "canonical_iri, via_iri, colour";
 
 	private final JdbcClient jdbc;
 
@@ -40,7 +40,7 @@ public class NoteRepository {
 		jdbc.sql("INSERT INTO notes (" + COLUMNS + ") VALUES (:id, :slug, :blockId, :blockPosition, :blockHash, "
 				+ ":blockText, :parentId, :authorHash, :authorName, :body, :bodyHtml, :visibility, :createdAt, "
 				+ ":editedAt, :deleted, :version, :quoteExact, :quotePrefix, :quoteSuffix, :quoteStart, :quoteEnd, :hidden, :asSent, :anchoredBy, "
-				+ ":canonical, :via)")
+				+ ":canonical, :via, :colour)")
 			.param("id", note.id())
 			.param("slug", note.articleSlug())
 			.param("blockId", note.blockId())
@@ -67,10 +67,11 @@ public class NoteRepository {
 			.param("anchoredBy", note.asSent() == null ? null : note.asSent().anchoredBy())
 			.param("canonical", note.asSent() == null ? null : note.asSent().canonical())
 			.param("via", note.asSent() == null ? null : note.asSent().via())
+			.param("colour", colourKey(note))
 			.update();
 		jdbc.sql("INSERT INTO note_places (note_id, article_slug, parent_id, anchor_key, visibility, author_hash, "
-				+ "deleted, created_at, hidden) VALUES (:id, :slug, :parentId, :anchorKey, :visibility, :authorHash, "
-				+ ":deleted, :createdAt, :hidden)")
+				+ "deleted, created_at, hidden, colour) VALUES (:id, :slug, :parentId, :anchorKey, :visibility, :authorHash, "
+				+ ":deleted, :createdAt, :hidden, :colour)")
 			.param("id", note.id())
 			.param("slug", note.articleSlug())
 			.param("parentId", note.parentId())
@@ -80,7 +81,12 @@ public class NoteRepository {
 			.param("deleted", note.deleted())
 			.param("createdAt", note.createdAt())
 			.param("hidden", note.hidden())
+			.param("colour", colourKey(note))
 			.update();
+	}
+
+	private static @Nullable String colourKey(Note note) {
+		return note.colour() == null ? null : note.colour().key();
 	}
 
 	/** MODERATION: hides or shows a note. @return whether there was such a note */
@@ -98,13 +104,13 @@ public class NoteRepository {
 	}
 
 	/**
-	 * Replaces body, visibility and name when the stored version is still {@code note.version() - 1}.
+	 * Replaces body, visibility, name and colour when the stored version is still {@code note.version() - 1}.
 	 * @return whether the row was updated (false: someone else changed it first)
 	 */
 	public boolean update(Note note) {
 		return jdbc.sql("UPDATE notes SET body = :body, body_html = :bodyHtml, visibility = :visibility, "
-				+ "author_name = :authorName, edited_at = :editedAt, deleted = :deleted, version = :version "
-				+ "WHERE id = :id AND version = :previous")
+				+ "author_name = :authorName, edited_at = :editedAt, deleted = :deleted, version = :version, "
+				+ "colour = :colour WHERE id = :id AND version = :previous")
 			.param("body", note.body())
 			.param("bodyHtml", note.bodyHtml())
 			.param("visibility", note.visibility().dbValue())
@@ -114,9 +120,12 @@ public class NoteRepository {
 			.param("version", note.version())
 			.param("id", note.id())
 			.param("previous", note.version() - 1)
-			.update() == 1 && jdbc.sql("UPDATE note_places SET visibility = :visibility, deleted = :deleted WHERE note_id = :id")
+			.param("colour", colourKey(note))
+			.update() == 1 && jdbc.sql("UPDATE note_places SET visibility = :visibility, deleted = :deleted, "
+					+ "colour = :colour WHERE note_id = :id")
 				.param("visibility", note.visibility().dbValue())
 				.param("deleted", note.deleted())
+				.param("colour", colourKey(note))
 				.param("id", note.id())
 				.update() == 1;
 	}

@@ -1,0 +1,17 @@
+package dev.marginalia.notes;
+
+import dev.marginalia.support.OnPostgres;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@link HighlightColourPagesTests}, on a real PostgreSQL server with the same migrations. */
+@OnPostgres
+class HighlightColourPagesPostgresTests extends HighlightColourPagesTests {
+
+	@Test
+	void runsOnPostgres() {
+		assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL");
+	}
+
+}
