@@ -366,8 +366,9 @@ class NoteReactionsTests {
 		assertThat(web.get(ARTICLE + "/notes.md").body()).contains("Counted in the downloads")
 			.contains("*2 readers found this useful.*");
 		List<String> csv = web.get(ARTICLE + "/notes.csv").body().lines().toList();
-		assertThat(csv.get(0)).endsWith(",tags,useful");
-		assertThat(csv).anySatisfy(row -> assertThat(row).startsWith(note.id()).endsWith(",2"));
+		assertThat(csv.get(0)).endsWith(",tags,useful,colour");
+		// a note on the whole paragraph: no colour after its count
+		assertThat(csv).anySatisfy(row -> assertThat(row).startsWith(note.id()).endsWith(",2,"));
 	}
 
 }

@@ -184,20 +184,28 @@ class NoteSortTests {
 
 	@Test
 	void theOrphansPageSortsAlikeAndKeepsTheSortInItsLinks() {
-		// the four threads' places, as re-anchoring leaves them when their text left the article: orphans
+		// the four threads' places, as re-anchoring leaves them when their text left the article: orphans (the anchors
+		// outlive the notes, so they are put back where they were at the end)
 		jdbc.sql("UPDATE anchors SET placed_block_id = NULL, orphaned = TRUE WHERE article_slug = :slug")
 			.param("slug", SLUG).update();
-		String orphans = ARTICLE + "/orphans";
-		assertThat(threads(page(orphans))).containsExactly("Whole old", "Whole replied", "Early passage", "Late passage");
-		assertThat(threads(page(orphans + "?sort=newest"))).containsExactly("Early passage", "Late passage",
-				"Whole replied", "Whole old");
-		assertThat(threads(page(orphans + "?sort=replies"))).containsExactly("Whole replied", "Late passage",
-				"Early passage", "Whole old");
-		Element nav = page(orphans + "?sort=replies").selectFirst("nav.sort-notes");
-		assertThat(nav.select("a").eachAttr("href")).containsExactly(orphans, orphans + "?sort=newest",
-				orphans + "?sort=replies", orphans + "?sort=useful");
-		assertThat(nav.select("a[aria-current=page]").eachText()).containsExactly("Most replies");
-		assertThat(web.get(orphans + "?sort=oldest").statusCode()).isEqualTo(400);
+		try {
+			String orphans = ARTICLE + "/orphans";
+			assertThat(threads(page(orphans))).containsExactly("Whole old", "Whole replied", "Early passage",
+					"Late passage");
+			assertThat(threads(page(orphans + "?sort=newest"))).containsExactly("Early passage", "Late passage",
+					"Whole replied", "Whole old");
+			assertThat(threads(page(orphans + "?sort=replies"))).containsExactly("Whole replied", "Late passage",
+					"Early passage", "Whole old");
+			Element nav = page(orphans + "?sort=replies").selectFirst("nav.sort-notes");
+			assertThat(nav.select("a").eachAttr("href")).containsExactly(orphans, orphans + "?sort=newest",
+					orphans + "?sort=replies", orphans + "?sort=useful");
+			assertThat(nav.select("a[aria-current=page]").eachText()).containsExactly("Most replies");
+			assertThat(web.get(orphans + "?sort=oldest").statusCode()).isEqualTo(400);
+		}
+		finally {
+			jdbc.sql("UPDATE anchors SET placed_block_id = block_id, orphaned = FALSE WHERE article_slug = :slug")
+				.param("slug", SLUG).update();
+		}
 	}
 
 	@Test
