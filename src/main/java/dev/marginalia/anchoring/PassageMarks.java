@@ -79,11 +79,17 @@ public final class PassageMarks {
 	 * @param end last code point, exclusive
 	 * @param notes how many notes are on it
 	 * @param shown those of them the page shows, by id: their anchors ({@code #passage-{id}}) and marks name them
+	 * @param top whether it is one of the passages the most readers annotated: marked more strongly ({@code top})
 	 */
-	public record Passage(int start, int end, int notes, List<String> shown) {
+	public record Passage(int start, int end, int notes, List<String> shown, boolean top) {
 
 		public Passage {
 			shown = List.copyOf(shown);
+		}
+
+		/** A passage that is not one of the top ones. */
+		public Passage(int start, int end, int notes, List<String> shown) {
+			this(start, end, notes, shown, false);
 		}
 
 		/** The passage of one note the page shows. */
@@ -166,17 +172,21 @@ public final class PassageMarks {
 		 */
 		private void open(List<Passage> covering) {
 			int notes = 0;
+			boolean top = false;
 			List<String> shown = new ArrayList<>();
 			for (Passage passage : covering) {
 				notes += passage.notes();
+				top |= passage.top();
 				shown.addAll(passage.shown());
 			}
-			out.append("<mark class=\"passage").append(covering.size() > 1 ? " overlap" : "").append('"');
+			out.append("<mark class=\"passage").append(covering.size() > 1 ? " overlap" : "").append(top ? " top" : "")
+				.append('"');
 			if (!shown.isEmpty()) {
 				out.append(" data-notes=\"").append(String.join(" ", shown)).append('"');
 			}
 			out.append(" data-count=\"").append(notes).append("\" title=\"").append(notes)
-				.append(notes == 1 ? " note" : " notes").append(" on this passage\">");
+				.append(notes == 1 ? " note" : " notes").append(" on this passage").append(top ? "; a top passage" : "")
+				.append("\">");
 			open = covering;
 		}
 

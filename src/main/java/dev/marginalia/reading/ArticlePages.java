@@ -18,6 +18,8 @@ import dev.marginalia.notes.ArticleStamps;
 import dev.marginalia.notes.ArticleStamps.Stamp;
 import dev.marginalia.live.EventPosition;
 import dev.marginalia.notes.ArticleNotes;
+import dev.marginalia.notes.ConversationShape;
+import dev.marginalia.notes.ConversationShapes;
 import dev.marginalia.notes.NoteQueries;
 import dev.marginalia.notes.ThreadOrder;
 import dev.marginalia.notes.Viewer;
@@ -65,6 +67,8 @@ class ArticlePages {
 
 	private final ArticleStamps stamps;
 
+	private final ConversationShapes shapes;
+
 	/** The shared page of each article, one per order of its notes. */
 	private final ConcurrentMap<SharedKey, SharedPage> shared = new ConcurrentHashMap<>();
 
@@ -77,12 +81,13 @@ class ArticlePages {
 		.build();
 
 	ArticlePages(ViewToText views, NoteQueries queries, LinkHistory history, EventPosition events,
-			ArticleStamps stamps) {
+			ArticleStamps stamps, ConversationShapes shapes) {
 		this.views = views;
 		this.queries = queries;
 		this.history = history;
 		this.events = events;
 		this.stamps = stamps;
+		this.shapes = shapes;
 	}
 
 	/**
@@ -182,7 +187,11 @@ class ArticlePages {
 		model.put("moderator", viewer.isModerator());
 		model.put("notes", articleNotes);
 		model.put("sort", order);
-		model.put("highlighted", Highlights.of(article, articleNotes));
+		// the public conversation's shape: the same for every reader, read once per change of the public notes
+		ConversationShape shape = shapes.of(article);
+		model.put("highlighted", Highlights.of(article, articleNotes, shape));
+		model.put("strip", DensityStrip.of(article, shape));
+		model.put("topPassages", TopPassages.of(article, shape));
 		model.put("aliases", history.aliases(article));
 		model.put("lastEventId", lastEventId);
 		model.put("flash", flash);

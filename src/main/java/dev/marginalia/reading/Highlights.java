@@ -12,6 +12,7 @@ import dev.marginalia.content.BlockKind;
 import dev.marginalia.content.BodyPart;
 import dev.marginalia.notes.ArticleNotes;
 import dev.marginalia.notes.BlockNotes;
+import dev.marginalia.notes.ConversationShape;
 import dev.marginalia.notes.NoteThread;
 
 /**
@@ -25,8 +26,16 @@ final class Highlights {
 
 	/** @return for each paragraph with passage notes, its body part's HTML with the passages marked */
 	static Map<String, String> of(Article article, ArticleNotes notes) {
+		return of(article, notes, ConversationShape.NONE);
+	}
+
+	/**
+	 * @param shape the public conversation: its top passages are marked as such
+	 * @return for each paragraph with passage notes, its body part's HTML with the passages marked
+	 */
+	static Map<String, String> of(Article article, ArticleNotes notes, ConversationShape shape) {
 		Map<String, List<Passage>> passages = new HashMap<>();
-		notes.passages().forEach((blockId, ranges) -> passages.put(blockId, passages(ranges, notes.on(blockId))));
+		notes.passages().forEach((blockId, ranges) -> passages.put(blockId, passages(blockId, ranges, notes.on(blockId), shape)));
 		Map<String, String> highlighted = new HashMap<>();
 		for (BodyPart part : article.body()) {
 			if (part.block() != null && passages.containsKey(part.block().id())) {
@@ -43,7 +52,8 @@ final class Highlights {
 	 * Every passage of a paragraph with its count of notes, each naming the notes the page shows beside the paragraph
 	 * (their passages keep their anchors, and their marks are tied to them on the page).
 	 */
-	private static List<Passage> passages(List<ArticleNotes.PassageAt> ranges, BlockNotes shown) {
+	private static List<Passage> passages(String blockId, List<ArticleNotes.PassageAt> ranges, BlockNotes shown,
+			ConversationShape shape) {
 		Map<List<Integer>, List<String>> shownIds = new HashMap<>();
 		for (NoteThread thread : shown.shown()) {
 			if (thread.passage() != null && !thread.note().deleted()) {
@@ -54,7 +64,8 @@ final class Highlights {
 		List<Passage> passages = new ArrayList<>();
 		for (ArticleNotes.PassageAt range : ranges) {
 			List<String> ids = shownIds.remove(List.of(range.start(), range.end()));
-			passages.add(new Passage(range.start(), range.end(), range.notes(), ids == null ? List.of() : ids));
+			passages.add(new Passage(range.start(), range.end(), range.notes(), ids == null ? List.of() : ids,
+					shape.isTop(blockId, range.start(), range.end())));
 		}
 		// a shown note whose passage the count did not see yet (written between the two reads) is marked too
 		shownIds.forEach((range, ids) -> passages.add(new Passage(range.get(0), range.get(1), ids.size(), ids)));

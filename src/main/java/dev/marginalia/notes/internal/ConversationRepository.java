@@ -1,0 +1,63 @@
+package dev.marginalia.notes.internal;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Who took part in an article's public conversation, and where: one grouped read of the narrow rows of
+ * {@code note_places}, each note and reply counted where its thread's anchor is now. Portable SQL for H2 and
+ * PostgreSQL.
+ */
+@Repository
+public class ConversationRepository {
+
+	private final JdbcClient jdbc;
+
+	public ConversationRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @return for each place in the article's current version (a paragraph, or a passage of it) and each author of
+	 * public notes or replies there (not private, not hidden with their note, not deleted; a reply counts where its
+	 * note is), how many of them that author wrote there; orphans are left out
+	 */
+	public List<ReaderRow> publicReaders(String slug) {
+		// grouped by anchor and author first (a reply under its note's anchor), then joined to the anchors once per
+		// group, not once per note: the cost of the page's counts, which read the same rows the same way
+		return jdbc.sql("SELECT a.placed_block_id, a.placed_start, a.placed_end, c.author_hash, SUM(c.notes) AS notes "
+				+ "FROM (SELECT COALESCE(p.anchor_key, n.anchor_key) AS anchor_key, n.author_hash, COUNT(*) AS notes "
+				+ "FROM note_places n LEFT JOIN note_places p ON p.note_id = n.parent_id "
+				+ "WHERE n.article_slug = :slug AND n.visibility = 'public' AND n.hidden = FALSE AND n.deleted = FALSE "
+				+ "GROUP BY COALESCE(p.anchor_key, n.anchor_key), n.author_hash) c "
+				+ "JOIN anchors a ON a.article_slug = :slug AND a.anchor_key = c.anchor_key "
+				+ "WHERE a.placed_block_id IS NOT NULL "
+				+ "GROUP BY a.placed_block_id, a.placed_start, a.placed_end, c.author_hash")
+			.param("slug", slug)
+			.query((row, number) -> {
+				int start = row.getInt("placed_start");
+				Integer placedStart = row.wasNull() ? null : start;
+				int end = row.getInt("placed_end");
+				Integer placedEnd = row.wasNull() ? null : end;
+				return new ReaderRow(row.getString("placed_block_id"), placedStart, placedEnd, row.getString("author_hash"),
+						row.getInt("notes"));
+			})
+			.list();
+	}
+
+	/**
+	 * One author's public notes and replies on one place.
+	 * @param blockId the paragraph it is in now
+	 * @param start where the passage starts in the paragraph's text (code points), or null for the whole paragraph
+	 * @param end where it ends (exclusive), or null for the whole paragraph
+	 * @param authorHash who wrote them
+	 * @param notes how many
+	 */
+	public record ReaderRow(String blockId, @Nullable Integer start, @Nullable Integer end, String authorHash, int notes) {
+	}
+
+}
