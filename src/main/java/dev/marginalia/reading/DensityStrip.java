@@ -11,8 +11,9 @@ import dev.marginalia.notes.ConversationShape;
 /**
  * Where the public conversation on an article is, at a glance: one band per block of the article (its paragraphs,
  * list items, code blocks and headings), in the order of the text, as tall as the block is long, as wide and as dark
- * as it has public notes (five steps, the widest and darkest for the paragraph with the most). Drawn by the page as
- * a small inline SVG, each band a link to its block, named as readers count blocks ("Paragraph 12: 7 notes").
+ * as it has public notes (five steps, the widest and darkest for the paragraph with the most), with a tick beside
+ * the blocks that hold a top passage. Drawn by the page as a small inline SVG, each band a link to its block, named as
+ * readers count blocks ("Paragraph 12: 7 notes", "Paragraph 3: 5 notes, a top passage").
  * @param bands the bands, top to bottom
  * @param summary what the strip shows, in words (its text alternative)
  */
@@ -41,8 +42,9 @@ record DensityStrip(List<Band> bands, String summary) {
 	 * @param height how tall it is
 	 * @param width how wide it is (the width of its step)
 	 * @param level its step, 0 (no notes) to 4 (as many as the paragraph with the most)
+	 * @param top whether one of the top passages is in the block (a tick beside its band)
 	 */
-	record Band(String href, String label, String y, String height, int width, int level) {
+	record Band(String href, String label, String y, String height, int width, int level, boolean top) {
 	}
 
 	static DensityStrip of(Article article, ConversationShape shape) {
@@ -59,8 +61,9 @@ record DensityStrip(List<Band> bands, String summary) {
 			double height = Math.max((double) room(block) * HEIGHT / total - GAP, 1);
 			int notes = shape.notesOn(block.id());
 			int level = level(notes, most);
-			String label = capitalised(article.label(block)) + ": " + notes(notes);
-			bands.add(new Band("#" + block.id(), label, units(y), units(height), WIDTHS[level], level));
+			boolean top = shape.topPassages().stream().anyMatch(passage -> passage.blockId().equals(block.id()));
+			String label = capitalised(article.label(block)) + ": " + notes(notes) + (top ? ", a top passage" : "");
+			bands.add(new Band("#" + block.id(), label, units(y), units(height), WIDTHS[level], level, top));
 			above += room(block);
 		}
 		return new DensityStrip(List.copyOf(bands), summary(article, shape));

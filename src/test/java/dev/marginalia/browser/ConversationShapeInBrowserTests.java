@@ -139,7 +139,7 @@ class ConversationShapeInBrowserTests {
 			.as("a visible focus").isNotEqualTo("none");
 		// on to the band of the passage's paragraph, and Enter goes there
 		WebElement band = browser.driver().findElement(By.cssSelector(".density-strip a[href='#" + BLOCK + "']"));
-		assertThat(band.getDomAttribute("aria-label")).endsWith(": 4 notes");
+		assertThat(band.getDomAttribute("aria-label")).endsWith(": 4 notes, a top passage");
 		for (int i = 0; i < 100 && !band.equals(browser.driver().switchTo().activeElement()); i++) {
 			new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
 		}

@@ -145,7 +145,8 @@ class ConversationShapeTests {
 		assertThat(page.select("mark.passage.top").attr("title")).endsWith("; a top passage");
 		assertThat(page.select("mark.passage:not(.top)").text()).contains("hundreds of millions of people");
 
-		assertThat(band(page, BLOCK)).isEqualTo(paragraph(BLOCK) + ": 7 notes");
+		assertThat(band(page, BLOCK)).isEqualTo(paragraph(BLOCK) + ": 7 notes, a top passage");
+		assertThat(page.select("svg.density-strip rect.top-tick")).hasSize(1);
 		assertThat(page.selectFirst("svg.density-strip a[href=#" + BLOCK + "] rect.band").classNames()).contains("level-4");
 		assertThat(page.select("svg.density-strip a")).hasSize(article.blocks().size());
 		Block quiet = article.blocks().get(1);
@@ -187,7 +188,7 @@ class ConversationShapeTests {
 		Document after = page();
 		assertThat(topPassages(after)).singleElement().extracting(passage -> passage.selectFirst(".top-passage-readers").text())
 			.isEqualTo("4 readers, 4 notes");
-		assertThat(band(after, BLOCK)).isEqualTo(paragraph(BLOCK) + ": 4 notes");
+		assertThat(band(after, BLOCK)).isEqualTo(paragraph(BLOCK) + ": 4 notes, a top passage");
 	}
 
 	@Test

@@ -51,6 +51,7 @@ class DensityStripTests {
 			.containsExactly("Heading 1: no notes", "Paragraph 1: 1 note", "Paragraph 2: 8 notes", "Paragraph 3: no notes");
 		assertThat(strip.bands()).extracting(DensityStrip.Band::level).containsExactly(0, 2, 4, 0);
 		assertThat(strip.bands()).extracting(DensityStrip.Band::width).containsExactly(4, 10, 16, 4);
+		assertThat(strip.bands()).extracting(DensityStrip.Band::top).containsOnly(false);
 		assertThat(strip.summary())
 			.isEqualTo("Public notes on 2 of the 4 paragraphs and headings; the most on paragraph 2 (8 notes), paragraph 1 (1 note).");
 	}
@@ -91,6 +92,9 @@ class DensityStripTests {
 		List<TopPassages.Item> items = TopPassages.of(ARTICLE, shape);
 
 		assertThat(items).as("a passage no longer in the article is left out").hasSize(1);
+		assertThat(DensityStrip.of(ARTICLE, shape).bands()).extracting(DensityStrip.Band::label)
+			.containsExactly("Heading 1: no notes", "Paragraph 1: no notes", "Paragraph 2: 5 notes, a top passage",
+					"Paragraph 3: no notes");
 		TopPassages.Item item = items.get(0);
 		assertThat(item.quote()).isEqualTo("much longer");
 		assertThat(item.label()).isEqualTo("paragraph 2");
