@@ -24,11 +24,6 @@ final class Highlights {
 	private Highlights() {
 	}
 
-	/** @return for each paragraph with passage notes, its body part's HTML with the passages marked */
-	static Map<String, String> of(Article article, ArticleNotes notes) {
-		return of(article, notes, ConversationShape.NONE);
-	}
-
 	/**
 	 * @param shape the public conversation: its top passages are marked as such
 	 * @return for each paragraph with passage notes, its body part's HTML with the passages marked
