@@ -190,7 +190,9 @@ class ArticlePages {
 		// the public conversation's shape: the same for every reader, read once per change of the public notes
 		ConversationShape shape = shapes.of(article);
 		model.put("highlighted", Highlights.of(article, articleNotes, shape));
-		model.put("strip", DensityStrip.of(article, shape));
+		DensityStrip strip = DensityStrip.of(article, shape);
+		model.put("strip", strip);
+		model.put("stripSvg", strip.svg());
 		model.put("topPassages", TopPassages.of(article, shape));
 		model.put("aliases", history.aliases(article));
 		model.put("lastEventId", lastEventId);

@@ -8,6 +8,8 @@ import dev.marginalia.content.Article;
 import dev.marginalia.content.Block;
 import dev.marginalia.notes.ConversationShape;
 
+import org.springframework.web.util.HtmlUtils;
+
 /**
  * Where the public conversation on an article is, at a glance: one band per block of the article (its paragraphs,
  * list items, code blocks and headings), in the order of the text, as tall as the block is long, as wide and as dark
@@ -67,6 +69,34 @@ record DensityStrip(List<Band> bands, String summary) {
 			above += room(block);
 		}
 		return new DensityStrip(List.copyOf(bands), summary(article, shape));
+	}
+
+	/**
+	 * @return the strip as an inline SVG element: a link per band, named by {@code aria-label} and titled for the
+	 * pointer, with a transparent full-width target behind its bar (written here rather than by the template: an SVG
+	 * {@code <title>} is taken for the page's by the template parser)
+	 */
+	String svg() {
+		StringBuilder out = new StringBuilder(bands.size() * 260);
+		out.append("<svg class=\"density-strip\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+			.append("\" preserveAspectRatio=\"none\">");
+		for (Band band : bands) {
+			String label = HtmlUtils.htmlEscape(band.label());
+			out.append("<a href=\"").append(HtmlUtils.htmlEscape(band.href())).append("\" aria-label=\"").append(label)
+				.append("\"><title>").append(label).append("</title>");
+			rect(out, "hit", 0, band.y(), WIDTH, band.height());
+			rect(out, "band level-" + band.level(), WIDTH - band.width(), band.y(), band.width(), band.height());
+			if (band.top()) {
+				rect(out, "top-tick", -6, band.y(), 4, band.height());
+			}
+			out.append("</a>");
+		}
+		return out.append("</svg>").toString();
+	}
+
+	private static void rect(StringBuilder out, String className, int x, String y, int width, String height) {
+		out.append("<rect class=\"").append(className).append("\" x=\"").append(x).append("\" y=\"").append(y)
+			.append("\" width=\"").append(width).append("\" height=\"").append(height).append("\"/>");
 	}
 
 	/** @return 0 for no notes, else 1 to 4 by the square root of its share of the most: a few notes still show */

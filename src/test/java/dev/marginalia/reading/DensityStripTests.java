@@ -102,4 +102,21 @@ class DensityStripTests {
 		assertThat(item.readers()).isEqualTo(3);
 	}
 
+	@Test
+	void theSvgHasALinkPerBandNamedAndTitledWithItsBarAndTarget() {
+		ConversationShape shape = new ConversationShape(Map.of(block(2).id(), 3),
+				List.of(new TopPassage(block(2).id(), 2, 13, 3, 3)));
+
+		org.jsoup.nodes.Document svg = org.jsoup.Jsoup.parseBodyFragment(DensityStrip.of(ARTICLE, shape).svg());
+
+		assertThat(svg.select("svg.density-strip[viewBox='0 0 16 1000'] > a")).hasSize(4);
+		org.jsoup.nodes.Element band = svg.selectFirst("a[href=#" + block(2).id() + "]");
+		assertThat(band.attr("aria-label")).isEqualTo("Paragraph 2: 3 notes, a top passage");
+		assertThat(band.selectFirst("title").text()).isEqualTo(band.attr("aria-label"));
+		assertThat(band.select("rect").eachAttr("class")).containsExactly("hit", "band level-4", "top-tick");
+		assertThat(band.selectFirst("rect.hit").attr("width")).isEqualTo("16");
+		assertThat(svg.selectFirst("a[href=#" + block(1).id() + "]").select("rect").eachAttr("class"))
+			.containsExactly("hit", "band level-0");
+	}
+
 }
