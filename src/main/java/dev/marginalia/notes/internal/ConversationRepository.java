@@ -27,16 +27,16 @@ public class ConversationRepository {
 	 * note is), how many of them that author wrote there; orphans are left out
 	 */
 	public List<ReaderRow> publicReaders(String slug) {
-		// grouped by anchor and author first (a reply under its note's anchor), then joined to the anchors once per
-		// group, not once per note: the cost of the page's counts, which read the same rows the same way
-		return jdbc.sql("SELECT a.placed_block_id, a.placed_start, a.placed_end, c.author_hash, SUM(c.notes) AS notes "
-				+ "FROM (SELECT COALESCE(p.anchor_key, n.anchor_key) AS anchor_key, n.author_hash, COUNT(*) AS notes "
+		// one join and one grouping: each note or reply joined to its thread's anchor (a reply's is its note's), grouped
+		// by where that anchor is now and by author. Grouped by anchor and author first, then joined and grouped again,
+		// it took 400 to 500 ms on H2 with 100,000 notes by as many authors; this, about 300 ms (the page's counts
+		// of notes per paragraph, about as much)
+		return jdbc.sql("SELECT a.placed_block_id, a.placed_start, a.placed_end, n.author_hash, COUNT(*) AS notes "
 				+ "FROM note_places n LEFT JOIN note_places p ON p.note_id = n.parent_id "
+				+ "JOIN anchors a ON a.article_slug = :slug AND a.anchor_key = COALESCE(p.anchor_key, n.anchor_key) "
 				+ "WHERE n.article_slug = :slug AND n.visibility = 'public' AND n.hidden = FALSE AND n.deleted = FALSE "
-				+ "GROUP BY COALESCE(p.anchor_key, n.anchor_key), n.author_hash) c "
-				+ "JOIN anchors a ON a.article_slug = :slug AND a.anchor_key = c.anchor_key "
-				+ "WHERE a.placed_block_id IS NOT NULL "
-				+ "GROUP BY a.placed_block_id, a.placed_start, a.placed_end, c.author_hash")
+				+ "AND a.placed_block_id IS NOT NULL "
+				+ "GROUP BY a.placed_block_id, a.placed_start, a.placed_end, n.author_hash")
 			.param("slug", slug)
 			.query((row, number) -> {
 				int start = row.getInt("placed_start");
