@@ -178,6 +178,8 @@ class ArticlePages {
 			HttpServletResponse response, @Nullable String token, String flash) {
 		// first where the event log stands, then the notes: live updates replay whatever came in between
 		long lastEventId = events.current();
+		// and what the public notes are at, before they are read: the conversation's shape is kept under it
+		Stamp publicStamp = stamps.stamp(article);
 		// MODERATION: the moderator's page shows every note, hidden ones marked (never kept: see PageCacheability)
 		ArticleNotes articleNotes = viewer.isModerator() ? queries.moderatorPageNotes(article, viewer, order)
 				: queries.pageNotes(article, viewer.author(), order);
@@ -187,8 +189,10 @@ class ArticlePages {
 		model.put("moderator", viewer.isModerator());
 		model.put("notes", articleNotes);
 		model.put("sort", order);
-		// the public conversation's shape: the same for every reader, read once per change of the public notes
-		ConversationShape shape = shapes.of(article);
+		// the public conversation's shape: the same for every reader, read once per change of the public notes; the
+		// page of readers without a secret has their counts per paragraph already
+		ConversationShape shape = !viewer.isModerator() && viewer.author() == null
+				? shapes.of(article, publicStamp, articleNotes) : shapes.of(article);
 		model.put("highlighted", Highlights.of(article, articleNotes, shape));
 		DensityStrip strip = DensityStrip.of(article, shape);
 		model.put("strip", strip);
