@@ -14,6 +14,7 @@
 
 import { announce, isPlainClick, ownWrites, thisPageInItsOrder, withToken } from './page.js';
 import { clampLongNotes, reveal } from './threads.js';
+import { refreshShape } from './shape.js';
 
 const DONE = { add: 'Note added', reply: 'Reply added', edit: 'Note saved', delete: 'Note deleted' };
 
@@ -296,6 +297,7 @@ function done(action, element, page, focusId) {
 export function refresh(region, page) {
   if (region.matches('.orphans')) {
     const fresh = page.querySelector('.orphans');
+    refreshShape(page);
     if (fresh) {
       region.replaceWith(fresh);
       fresh.dispatchEvent(new CustomEvent('notes:updated', { bubbles: true }));
@@ -327,6 +329,7 @@ export function refresh(region, page) {
     count?.remove();
   }
   region.querySelectorAll(':scope > a[data-notes-toggle]').forEach(initToggle);
+  refreshShape(page);
   region.dispatchEvent(new CustomEvent('notes:updated', { bubbles: true }));
   return region;
 }

@@ -86,16 +86,27 @@ public final class PassageMarks {
 	 * @param notes how many notes are on it
 	 * @param shown those of them the page shows, by id: their anchors ({@code #passage-{id}}) and marks name them
 	 * @param style how its notes are highlighted; null for the page's plain highlight
+	 * @param top whether it is one of the passages the most readers annotated: marked more strongly ({@code top})
 	 */
-	public record Passage(int start, int end, int notes, List<String> shown, @Nullable Style style) {
+	public record Passage(int start, int end, int notes, List<String> shown, @Nullable Style style, boolean top) {
 
 		public Passage {
 			shown = List.copyOf(shown);
 		}
 
-		/** A passage with the plain highlight. */
+		/** A passage with the plain highlight, not one of the top ones. */
 		public Passage(int start, int end, int notes, List<String> shown) {
-			this(start, end, notes, shown, null);
+			this(start, end, notes, shown, null, false);
+		}
+
+		/** A passage not one of the top ones. */
+		public Passage(int start, int end, int notes, List<String> shown, @Nullable Style style) {
+			this(start, end, notes, shown, style, false);
+		}
+
+		/** A passage with the plain highlight. */
+		public Passage(int start, int end, int notes, List<String> shown, boolean top) {
+			this(start, end, notes, shown, null, top);
 		}
 
 		/** The passage of one note the page shows. */
@@ -186,10 +197,12 @@ public final class PassageMarks {
 		 */
 		private void open(List<Passage> covering) {
 			int notes = 0;
+			boolean top = false;
 			List<String> shown = new ArrayList<>();
 			Map<Style, Integer> styled = new HashMap<>();
 			for (Passage passage : covering) {
 				notes += passage.notes();
+				top |= passage.top();
 				shown.addAll(passage.shown());
 				if (passage.style() != null) {
 					styled.merge(passage.style(), passage.notes(), Integer::sum);
@@ -202,7 +215,7 @@ public final class PassageMarks {
 			// passages overlap where more than one range covers the segment (one range may come in several styles)
 			boolean overlap = covering.stream().map(passage -> List.of(passage.start(), passage.end())).distinct()
 				.count() > 1;
-			out.append("<mark class=\"passage").append(overlap ? " overlap" : "");
+			out.append("<mark class=\"passage").append(overlap ? " overlap" : "").append(top ? " top" : "");
 			if (!styles.isEmpty()) {
 				out.append(' ').append(styles.get(0).cssClass());
 			}
@@ -217,7 +230,7 @@ public final class PassageMarks {
 				out.append(", highlighted ").append(names.size() == 1 ? names.get(0)
 						: String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1));
 			}
-			out.append("\">");
+			out.append(top ? "; a top passage" : "").append("\">");
 			open = covering;
 		}
 

@@ -18,6 +18,8 @@ import dev.marginalia.notes.ArticleStamps;
 import dev.marginalia.notes.ArticleStamps.Stamp;
 import dev.marginalia.live.EventPosition;
 import dev.marginalia.notes.ArticleNotes;
+import dev.marginalia.notes.ConversationShape;
+import dev.marginalia.notes.ConversationShapes;
 import dev.marginalia.notes.NoteQueries;
 import dev.marginalia.notes.NoteReactions;
 import dev.marginalia.notes.UsefulMarks;
@@ -69,6 +71,8 @@ class ArticlePages {
 
 	private final NoteReactions reactions;
 
+	private final ConversationShapes shapes;
+
 	/** The shared page of each article, one per order of its notes. */
 	private final ConcurrentMap<SharedKey, SharedPage> shared = new ConcurrentHashMap<>();
 
@@ -81,13 +85,14 @@ class ArticlePages {
 		.build();
 
 	ArticlePages(ViewToText views, NoteQueries queries, LinkHistory history, EventPosition events,
-			ArticleStamps stamps, NoteReactions reactions) {
+			ArticleStamps stamps, NoteReactions reactions, ConversationShapes shapes) {
 		this.views = views;
 		this.queries = queries;
 		this.history = history;
 		this.events = events;
 		this.stamps = stamps;
 		this.reactions = reactions;
+		this.shapes = shapes;
 	}
 
 	/**
@@ -178,6 +183,8 @@ class ArticlePages {
 			HttpServletResponse response, @Nullable String token, String flash) {
 		// first where the event log stands, then the notes: live updates replay whatever came in between
 		long lastEventId = events.current();
+		// and what the public notes are at, before they are read: the conversation's shape is kept under it
+		Stamp publicStamp = stamps.stamp(article);
 		// MODERATION: the moderator's page shows every note, hidden ones marked (never kept: see PageCacheability)
 		ArticleNotes articleNotes = viewer.isModerator() ? queries.moderatorPageNotes(article, viewer, order)
 				: queries.pageNotes(article, viewer.author(), order);
@@ -192,7 +199,15 @@ class ArticlePages {
 		model.put("useful", viewer.author() == null ? UsefulMarks.unknown(back)
 				: new UsefulMarks(back, reactions.usefulTo(article.slug(),
 						dev.marginalia.identity.ReaderKey.author(viewer.author().secretHash()))));
-		model.put("highlighted", Highlights.of(article, articleNotes));
+		// the public conversation's shape: the same for every reader, read once per change of the public notes; the
+		// page of readers without a secret has their counts per paragraph already
+		ConversationShape shape = !viewer.isModerator() && viewer.author() == null
+				? shapes.of(article, publicStamp, articleNotes) : shapes.of(article);
+		model.put("highlighted", Highlights.of(article, articleNotes, shape));
+		DensityStrip strip = DensityStrip.of(article, shape);
+		model.put("strip", strip);
+		model.put("stripSvg", strip.svg());
+		model.put("topPassages", TopPassages.of(article, shape));
 		model.put("aliases", history.aliases(article));
 		model.put("lastEventId", lastEventId);
 		model.put("flash", flash);

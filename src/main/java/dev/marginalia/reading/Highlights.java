@@ -13,6 +13,7 @@ import dev.marginalia.content.BlockKind;
 import dev.marginalia.content.BodyPart;
 import dev.marginalia.notes.ArticleNotes;
 import dev.marginalia.notes.BlockNotes;
+import dev.marginalia.notes.ConversationShape;
 import dev.marginalia.notes.HighlightColour;
 import dev.marginalia.notes.NoteThread;
 
@@ -25,10 +26,13 @@ final class Highlights {
 	private Highlights() {
 	}
 
-	/** @return for each paragraph with passage notes, its body part's HTML with the passages marked */
-	static Map<String, String> of(Article article, ArticleNotes notes) {
+	/**
+	 * @param shape the public conversation: its top passages are marked as such
+	 * @return for each paragraph with passage notes, its body part's HTML with the passages marked
+	 */
+	static Map<String, String> of(Article article, ArticleNotes notes, ConversationShape shape) {
 		Map<String, List<Passage>> passages = new HashMap<>();
-		notes.passages().forEach((blockId, ranges) -> passages.put(blockId, passages(ranges, notes.on(blockId))));
+		notes.passages().forEach((blockId, ranges) -> passages.put(blockId, passages(blockId, ranges, notes.on(blockId), shape)));
 		Map<String, String> highlighted = new HashMap<>();
 		for (BodyPart part : article.body()) {
 			if (part.block() != null && passages.containsKey(part.block().id())) {
@@ -46,7 +50,8 @@ final class Highlights {
 	 * colours is two passages), each naming the notes the page shows beside the paragraph (their passages keep their
 	 * anchors, and their marks are tied to them on the page).
 	 */
-	private static List<Passage> passages(List<ArticleNotes.PassageAt> ranges, BlockNotes shown) {
+	private static List<Passage> passages(String blockId, List<ArticleNotes.PassageAt> ranges, BlockNotes shown,
+			ConversationShape shape) {
 		Map<List<Object>, List<String>> shownIds = new LinkedHashMap<>();
 		for (NoteThread thread : shown.shown()) {
 			if (thread.passage() != null && !thread.note().deleted()) {
@@ -60,7 +65,7 @@ final class Highlights {
 		for (ArticleNotes.PassageAt range : ranges) {
 			List<String> ids = shownIds.remove(List.of(range.start(), range.end(), range.highlight()));
 			passages.add(new Passage(range.start(), range.end(), range.notes(), ids == null ? List.of() : ids,
-					style(range.highlight())));
+					style(range.highlight()), shape.isTop(blockId, range.start(), range.end())));
 		}
 		// a shown note whose passage the count did not see yet (written between the two reads) is marked too
 		shownIds.forEach((range, ids) -> passages.add(new Passage((Integer) range.get(0), (Integer) range.get(1),

@@ -105,4 +105,15 @@ class PassageMarksTests {
 		assertThat(html.text()).isEqualTo(text);
 	}
 
+	@Test
+	void aTopPassageIsMarkedAsSuchWhereItIsAndNowhereElse() {
+		// plain text "Stability is a rare resource.": "rare" (15..19) is a top passage, "a rare resource" (13..28) is not
+		Document html = Jsoup.parseBodyFragment(PassageMarks.apply("Stability is a rare resource.",
+				List.of(new Passage(15, 19, 3, List.of(), true), new Passage(13, 28, 1, List.of()))));
+		assertThat(html.select("mark.top").text()).isEqualTo("rare");
+		assertThat(html.select("mark.top").attr("title")).isEqualTo("4 notes on this passage; a top passage");
+		assertThat(html.select("mark:not(.top)").eachText()).containsExactly("a", "resource");
+		assertThat(html.select("mark:not(.top)").attr("title")).isEqualTo("1 note on this passage");
+	}
+
 }

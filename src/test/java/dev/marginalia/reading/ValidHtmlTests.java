@@ -130,6 +130,12 @@ class ValidHtmlTests {
 		bob.page(ARTICLE + "/notes/" + adasNote + "/reply");
 		assertThat(bob.post(ARTICLE + "/notes/" + adasNote + "/replies",
 				Map.of("body", "Bob replies", "authorName", "Bob", "visibility", "public")).statusCode()).isEqualTo(303);
+		// three readers on the passage: a top passage (issue 20)
+		for (FormClient reader : List.of(bob, new FormClient(port))) {
+			reader.page(ARTICLE + "/p/" + other + "/notes");
+			assertThat(reader.post(ARTICLE + "/p/" + other + "/notes", Map.of("body", "On the passage too", "visibility",
+					"public", "quote", PASSAGE)).statusCode()).isEqualTo(303);
+		}
 		String bobsNote = bob.write(ARTICLE, other, "Bob's note, hidden by the moderator");
 		String flagged = bob.write(ARTICLE, busy, "Bob's note that is flagged");
 		assertThat(ada.post(ARTICLE + "/notes/" + flagged + "/flag", Map.of("reason", "spam", "detail", "Looks like spam"))
@@ -146,7 +152,7 @@ class ValidHtmlTests {
 		fetch("article", anyone.get(ARTICLE), 200);
 		assertThat(pages.get("article")).as("the seeded notes are all there")
 			.contains("id=\"orphans-heading\"", "earlier note", "Bob replies", "(edited)", "<mark class=\"passage",
-					"class=\"tag\"");
+					"class=\"tag\"", "class=\"top-passages\"", "class=\"density-strip\"", "<mark class=\"passage top\"");
 		fetch("article-author", ada.get(ARTICLE), 200);
 		assertThat(pages.get("article-author")).contains("Only Ada reads this", "data-action=\"edit\"");
 		fetch("share", anyone.get(ARTICLE + "/p/" + first), 200);
