@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The density strip and the top passages in a real headless Chromium, with the page's scripts on and off: at 1280 px
@@ -160,8 +161,11 @@ class ConversationShapeInBrowserTests {
 	void onAPhoneTheStripIsNotShown() {
 		withScripts.resize(390, 844);
 		withScripts.driver().get(url(ARTICLE));
-		assertThat(withScripts.driver().findElement(By.cssSelector("svg.density-strip")).isDisplayed()).isFalse();
-		assertThat(withScripts.driver().findElement(By.cssSelector("section.top-passages")).isDisplayed()).isTrue();
+		// a live refresh may put a new strip and list in place between finding and asking: asked again then
+		await().ignoreExceptionsInstanceOf(org.openqa.selenium.StaleElementReferenceException.class).untilAsserted(() -> {
+			assertThat(withScripts.driver().findElement(By.cssSelector("svg.density-strip")).isDisplayed()).isFalse();
+			assertThat(withScripts.driver().findElement(By.cssSelector("section.top-passages")).isDisplayed()).isTrue();
+		});
 		withScripts.assertAccessible();
 	}
 

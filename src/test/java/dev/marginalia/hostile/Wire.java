@@ -231,7 +231,11 @@ final class Wire {
 		// Tomcat's own error report (a request refused before it reaches the application) carries a fixed style
 		boolean tomcatReport = html.title().startsWith("HTTP Status ") && html.select("style").size() == 1
 				&& html.select("style").first().data().startsWith("body {font-family:Tahoma,Arial,sans-serif;}");
-		assertThat(html.select("iframe, frame, frameset, object, embed, applet, svg, math, img, base, "
+		// the article page's own density strip (drawn by the server) is one SVG of links, titles and rectangles only
+		assertThat(html.select("svg.density-strip")).as("at most the page's own density strip").hasSizeLessThan(2);
+		assertThat(html.select("svg.density-strip *:not(a, title, rect)")).as("nothing but links, titles and rectangles "
+				+ "in the density strip").isEmpty();
+		assertThat(html.select("iframe, frame, frameset, object, embed, applet, svg:not(.density-strip), math, img, base, "
 				+ "link[rel~=(?i)import], portal, video, audio, source, meta[http-equiv]:not([http-equiv=refresh])"
 				+ (tomcatReport ? "" : ", style")))
 			.as("no active or loading element in the page").isEmpty();

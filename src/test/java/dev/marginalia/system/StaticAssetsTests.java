@@ -88,7 +88,7 @@ class StaticAssetsTests {
 				toFetch.add(folder + imports.group(1).substring(2));
 			}
 		}
-		assertThat(seen).as("site.js and the ten modules it imports").hasSize(11);
+		assertThat(seen).as("site.js and the twelve modules it imports").hasSize(13);
 	}
 
 	@Test
