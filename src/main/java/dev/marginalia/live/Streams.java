@@ -2,7 +2,9 @@ package dev.marginalia.live;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -68,11 +70,23 @@ class Streams {
 		subscriber.send(SseEmitter.event().reconnectTime(3_000).comment("connected"));
 		if (lastEventId != null) {
 			// public events only: the same for every reader
-			for (LiveEvent missed : log.replay(slug, lastEventId, REPLAY_LIMIT)) {
+			List<LiveEvent> replayed = log.replay(slug, lastEventId, REPLAY_LIMIT);
+			// the replies among them to this reader's notes, in one read (not one per reply missed)
+			Map<String, ReplyNotice> notices = new HashMap<>();
+			if (viewerHash != null) {
+				List<String> replyIds = replayed.stream().filter(Streams::mayBeNotice).map(LiveEvent::noteId).toList();
+				try {
+					replies.to(slug, replyIds, viewerHash).forEach(notice -> notices.put(notice.replyId(), notice));
+				}
+				catch (RuntimeException ex) {
+					// the replay goes on without them
+				}
+			}
+			for (LiveEvent missed : replayed) {
 				subscriber.send(message(missed));
-				if (viewerHash != null) {
-					noticeOf(missed, Set.of(subscriber)).filter(notice -> notice.isFor(viewerHash))
-						.ifPresent(notice -> subscriber.send(notice(missed, notice)));
+				ReplyNotice notice = notices.get(missed.noteId());
+				if (notice != null && mayBeNotice(missed)) {
+					subscriber.send(notice(missed, notice));
 				}
 			}
 		}
@@ -102,8 +116,7 @@ class Streams {
 	 * of them has a reader who may have written the note it answers; never throws (the fan-out goes on without it)
 	 */
 	private Optional<ReplyNotice> noticeOf(LiveEvent event, Set<Subscriber> subscribers) {
-		if (event.kind() != NoteChanged.Kind.ADDED || event.parentId() == null || !event.isPublic()
-				|| subscribers.stream().allMatch(subscriber -> subscriber.viewerHash() == null)) {
+		if (!mayBeNotice(event) || subscribers.stream().allMatch(subscriber -> subscriber.viewerHash() == null)) {
 			return Optional.empty();
 		}
 		try {
@@ -112,6 +125,11 @@ class Streams {
 		catch (RuntimeException ex) {
 			return Optional.empty();
 		}
+	}
+
+	/** @return whether the event is a new public reply, which may be a notice to the author of the note it answers */
+	private static boolean mayBeNotice(LiveEvent event) {
+		return event.kind() == NoteChanged.Kind.ADDED && event.parentId() != null && event.isPublic();
 	}
 
 	/** @return how many streams are open on this instance */

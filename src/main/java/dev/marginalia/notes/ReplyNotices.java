@@ -1,5 +1,7 @@
 package dev.marginalia.notes;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import dev.marginalia.notes.internal.FeedRepository;
@@ -19,6 +21,15 @@ public class ReplyNotices {
 
 	ReplyNotices(FeedRepository feeds) {
 		this.feeds = feeds;
+	}
+
+	/**
+	 * @return the notices among these replies for the author of the notes they answer (their secret's hash): public
+	 * replies on the article that nobody hid, by others; read at once
+	 */
+	@Transactional(readOnly = true)
+	public List<ReplyNotice> to(String slug, Collection<String> replyIds, String authorHash) {
+		return feeds.answered(slug, replyIds, authorHash).stream().filter(notice -> notice.isFor(authorHash)).toList();
 	}
 
 	/** @return the notice of this reply, when it is a public reply on the article that nobody hid */

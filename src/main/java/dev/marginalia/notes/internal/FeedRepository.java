@@ -99,6 +99,25 @@ public class FeedRepository {
 			.optional();
 	}
 
+	/**
+	 * @return the notices of those of these replies that answer a note of the author (by their secret's hash): in one
+	 * read, for a stream that reconnects and is sent what it missed
+	 */
+	public List<ReplyNotice> answered(String slug, java.util.Collection<String> replyIds, String noteAuthorHash) {
+		if (replyIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT r.id, r.parent_id, r.author_name, r.author_hash, n.author_hash AS note_author "
+				+ "FROM notes r JOIN notes n ON n.id = r.parent_id JOIN note_places p ON p.note_id = r.id "
+				+ "WHERE r.id IN (:ids) AND r.article_slug = :slug AND n.author_hash = :author AND " + PUBLIC)
+			.param("ids", replyIds)
+			.param("slug", slug)
+			.param("author", noteAuthorHash)
+			.query((row, number) -> new ReplyNotice(row.getString("id"), row.getString("parent_id"),
+					row.getString("author_name"), row.getString("note_author"), row.getString("author_hash")))
+			.list();
+	}
+
 	/** The notes ranked, read whole with their tags, the notes their replies answer and where their threads are now. */
 	private List<FeedNote> read(List<Ranked> ranked) {
 		if (ranked.isEmpty()) {
