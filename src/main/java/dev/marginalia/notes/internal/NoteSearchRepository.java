@@ -194,8 +194,10 @@ public class NoteSearchRepository {
 		}
 		List<Source> sources = new ArrayList<>();
 		if (!query.stems().isEmpty()) {
-			// a plainly public note is seen by everyone: the index says which (restricted), the others are looked up
-			String seen = "EXISTS (SELECT 1 FROM note_places p WHERE p.note_id = x.note_id AND " + filters + ")";
+			// a plainly public note is seen by everyone: the index says which (restricted), the others are looked up,
+			// each by its key (OFFSET 0 ROWS: else PostgreSQL may hash all the narrow rows once to answer the few)
+			String seen = "EXISTS (SELECT 1 FROM note_places p WHERE p.note_id = x.note_id AND " + filters
+					+ " OFFSET 0 ROWS)";
 			sources.add(new Source(dialect().words(query, rarestFirst(slug, query.stems()),
 					asked.isEmpty() && tagFilter.isEmpty() ? "(x.restricted = FALSE OR " + seen + ")" : seen, parameters),
 					dialect().newestWords,
