@@ -7,7 +7,7 @@
 
   const BLOCKS = ':is(p, h1, h2, h3, h4, h5, h6, li, pre, dd, dt, td, th)[id]';
 
-  const article = () => document.querySelector('main article.article');
+  const article = (doc = document) => doc.querySelector('main article.article');
 
   /** The article's paragraphs (and headings, list items...): elements with an id, outside the notes. */
   const blockElements = () => [...article().querySelectorAll(BLOCKS)].filter(element => !element.closest('aside'));
@@ -15,12 +15,12 @@
   const blockOf = node => {
     const element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
     const block = element?.closest(BLOCKS);
-    return block && article().contains(block) && !block.closest('aside') ? block : null;
+    return block && article(block.ownerDocument).contains(block) && !block.closest('aside') ? block : null;
   };
 
   /** The length of the text from the start of {@code element} to a boundary point inside it. */
   const offsetIn = (element, container, offset) => {
-    const range = document.createRange();
+    const range = element.ownerDocument.createRange();
     range.setStart(element, 0);
     range.setEnd(container, offset);
     return range.toString().length;
@@ -245,16 +245,16 @@
      * space alone are one stretch: where the notes covering the text change at a space, the server leaves that
      * space outside both marks.
      */
-    marks: noteId => {
-      const marks = [...document.querySelectorAll('mark')]
+    marks: (noteId, doc = document) => {
+      const marks = [...doc.querySelectorAll('mark')]
         .filter(mark => (mark.dataset.notes ?? '').split(/\s+/).includes(noteId));
       const blocks = [...new Set(marks.map(mark => blockOf(mark)?.id ?? '(outside a paragraph)'))];
       if (blocks.length !== 1) {
         return { count: marks.length, blocks, intervals: [] };
       }
-      const text = document.getElementById(blocks[0]).textContent;
+      const text = doc.getElementById(blocks[0]).textContent;
       const intervals = marks.map(mark => {
-        const range = document.createRange();
+        const range = doc.createRange();
         range.selectNodeContents(mark);
         return place(range);
       }).sort((a, b) => a.start - b.start);
@@ -274,6 +274,19 @@
         count: marks.length, blocks, intervals: merged, spaces,
         text: merged.map(([start, end]) => text.slice(start, end)).join('|'),
       };
+    },
+
+    /**
+     * The marks of a note in the article page as the server sends it now (fetched without cookies and parsed, as
+     * every reader gets it before any script runs), or {@code onPage: false} while that page does not have the note.
+     */
+    servedMarks: async (articleUrl, noteId) => {
+      const response = await fetch(articleUrl, { credentials: 'omit', cache: 'no-store' });
+      const served = new DOMParser().parseFromString(await response.text(), 'text/html');
+      if (!served.getElementById('note-' + noteId)) {
+        return { onPage: false, status: response.status };
+      }
+      return { onPage: true, ...window.MarginaliaInterop.marks(noteId, served) };
     },
 
     /**
