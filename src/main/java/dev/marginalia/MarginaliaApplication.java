@@ -15,6 +15,7 @@ public class MarginaliaApplication {
 		if (args.length == 1 && PasswordHashCommand.NAME.equals(args[0])) {
 			System.exit(PasswordHashCommand.run(System.out, System.err));
 		}
+		AheadOfTimeMode.chooseFor(MarginaliaApplication.class, System.getProperties());
 		SpringApplication.run(MarginaliaApplication.class, args);
 	}
 
