@@ -11,16 +11,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * An open-loop load generator at a fixed rate, for the latency a reader sees at a given load (what wrk2's {@code -R}
  * measures; wrk2 is not in Debian). Requests are scheduled at fixed intervals from the start time, whatever the
- * server does: request {@code j} is due at {@code start + j / rate}, on connection {@code j mod N}; each connection
- * keeps its HTTP/1.1 connection alive and sends its next request when it is due, or at once when the answer to the
- * one before came late. Latency is measured from the time a request was <em>due</em> to the last byte of its answer,
- * so a stall of the server counts for every request that should have been sent during it (coordinated omission is
- * not hidden). Run with the JDK's source launcher:
+ * server does: request {@code j} is due at {@code start + j / rate} and goes out on the first of the N keep-alive
+ * HTTP/1.1 connections that is free (a connection whose answer came late does not hold up the requests due after,
+ * while others are free; when all N are busy, the due requests wait for the first to be free). Latency is measured
+ * from the time a request was <em>due</em> to the last byte of its answer, so a stall of the server counts for every
+ * request that should have been sent during it (coordinated omission is not hidden). Run with the JDK's source
+ * launcher:
  *
  * <pre>
  * java src/bench/OpenLoop.java URL --rate REQUESTS_PER_SECOND [--connections 64] [--duration 20] [--warm-up 3]
@@ -89,8 +91,9 @@ public final class OpenLoop {
 		CountDownLatch connected = new CountDownLatch(connections);
 		CountDownLatch go = new CountDownLatch(1);
 		long[] start = new long[1];
+		AtomicLong next = new AtomicLong();
 		for (int i = 0; i < connections; i++) {
-			workers[i] = new Worker(i, connections, host, port, requestBytes, expect, interval, slots, warmUpNanos,
+			workers[i] = new Worker(i, next, host, port, requestBytes, expect, interval, slots, warmUpNanos,
 					durationNanos, connected, go, start);
 			workers[i].start();
 		}
@@ -168,12 +171,10 @@ public final class OpenLoop {
 		return nanos / 1e6;
 	}
 
-	/** One connection: the requests due at slots {@code index, index + N, index + 2N...}. */
+	/** One connection: takes the next request due when it is free, sends it when it is due, reads the answer. */
 	private static final class Worker extends Thread {
 
-		private final int index;
-
-		private final int stride;
+		private final AtomicLong next;
 
 		private final String host;
 
@@ -226,12 +227,11 @@ public final class OpenLoop {
 
 		private int limit;
 
-		Worker(int index, int stride, String host, int port, byte[] request, int expect, long interval, long slots,
+		Worker(int index, AtomicLong next, String host, int port, byte[] request, int expect, long interval, long slots,
 				long warmUp, long duration, CountDownLatch connected, CountDownLatch go, long[] start) {
 			super("open-loop-" + index);
 			setDaemon(true);
-			this.index = index;
-			this.stride = stride;
+			this.next = next;
 			this.host = host;
 			this.port = port;
 			this.request = request;
@@ -243,7 +243,7 @@ public final class OpenLoop {
 			this.connected = connected;
 			this.go = go;
 			this.start = start;
-			this.latencies = new long[(int) Math.min(Integer.MAX_VALUE - 8, slots / stride + 2)];
+			this.latencies = new long[1024];
 			this.lags = new long[this.latencies.length];
 		}
 
@@ -264,31 +264,32 @@ public final class OpenLoop {
 				// a server far behind the rate would keep the run going for as long as it takes: stop at twice the
 				// run's length and count what was not sent
 				long deadline = t0 + 2 * (this.warmUp + this.duration);
-				long previousDone = 0;
-				for (long slot = this.index; slot < this.slots; slot += this.stride) {
+				// the first request counted: the first due after the warm-up
+				long firstCounted = (this.warmUp + this.interval - 1) / this.interval;
+				long slot;
+				while ((slot = this.next.getAndIncrement()) < this.slots) {
+					long free = System.nanoTime();
 					long due = t0 + slot * this.interval;
 					long now;
 					while ((now = System.nanoTime()) < due) {
 						LockSupport.parkNanos(due - now);
 					}
-					boolean counted = slot * this.interval >= this.warmUp;
-					if (counted && previousDone <= due) {
+					boolean counted = slot >= firstCounted;
+					if (now >= deadline) {
+						// this request and every one no connection has taken yet stay unsent (the first connection here
+						// takes them all; each other counts its own)
+						long untaken = Math.min(this.slots, this.next.getAndSet(this.slots));
+						this.unsent += (counted ? 1 : 0) + this.slots - Math.max(untaken, Math.min(firstCounted, this.slots));
+						break;
+					}
+					if (counted && free <= due) {
 						if (this.lagCount == this.lags.length) {
 							this.lags = Arrays.copyOf(this.lags, this.lagCount * 2);
 						}
 						this.lags[this.lagCount++] = now - due;
 					}
-					if (now >= deadline) {
-						for (long s = slot; s < this.slots; s += this.stride) {
-							if (s * this.interval >= this.warmUp) {
-								this.unsent++;
-							}
-						}
-						break;
-					}
 					int status = exchange();
 					long done = System.nanoTime();
-					previousDone = done;
 					if (status < 0) {
 						if (counted) {
 							this.socketErrors++;
@@ -319,7 +320,7 @@ public final class OpenLoop {
 			close();
 			Socket s = new Socket();
 			s.setTcpNoDelay(true);
-			s.setSoTimeout(30_000);
+			s.setSoTimeout(10_000);
 			s.connect(new InetSocketAddress(this.host, this.port), 10_000);
 			this.socket = s;
 			this.in = s.getInputStream();
