@@ -68,10 +68,10 @@ class SecurityConfiguration {
 	 * holds. The site's pages get no CORS headers.
 	 */
 	/**
-	 * No observation of Spring Security's own filters: disabling them by name
-	 * ({@code management.observations.enable.spring.security=false}) only made them no-ops, and every request
-	 * through the chain still had each filter wrapped in one (seen in a profile of note writes). The request's own
-	 * observation, {@code http.server.requests}, is kept.
+	 * No observation of Spring Security's filters, authentications or authorizations: disabling them by name
+	 * ({@code management.observations.enable.spring.security=false}, as before) only made them no-ops, and every
+	 * request through the chain still had each filter wrapped in one (seen in a profile of note writes). Requests are
+	 * still timed as a whole ({@code http.server.requests}).
 	 */
 	@Bean
 	SecurityObservationSettings noSecurityObservations() {
