@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import dev.marginalia.hashing.Digests;
 
 /**
- * The random secrets that stand in for accounts, and the random ids of notes (made the same way). A secret has
+ * The random secrets that stand in for accounts. A secret has
  * 256 bits of entropy, so a plain SHA-256 of it is a safe thing to store (no salt or slow hash needed: it cannot be
  * guessed from the hash).
  */
@@ -24,11 +24,6 @@ public final class AuthorSecrets {
 	/** @return a new secret: 32 random bytes, base64url (43 characters) */
 	public static String newSecret() {
 		return random(32);
-	}
-
-	/** @return a new note id: 16 random bytes, base64url (22 characters) */
-	public static String newNoteId() {
-		return random(16);
 	}
 
 	/** @return whether the text has the shape of a secret this server issues */

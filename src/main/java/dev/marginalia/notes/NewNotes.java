@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 
 import dev.marginalia.anchoring.TextQuote;
 import dev.marginalia.content.Article;
-import dev.marginalia.identity.AuthorSecrets;
 import dev.marginalia.content.Block;
 import dev.marginalia.hashing.Digests;
 import dev.marginalia.notes.internal.NoteBodyRenderer;
@@ -45,7 +44,7 @@ class NewNotes {
 	Note store(Article article, Block block, @Nullable String parentId, DraftRules.Checked checked, Author author,
 			@Nullable TextQuote quote, OffsetDateTime createdAt, OffsetDateTime now,
 			@Nullable TargetAsSent asSent, @Nullable String givenName) {
-		Note note = new Note(AuthorSecrets.newNoteId(), article.slug(), block.id(), block.position(), Digests.sha256Hex(block.text()),
+		Note note = new Note(NoteIds.next(now.toInstant()), article.slug(), block.id(), block.position(), Digests.sha256Hex(block.text()),
 				block.text(), parentId, author.secretHash(), checked.name(), checked.body(),
 				renderer.render(checked.body()), checked.visibility(), createdAt, null, false, 1, quote, false, asSent,
 				checked.tags(), quote == null ? null : checked.givenColour());
