@@ -29,6 +29,11 @@ final class TextSimilarity {
 	 * @return 0 (nothing in common) to 1 (the same words in the same order)
 	 */
 	static double paragraphScore(String old, String current) {
+		if (old.equals(current)) {
+			// what the bigrams would say (every bigram shared), without building them: a note written now on a
+			// paragraph of the current version, for one (9% of the request's CPU in a profile of note writes)
+			return 1;
+		}
 		Map<String, Integer> before = bigrams(old);
 		Map<String, Integer> after = bigrams(current);
 		int sizeBefore = size(before);

@@ -59,6 +59,19 @@ class TextSimilarityTests {
 	}
 
 	@Test
+	void aParagraphScoresOneAgainstAnEqualTextOrOneThatKeepsAllOfItAndLessAgainstHalfOfIt() {
+		for (String paragraph : paragraphs) {
+			assertThat(TextSimilarity.paragraphScore(paragraph, new String(paragraph.toCharArray()))).isEqualTo(1.0);
+			assertThat(TextSimilarity.paragraphScore(paragraph, paragraph + " A sentence added at its end."))
+				.as("every bigram of the old text kept").isEqualTo(1.0);
+			assertThat(TextSimilarity.paragraphScore(paragraph, paragraph.substring(0, paragraph.length() / 2)))
+				.isLessThan(0.9);
+		}
+		assertThat(TextSimilarity.paragraphScore("a", "a")).as("no bigrams at all").isEqualTo(1.0);
+		assertThat(TextSimilarity.paragraphScore("a", "b")).isEqualTo(0.0);
+	}
+
+	@Test
 	void aQuoteFromElsewhereIsRuledOutAndOneWithTyposIsNot() {
 		String text = paragraphs.stream().filter(paragraph -> paragraph.length() > 200).findFirst().orElseThrow();
 		String quote = text.substring(10, 110);
