@@ -8,9 +8,8 @@ import java.util.regex.Pattern;
 import dev.marginalia.hashing.Digests;
 
 /**
- * The random secrets that stand in for accounts. A secret has
- * 256 bits of entropy, so a plain SHA-256 of it is a safe thing to store (no salt or slow hash needed: it cannot be
- * guessed from the hash).
+ * The random secrets that stand in for accounts. A secret has 256 bits of entropy, so a plain SHA-256 of it is a
+ * safe thing to store (no salt or slow hash needed: it cannot be guessed from the hash).
  */
 public final class AuthorSecrets {
 

@@ -44,8 +44,8 @@ class NewNotes {
 	Note store(Article article, Block block, @Nullable String parentId, DraftRules.Checked checked, Author author,
 			@Nullable TextQuote quote, OffsetDateTime createdAt, OffsetDateTime now,
 			@Nullable TargetAsSent asSent, @Nullable String givenName) {
-		Note note = new Note(NoteIds.next(now.toInstant()), article.slug(), block.id(), block.position(), Digests.sha256Hex(block.text()),
-				block.text(), parentId, author.secretHash(), checked.name(), checked.body(),
+		Note note = new Note(NoteIds.next(now.toInstant()), article.slug(), block.id(), block.position(),
+				Digests.sha256Hex(block.text()), block.text(), parentId, author.secretHash(), checked.name(), checked.body(),
 				renderer.render(checked.body()), checked.visibility(), createdAt, null, false, 1, quote, false, asSent,
 				checked.tags(), quote == null ? null : checked.givenColour());
 		return writer.write(note, placements.placeNew(article, note), givenName, now);

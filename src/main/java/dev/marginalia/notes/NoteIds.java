@@ -9,7 +9,7 @@ import java.time.Instant;
  * 14 are random (84 bits, so that an id still cannot be guessed). Ids written close together in time sort close
  * together: every index keyed by a note's id (the notes, their places, the words of the search index) takes a batch
  * of new notes into one page near the last ones, where random ids changed a page of each index for each note, and
- * the embedded database wrote every changed page again at each commit (with random ids, 50-70 KB a note).
+ * the embedded database wrote every changed page again at each commit (with random ids, 40-70 KB a note).
  */
 final class NoteIds {
 

@@ -61,13 +61,6 @@ class SecurityConfiguration {
 			HttpHeaders.RETRY_AFTER, AuthorCookie.SECRET_HEADER, HttpHeaders.WWW_AUTHENTICATE);
 
 	/**
-	 * CORS for the annotation API ({@code /api/**}) and nothing else: any origin may call it, with
-	 * {@code Access-Control-Allow-Origin: *} and never {@code Access-Control-Allow-Credentials}, so a browser
-	 * never attaches the reader's cookies to such a request (nor lets the page read a response it attached them
-	 * to). A page on another origin reads public notes only, and writes only as the author whose bearer token it
-	 * holds. The site's pages get no CORS headers.
-	 */
-	/**
 	 * No observation of Spring Security's filters, authentications or authorizations: disabling them by name
 	 * ({@code management.observations.enable.spring.security=false}, as before) only made them no-ops, and every
 	 * request through the chain still had each filter wrapped in one (seen in a profile of note writes). Requests are
@@ -78,6 +71,13 @@ class SecurityConfiguration {
 		return SecurityObservationSettings.noObservations();
 	}
 
+	/**
+	 * CORS for the annotation API ({@code /api/**}) and nothing else: any origin may call it, with
+	 * {@code Access-Control-Allow-Origin: *} and never {@code Access-Control-Allow-Credentials}, so a browser
+	 * never attaches the reader's cookies to such a request (nor lets the page read a response it attached them
+	 * to). A page on another origin reads public notes only, and writes only as the author whose bearer token it
+	 * holds. The site's pages get no CORS headers.
+	 */
 	@Bean
 	UrlBasedCorsConfigurationSource apiCors() {
 		CorsConfiguration api = new CorsConfiguration();

@@ -23,9 +23,12 @@ class NoteIdsTests {
 		Instant start = Instant.parse("2026-12-06T01:00:00Z");
 		List<String> made = new ArrayList<>();
 		for (long step = 0; step < 5_000; step++) {
-			// every millisecond for a while, then jumps that carry over into every character of the time
-			made.add(NoteIds.next(start.plusMillis(step < 2_500 ? step : step * step * step)));
+			// every millisecond for a while, then ever larger jumps, up to 2^46 ms, so that every one of the eight
+			// characters of the time changes (the first holds bits 42 to 47)
+			long jump = step < 2_500 ? 0 : (long) Math.pow(2, 46.0 * (step - 2_500) / 2_499);
+			made.add(NoteIds.next(start.plusMillis(step + jump)));
 		}
+		assertThat(made.get(0).charAt(0)).isNotEqualTo(made.get(made.size() - 1).charAt(0));
 		assertThat(made).isSorted();
 		assertThat(NoteIds.next(Instant.parse("2026-12-06T01:00:00.001Z")))
 			.isGreaterThan(NoteIds.next(Instant.parse("2026-12-06T01:00:00Z")));
