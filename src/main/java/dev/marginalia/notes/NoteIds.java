@@ -1,7 +1,8 @@
 package dev.marginalia.notes;
 
-import java.security.SecureRandom;
 import java.time.Instant;
+
+import dev.marginalia.hashing.TimeOrderedKeys;
 
 /**
  * The ids of new notes: 22 characters of the base64url alphabet, as before, of which the first 8 are the time of
@@ -13,32 +14,16 @@ import java.time.Instant;
  */
 final class NoteIds {
 
-	/** The 64 characters of base64url in the order of their codes (and of the databases' comparison of text). */
-	static final String ORDERED = "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
-
-	static final int TIME_CHARACTERS = 8;
+	static final int TIME_CHARACTERS = TimeOrderedKeys.TIME_CHARACTERS;
 
 	static final int RANDOM_CHARACTERS = 14;
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private NoteIds() {
 	}
 
 	/** @return a new id for a note written at that time */
 	static String next(Instant time) {
-		char[] id = new char[TIME_CHARACTERS + RANDOM_CHARACTERS];
-		long millis = time.toEpochMilli();
-		for (int i = TIME_CHARACTERS - 1; i >= 0; i--) {
-			id[i] = ORDERED.charAt((int) (millis & 63));
-			millis >>>= 6;
-		}
-		byte[] random = new byte[RANDOM_CHARACTERS];
-		RANDOM.nextBytes(random);
-		for (int i = 0; i < RANDOM_CHARACTERS; i++) {
-			id[TIME_CHARACTERS + i] = ORDERED.charAt(random[i] & 63);
-		}
-		return new String(id);
+		return TimeOrderedKeys.next(time, RANDOM_CHARACTERS);
 	}
 
 }

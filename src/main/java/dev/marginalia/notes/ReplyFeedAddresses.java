@@ -39,7 +39,7 @@ public class ReplyFeedAddresses {
 	/** Gives the author's feed a new address (a first one if they had none): the old one finds nothing from now on. */
 	@Transactional
 	public String renew(Author author) {
-		String token = AuthorSecrets.newSecret();
+		String token = AuthorSecrets.newToken();
 		addresses.put(author.secretHash(), token, OffsetDateTime.now(clock));
 		return token;
 	}
