@@ -19,8 +19,8 @@ import dev.marginalia.hashing.TimeOrderedKeys;
  * those 8 characters and 56 hex digits of its SHA-256 (224 bits). The authors of a time sort together: a new author's
  * rows go into the indexes keyed by the author (the authors, their notes, their places) beside the last new ones,
  * where a random hash changed a page of each of those indexes for each new author, and the embedded database wrote
- * each changed page again at the commit. The time tells nothing that the author's first note does not. Secrets
- * issued before (43 random characters) keep their plain SHA-256.
+ * each changed page again at the commit. The time tells nothing that the date of the author's first write does
+ * not. Secrets issued before (43 random characters) keep their plain SHA-256.
  */
 public final class AuthorSecrets {
 

@@ -14,9 +14,7 @@ import dev.marginalia.hashing.TimeOrderedKeys;
  */
 final class NoteIds {
 
-	static final int TIME_CHARACTERS = TimeOrderedKeys.TIME_CHARACTERS;
-
-	static final int RANDOM_CHARACTERS = 14;
+	private static final int RANDOM_CHARACTERS = 14;
 
 	private NoteIds() {
 	}
