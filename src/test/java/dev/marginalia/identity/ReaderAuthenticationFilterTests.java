@@ -1,5 +1,6 @@
 package dev.marginalia.identity;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.servlet.http.Cookie;
@@ -16,6 +17,8 @@ import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+
+import dev.marginalia.hashing.Digests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,6 +81,15 @@ class ReaderAuthenticationFilterTests {
 		assertThat(after(request).getPrincipal()).isEqualTo(new Reader(AuthorSecrets.hash(SECRET)));
 		assertThat(new RequestAttributeSecurityContextRepository().loadDeferredContext(request).get().getAuthentication()
 			.getPrincipal()).as("kept for the request's later dispatches").isEqualTo(new Reader(AuthorSecrets.hash(SECRET)));
+	}
+
+	@Test
+	void aSecretIssuedBeforeSecretsBeganWithTheirTimeStillNamesItsAuthorByItsPlainDigest() throws Exception {
+		String issuedBefore = AuthorSecrets.newToken(); // 43 random characters, as every secret was
+		String plainDigest = Digests.sha256Hex(issuedBefore.getBytes(StandardCharsets.US_ASCII));
+
+		assertThat(after(request("Bearer " + issuedBefore)).getPrincipal()).isEqualTo(new Reader(plainDigest));
+		assertThat(after(request(null, cookie(issuedBefore))).getPrincipal()).isEqualTo(new Reader(plainDigest));
 	}
 
 	@Test
