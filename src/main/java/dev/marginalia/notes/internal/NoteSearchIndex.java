@@ -70,6 +70,14 @@ class NoteSearchIndex extends VendorMigration {
 				+ "NEW.visibility OR OLD.deleted IS DISTINCT FROM NEW.deleted OR OLD.hidden IS DISTINCT FROM NEW.hidden) "
 				+ "EXECUTE FUNCTION note_search_document()" };
 
+	/** The embedded database's trigger after each insert of a note (made again by V23). */
+	static final String ADDED_TRIGGER = "CREATE TRIGGER note_words_added AFTER INSERT ON notes FOR EACH ROW CALL '"
+			+ NoteWordsTrigger.class.getName() + "'";
+
+	/** The embedded database's trigger after each update of a note (made again by V23). */
+	static final String CHANGED_TRIGGER = "CREATE TRIGGER note_words_changed AFTER UPDATE ON notes FOR EACH ROW CALL '"
+			+ NoteWordsTrigger.class.getName() + "'";
+
 	/**
 	 * The postings are read from one index that holds every column a search reads (an H2 table's rows are kept by a
 	 * hidden row id: reading them from the index alone saves a lookup per posting); the foreign key makes H2 index
@@ -80,9 +88,7 @@ class NoteSearchIndex extends VendorMigration {
 				+ "note_id VARCHAR(32) NOT NULL REFERENCES notes (id) ON DELETE CASCADE, hits INTEGER NOT NULL, "
 				+ "restricted BOOLEAN NOT NULL, created_at TIMESTAMP WITH TIME ZONE NOT NULL)",
 		"CREATE INDEX note_words_postings ON note_words (article_slug, word, note_id, hits, restricted, created_at)",
-		"CREATE TRIGGER note_words_added AFTER INSERT ON notes FOR EACH ROW CALL '" + NoteWordsTrigger.class.getName() + "'",
-		"CREATE TRIGGER note_words_changed AFTER UPDATE ON notes FOR EACH ROW CALL '" + NoteWordsTrigger.class.getName()
-				+ "'" };
+		ADDED_TRIGGER, CHANGED_TRIGGER };
 
 	/** How many notes' words the backfill of the embedded index sends to the database at once. */
 	private static final int NOTES_A_BATCH = 200;

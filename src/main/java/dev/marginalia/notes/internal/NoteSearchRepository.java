@@ -26,7 +26,8 @@ import org.springframework.stereotype.Repository;
  * of the query in the note, ranked by their weighed counts). A note is also found by a tag equal to one of the
  * words. The rest is portable SQL over the narrow rows of {@code note_places}, which say who may see a note; the
  * index's own flag says which notes are plainly public, so that a common word's tens of thousands of matches are
- * not each looked up there.
+ * not each looked up there. On the embedded database the words of the newest notes may still wait to be written
+ * ({@link DeferredNoteWords}): a search writes them first.
  */
 @Repository
 public class NoteSearchRepository {
@@ -45,11 +46,14 @@ public class NoteSearchRepository {
 
 	private final JdbcTemplate template;
 
+	private final DeferredNoteWords deferredWords;
+
 	private volatile @Nullable Dialect dialect;
 
-	NoteSearchRepository(JdbcClient jdbc, JdbcTemplate template) {
+	NoteSearchRepository(JdbcClient jdbc, JdbcTemplate template, DeferredNoteWords deferredWords) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.deferredWords = deferredWords;
 	}
 
 	/**
@@ -194,6 +198,10 @@ public class NoteSearchRepository {
 		}
 		List<Source> sources = new ArrayList<>();
 		if (!query.stems().isEmpty()) {
+			if (dialect() == Dialect.EMBEDDED) {
+				// the words of the notes committed before this search, some of which may wait to be written
+				deferredWords.catchUp();
+			}
 			// a plainly public note is seen by everyone: the index says which (restricted), the others are looked up,
 			// each by its key (OFFSET 0 ROWS: else PostgreSQL may hash all the narrow rows once to answer the few)
 			String seen = "EXISTS (SELECT 1 FROM note_places p WHERE p.note_id = x.note_id AND " + filters

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -15,11 +17,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * On the embedded database, keeps each note's words in {@code note_words} (migration V15, {@link NoteSearchIndex}):
  * an H2 trigger on {@code notes}, run after every insert and update, in the same transaction as the write, whichever
- * code wrote it (the note writer, an edit, an import, a deletion that leaves a tombstone, the moderator). A change of
- * the text, the author's name or the passage writes the note's words again; a change of who may see it (visibility,
- * deleted, hidden: for a note hidden or shown again, the replies under it too) updates their
- * {@link NoteSearchIndex#restricted} flag. A deleted note's words go with it ({@code ON DELETE CASCADE}). H2 makes
- * it by its class name, with the constructor that takes nothing.
+ * code wrote it (the note writer, an edit, an import, a deletion that leaves a tombstone, the moderator). Since
+ * migration V23 ({@link DeferredNoteWords}) a new note's words are written after its commit, many notes at a time:
+ * the trigger only records the note in {@code note_words_pending}. A change of a note whose words are still waiting
+ * takes it off that list and writes its words itself, from the note as changed (the deferred writer takes a note off
+ * the list the same way before it writes it, so that of two transactions one writes the words and the other waits for
+ * it or finds them written). A change of the text, the author's name or the passage writes the note's words again; a
+ * change of who may see it (visibility, deleted, hidden: for a note hidden or shown again, the replies under it too)
+ * updates their {@link NoteSearchIndex#restricted} flag. A deleted note's words go with it ({@code ON DELETE
+ * CASCADE}). H2 makes it by its class name, with the constructor that takes nothing, when the trigger is created and
+ * when the database opens; it writes the words at once where the list does not exist (before V23).
  */
 public final class NoteWordsTrigger implements Trigger {
 
@@ -34,7 +41,18 @@ public final class NoteWordsTrigger implements Trigger {
 
 	private static final int IN_AUTHOR = 1;
 
+	/** The statement that puts a new note on the list of those whose words are written after their commit. */
+	static final String DEFER = "INSERT INTO note_words_pending (note_id) VALUES (?)";
+
+	/**
+	 * The statement that takes a note off that list; one row changed says the caller now writes its words, none that
+	 * they are written (or the note was never on it). It waits for a transaction that took it off first to end.
+	 */
+	static final String CLAIM = "DELETE FROM note_words_pending WHERE note_id = ?";
+
 	private final Map<String, Integer> columns = new LinkedHashMap<>();
+
+	private boolean deferred;
 
 	/**
 	 * A note as the index needs it.
@@ -53,6 +71,7 @@ public final class NoteWordsTrigger implements Trigger {
 				columns.put(found.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), found.getInt("ORDINAL_POSITION") - 1);
 			}
 		}
+		deferred = DeferredNoteWords.listExists(connection);
 	}
 
 	@Override
@@ -60,14 +79,74 @@ public final class NoteWordsTrigger implements Trigger {
 		if (newRow == null) {
 			return;
 		}
-		if (oldRow == null || !same(oldRow, newRow, "body", "author_name", "quote_exact")) {
+		String id = (String) value(newRow, "id");
+		if (oldRow == null && deferred) {
+			try (PreparedStatement defer = connection.prepareStatement(DEFER)) {
+				defer.setString(1, id);
+				defer.executeUpdate();
+			}
+			return;
+		}
+		// first: a deferred writer that took the note off the list is waited for, and its words are then seen here
+		boolean claimed = oldRow != null && deferred && claim(connection, id);
+		if (oldRow == null || claimed || !same(oldRow, newRow, "body", "author_name", "quote_exact")) {
 			index(connection, newRow, oldRow != null);
 		}
 		else if (!same(oldRow, newRow, "visibility", "deleted", "hidden")) {
 			restrict(connection, newRow);
 		}
 		if (oldRow != null && !same(oldRow, newRow, "hidden")) {
+			if (deferred) {
+				indexWaitingReplies(connection, id);
+			}
 			restrictReplies(connection, newRow);
+		}
+	}
+
+	/** Takes the note off the list of those whose words wait; true: the caller writes them. */
+	static boolean claim(Connection connection, String id) throws SQLException {
+		try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+			claim.setString(1, id);
+			return claim.executeUpdate() > 0;
+		}
+	}
+
+	/** The replies under a note hidden or shown again whose words still wait: written now, as they are now. */
+	private static void indexWaitingReplies(Connection connection, String parentId) throws SQLException {
+		List<String> waiting = new ArrayList<>();
+		try (PreparedStatement replies = connection.prepareStatement("SELECT w.note_id FROM note_words_pending w "
+				+ "JOIN notes r ON r.id = w.note_id WHERE r.parent_id = ?")) {
+			replies.setString(1, parentId);
+			try (ResultSet found = replies.executeQuery()) {
+				while (found.next()) {
+					waiting.add(found.getString(1));
+				}
+			}
+		}
+		for (String reply : waiting) {
+			if (claim(connection, reply)) {
+				indexStored(connection, reply);
+			}
+		}
+	}
+
+	/** Writes the words of a note as it is stored (none, if it is gone), in place of any it has. */
+	static void indexStored(Connection connection, String id) throws SQLException {
+		try (PreparedStatement delete = connection.prepareStatement("DELETE FROM note_words WHERE note_id = ?")) {
+			delete.setString(1, id);
+			delete.executeUpdate();
+		}
+		try (PreparedStatement read = connection.prepareStatement("SELECT n.id, n.article_slug, n.body, n.quote_exact, "
+				+ "n.author_name, n.created_at, " + NoteSearchIndex.restricted("n") + " FROM notes n WHERE n.id = ?");
+				PreparedStatement insert = connection.prepareStatement(INSERT)) {
+			read.setString(1, id);
+			try (ResultSet note = read.executeQuery()) {
+				if (note.next()) {
+					add(insert, new Indexed(note.getString(1), note.getString(2), note.getString(3), note.getString(4),
+							note.getString(5), note.getObject(6), note.getBoolean(7)));
+					insert.executeBatch();
+				}
+			}
 		}
 	}
 

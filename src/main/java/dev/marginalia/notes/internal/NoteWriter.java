@@ -1,5 +1,6 @@
 package dev.marginalia.notes.internal;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,9 +64,7 @@ public class NoteWriter implements SmartLifecycle {
 
 	private final AtomicLong commits = new AtomicLong();
 
-	private volatile boolean running;
-
-	private @Nullable Thread thread;
+	private final BackgroundThread thread = new BackgroundThread("note-writer", Duration.ofSeconds(30));
 
 	NoteWriter(AuthorRepository authors, NoteRepository notes, NoteTagRepository tags, PlacementRepository anchors,
 			ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
@@ -89,11 +88,11 @@ public class NoteWriter implements SmartLifecycle {
 			store(List.of(pending));
 			return note;
 		}
-		if (!running || !queue.offer(pending)) {
+		if (!thread.isRunning() || !queue.offer(pending)) {
 			transactions.executeWithoutResult(status -> store(List.of(pending)));
 			return note;
 		}
-		if (!running && queue.remove(pending)) {
+		if (!thread.isRunning() && queue.remove(pending)) {
 			// stopped in between: the thread may be gone without having seen it
 			transactions.executeWithoutResult(status -> store(List.of(pending)));
 			return note;
@@ -138,7 +137,7 @@ public class NoteWriter implements SmartLifecycle {
 
 	private void run() {
 		List<Pending> batch = new ArrayList<>(MAX_BATCH);
-		while (running || !queue.isEmpty()) {
+		while (thread.isRunning() || !queue.isEmpty()) {
 			try {
 				Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
 				if (first == null) {
@@ -208,31 +207,18 @@ public class NoteWriter implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		running = true;
-		Thread writer = new Thread(this::run, "note-writer");
-		writer.setDaemon(true);
-		writer.start();
-		thread = writer;
+		thread.start(this::run);
 	}
 
 	/** Stops taking notes; those already waiting are still written (the thread ends when the queue is empty). */
 	@Override
 	public void stop() {
-		running = false;
-		Thread writer = thread;
-		if (writer != null) {
-			try {
-				writer.join(TimeUnit.SECONDS.toMillis(30));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		thread.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return running;
+		return thread.isRunning();
 	}
 
 	/** Stops after the web server has finished its requests (which may be waiting for a commit here). */

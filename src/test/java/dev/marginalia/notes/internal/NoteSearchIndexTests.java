@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,7 +69,8 @@ class NoteSearchIndexTests {
 
 		Flyway.configure().dataSource(database).locations("classpath:db/migration").javaMigrations(new NoteSearchIndex())
 			.load().migrate();
-		NoteSearchRepository search = new NoteSearchRepository(jdbc, new JdbcTemplate(database));
+		NoteSearchRepository search = new NoteSearchRepository(jdbc, new JdbcTemplate(database),
+				new DeferredNoteWords(new JdbcTemplate(database), new DataSourceTransactionManager(database)));
 		SearchQuery annotations = SearchQuery.of("Annotations", null, null, SearchQuery.Kind.ANY, SearchQuery.Order.RELEVANCE);
 		assertThat(search.find(SLUG, annotations, null, false, 0, 20).ids()).containsExactly("n1");
 		assertThat(search.find(SLUG, annotations, "ada", false, 0, 20).ids()).containsExactlyInAnyOrder("n1", "n2");

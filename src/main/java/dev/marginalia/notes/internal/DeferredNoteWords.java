@@ -1,0 +1,166 @@
+package dev.marginalia.notes.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * On the embedded database, writes the words of new notes after the notes' own commit, up to
+ * {@value #NOTES_A_TRANSACTION} notes a transaction. {@link NoteWordsTrigger} puts each new note on the list
+ * {@code note_words_pending} in the note's own transaction (migration V23, {@link DeferredNoteWordsList}), so that a
+ * note on it survives a crash and is written at the next start. H2's store is copy-on-write: each commit writes again
+ * every index page it changed, and the two word indexes (a page for each word of each note) were about half of what
+ * the note writer's group commits wrote; written a few times a second for hundreds of notes at once, they cost a
+ * fraction of that.
+ * <p>
+ * A search first writes whatever is still on the list ({@link #catchUp()}), so that it finds every note committed
+ * before it, as when the words were written with the note; a thread of its own writes them every
+ * {@value #INTERVAL_MS} ms otherwise. Each note is taken off the list (a delete of its row) before its words are
+ * written, in the same transaction, as a change of the note does ({@link NoteWordsTrigger}): of two transactions that
+ * would write the same note's words one does, and the other waits for it and then sees them. On PostgreSQL (whose
+ * full-text index is kept by its trigger in the note's transaction) there is no list, and this does nothing.
+ */
+@Component
+class DeferredNoteWords implements SmartLifecycle {
+
+	/** The most notes whose words one transaction writes. */
+	static final int NOTES_A_TRANSACTION = 500;
+
+	/** How long the thread waits between two rounds. */
+	static final long INTERVAL_MS = 250;
+
+	private static final Logger log = LoggerFactory.getLogger(DeferredNoteWords.class);
+
+	private final JdbcTemplate template;
+
+	private final TransactionTemplate transactions;
+
+	private final ReentrantLock writing = new ReentrantLock();
+
+	/** Once the list has been seen: it stays (a migration made it). */
+	private volatile boolean listSeen;
+
+	private volatile boolean postgres;
+
+	private final BackgroundThread thread = new BackgroundThread("note-words", Duration.ofSeconds(5));
+
+	DeferredNoteWords(JdbcTemplate template, PlatformTransactionManager transactionManager) {
+		this.template = template;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/** Whether the database has the list of notes whose words wait (H2 after migration V23). */
+	static boolean listExists(Connection connection) throws SQLException {
+		try (PreparedStatement table = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.tables "
+				+ "WHERE LOWER(table_name) = 'note_words_pending'");
+				ResultSet found = table.executeQuery()) {
+			return found.next() && found.getInt(1) > 0;
+		}
+	}
+
+	/** Writes the words of every note on the list; returns when it is empty (or at once where there is none). */
+	void catchUp() {
+		if (!listed()) {
+			return;
+		}
+		writing.lock();
+		try {
+			Integer listed;
+			do {
+				listed = transactions.execute(status -> writeSome());
+			}
+			while (listed != null && listed == NOTES_A_TRANSACTION);
+		}
+		finally {
+			writing.unlock();
+		}
+	}
+
+	private boolean listed() {
+		if (listSeen) {
+			return true;
+		}
+		if (postgres) {
+			return false;
+		}
+		return Boolean.TRUE.equals(template.execute((ConnectionCallback<Boolean>) connection -> {
+			if (connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+				postgres = true;
+				return false;
+			}
+			listSeen = listExists(connection);
+			return listSeen;
+		}));
+	}
+
+	/** @return how many notes were on the list (up to {@value #NOTES_A_TRANSACTION}), each now written or gone */
+	private Integer writeSome() {
+		return template.execute((ConnectionCallback<Integer>) connection -> {
+			List<String> waiting = new ArrayList<>();
+			try (PreparedStatement list = connection.prepareStatement("SELECT note_id FROM note_words_pending "
+					+ "ORDER BY note_id FETCH FIRST " + NOTES_A_TRANSACTION + " ROWS ONLY");
+					ResultSet found = list.executeQuery()) {
+				while (found.next()) {
+					waiting.add(found.getString(1));
+				}
+			}
+			for (String id : waiting) {
+				if (NoteWordsTrigger.claim(connection, id)) {
+					NoteWordsTrigger.indexStored(connection, id);
+				}
+			}
+			return waiting.size();
+		});
+	}
+
+	private void run() {
+		while (thread.isRunning() && !postgres) {
+			try {
+				TimeUnit.MILLISECONDS.sleep(INTERVAL_MS);
+				catchUp();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				// the database is away, or a change of a note held it longer than the lock timeout: the next round
+				log.debug("The words of new notes wait for the next round: {}", ex.toString());
+			}
+		}
+	}
+
+	@Override
+	public void start() {
+		thread.start(this::run);
+	}
+
+	/** Ends the thread after its round. */
+	@Override
+	public void stop() {
+		thread.stop();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return thread.isRunning();
+	}
+
+}
