@@ -33,7 +33,13 @@ final class BackgroundThread {
 
 	/** Tells the loop to end, and waits for it up to the limit. */
 	void stop() {
+		stop(() -> { });
+	}
+
+	/** Tells the loop to end, wakes it (if it waits for something), and waits for it up to the limit. */
+	void stop(Runnable wake) {
 		running = false;
+		wake.run();
 		Thread stopping = thread;
 		if (stopping != null) {
 			try {

@@ -8,9 +8,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
+import dev.marginalia.notes.NoteChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +23,8 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,8 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * fraction of that.
  * <p>
  * A search first writes whatever is still on the list ({@link #catchUp()}), so that it finds every note committed
- * before it, as when the words were written with the note; a thread of its own writes them every
- * {@value #INTERVAL_MS} ms otherwise. Each note is taken off the list (a delete of its row) before its words are
+ * before it, as when the words were written with the note; a thread of its own writes them otherwise,
+ * {@value #INTERVAL_MS} ms after it is told of a committed note (so that more come with it), and every
+ * {@value #IDLE_MS} ms in any case. Each note is taken off the list (a delete of its row) before its words are
  * written, in the same transaction, as a change of the note does ({@link NoteWordsTrigger}): of two transactions that
  * would write the same note's words one does, and the other waits for it and then sees them. On PostgreSQL (whose
  * full-text index is kept by its trigger in the note's transaction) there is no list, and this does nothing.
@@ -43,8 +50,11 @@ class DeferredNoteWords implements SmartLifecycle {
 	/** The most notes whose words one transaction writes. */
 	static final int NOTES_A_TRANSACTION = 500;
 
-	/** How long the thread waits between two rounds. */
+	/** How long the thread waits, once told of a new note, for more to come before it writes their words. */
 	static final long INTERVAL_MS = 250;
+
+	/** How long it waits when told of nothing (a note added while it was not listening is written by then). */
+	static final long IDLE_MS = 10_000;
 
 	private static final Logger log = LoggerFactory.getLogger(DeferredNoteWords.class);
 
@@ -53,6 +63,12 @@ class DeferredNoteWords implements SmartLifecycle {
 	private final TransactionTemplate transactions;
 
 	private final ReentrantLock writing = new ReentrantLock();
+
+	private final Semaphore added = new Semaphore(0);
+
+	private final AtomicBoolean told = new AtomicBoolean();
+
+	private final AtomicLong rounds = new AtomicLong();
 
 	/** Once the list has been seen: it stays (a migration made it). */
 	private volatile boolean listSeen;
@@ -130,11 +146,32 @@ class DeferredNoteWords implements SmartLifecycle {
 		});
 	}
 
+	/** A note was added (and committed): its words are written within {@value #INTERVAL_MS} ms. */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void noteChanged(NoteChanged change) {
+		if (change.kind() == NoteChanged.Kind.ADDED && !told.getAndSet(true)) {
+			added.release();
+		}
+	}
+
 	private void run() {
+		boolean started = true; // whatever a crash left on the list, first
 		while (thread.isRunning() && !postgres) {
 			try {
+				if (!started) {
+					// told of a note, or woken to stop, or a round all the same after the idle wait
+					boolean toldOfANote = added.tryAcquire(IDLE_MS, TimeUnit.MILLISECONDS);
+					if (!thread.isRunning()) {
+						return;
+					}
+					log.trace("A round of the words of new notes (told of one: {})", toldOfANote);
+				}
+				started = false;
 				TimeUnit.MILLISECONDS.sleep(INTERVAL_MS);
+				told.set(false);
+				added.drainPermits();
 				catchUp();
+				rounds.incrementAndGet();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -147,6 +184,11 @@ class DeferredNoteWords implements SmartLifecycle {
 		}
 	}
 
+	/** @return how many rounds the thread has finished */
+	long rounds() {
+		return rounds.get();
+	}
+
 	@Override
 	public void start() {
 		thread.start(this::run);
@@ -155,7 +197,7 @@ class DeferredNoteWords implements SmartLifecycle {
 	/** Ends the thread after its round. */
 	@Override
 	public void stop() {
-		thread.stop();
+		thread.stop(added::release);
 	}
 
 	@Override

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.marginalia.notes.NoteChanged;
 import dev.marginalia.notes.SearchQuery;
+import dev.marginalia.notes.Visibility;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,10 +81,21 @@ class DeferredNoteWordsTests {
 	}
 
 	@Test
-	void theThreadWritesTheWaitingWordsWithoutASearch() {
+	void whatWaitedBeforeTheStartIsWrittenAtTheStart() {
+		note(jdbc, "n1", null, "An annotation", "public", false); // as a crash leaves it
 		deferred.start();
+		await().atMost(Duration.ofSeconds(5)).until(() -> waiting().isEmpty());
+		assertThat(words("n1")).isPositive().isEqualTo(distinctWords("n1"));
+	}
+
+	@Test
+	void theThreadWritesTheWordsOfANoteItIsToldOfWithoutASearch() {
+		deferred.start();
+		await().atMost(Duration.ofSeconds(5)).until(() -> deferred.rounds() > 0); // its first round, at the start
 		note(jdbc, "n1", null, "An annotation", "public", false);
-		await().atMost(Duration.ofSeconds(10)).until(() -> waiting().isEmpty());
+		deferred.noteChanged(new NoteChanged(SLUG, "n1", "p-1", NoteChanged.Kind.ADDED, null, Visibility.PUBLIC, "ada"));
+		// well within the thread's idle wait (10 s) when nothing tells it
+		await().atMost(Duration.ofSeconds(3)).until(() -> waiting().isEmpty());
 		assertThat(words("n1")).isPositive().isEqualTo(distinctWords("n1"));
 	}
 
