@@ -7,10 +7,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -66,14 +64,10 @@ class DeferredNoteWords implements SmartLifecycle {
 
 	private final Semaphore added = new Semaphore(0);
 
-	private final AtomicBoolean told = new AtomicBoolean();
-
 	private final AtomicLong rounds = new AtomicLong();
 
 	/** Once the list has been seen: it stays (a migration made it). */
 	private volatile boolean listSeen;
-
-	private volatile boolean postgres;
 
 	private final BackgroundThread thread = new BackgroundThread("note-words", Duration.ofSeconds(5));
 
@@ -110,20 +104,10 @@ class DeferredNoteWords implements SmartLifecycle {
 	}
 
 	private boolean listed() {
-		if (listSeen) {
-			return true;
+		if (!listSeen) {
+			listSeen = Boolean.TRUE.equals(template.execute((ConnectionCallback<Boolean>) DeferredNoteWords::listExists));
 		}
-		if (postgres) {
-			return false;
-		}
-		return Boolean.TRUE.equals(template.execute((ConnectionCallback<Boolean>) connection -> {
-			if (connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
-				postgres = true;
-				return false;
-			}
-			listSeen = listExists(connection);
-			return listSeen;
-		}));
+		return listSeen;
 	}
 
 	/** @return how many notes were on the list (up to {@value #NOTES_A_TRANSACTION}), each now written or gone */
@@ -149,14 +133,14 @@ class DeferredNoteWords implements SmartLifecycle {
 	/** A note was added (and committed): its words are written within {@value #INTERVAL_MS} ms. */
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void noteChanged(NoteChanged change) {
-		if (change.kind() == NoteChanged.Kind.ADDED && !told.getAndSet(true)) {
+		if (change.kind() == NoteChanged.Kind.ADDED) {
 			added.release();
 		}
 	}
 
 	private void run() {
 		boolean started = true; // whatever a crash left on the list, first
-		while (thread.isRunning() && !postgres) {
+		while (thread.isRunning()) {
 			try {
 				if (!started) {
 					// told of a note, or woken to stop, or a round all the same after the idle wait
@@ -168,8 +152,11 @@ class DeferredNoteWords implements SmartLifecycle {
 				}
 				started = false;
 				TimeUnit.MILLISECONDS.sleep(INTERVAL_MS);
-				told.set(false);
 				added.drainPermits();
+				if (!listed()) {
+					// PostgreSQL (or H2 before V23): the words are written with the note; the migrations ran before
+					return;
+				}
 				catchUp();
 				rounds.incrementAndGet();
 			}

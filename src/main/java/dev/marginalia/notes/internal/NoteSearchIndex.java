@@ -112,13 +112,11 @@ class NoteSearchIndex extends VendorMigration {
 	/** The words of the notes written before this migration (the trigger indexes those written after it). */
 	private static void indexEmbedded(Connection connection) throws SQLException {
 		try (Statement notes = connection.createStatement();
-				ResultSet note = notes.executeQuery("SELECT n.id, n.article_slug, n.body, n.quote_exact, n.author_name, "
-						+ "n.created_at, " + restricted("n") + " FROM notes n");
+				ResultSet note = notes.executeQuery(NoteWordsTrigger.SELECT_INDEXED);
 				PreparedStatement insert = connection.prepareStatement(NoteWordsTrigger.INSERT)) {
 			int batched = 0;
 			while (note.next()) {
-				NoteWordsTrigger.add(insert, new NoteWordsTrigger.Indexed(note.getString(1), note.getString(2),
-						note.getString(3), note.getString(4), note.getString(5), note.getObject(6), note.getBoolean(7)));
+				NoteWordsTrigger.add(insert, NoteWordsTrigger.indexed(note));
 				if (++batched % NOTES_A_BATCH == 0) {
 					insert.executeBatch();
 				}

@@ -136,18 +136,26 @@ public final class NoteWordsTrigger implements Trigger {
 			delete.setString(1, id);
 			delete.executeUpdate();
 		}
-		try (PreparedStatement read = connection.prepareStatement("SELECT n.id, n.article_slug, n.body, n.quote_exact, "
-				+ "n.author_name, n.created_at, " + NoteSearchIndex.restricted("n") + " FROM notes n WHERE n.id = ?");
+		try (PreparedStatement read = connection.prepareStatement(SELECT_INDEXED + " WHERE n.id = ?");
 				PreparedStatement insert = connection.prepareStatement(INSERT)) {
 			read.setString(1, id);
 			try (ResultSet note = read.executeQuery()) {
 				if (note.next()) {
-					add(insert, new Indexed(note.getString(1), note.getString(2), note.getString(3), note.getString(4),
-							note.getString(5), note.getObject(6), note.getBoolean(7)));
+					add(insert, indexed(note));
 					insert.executeBatch();
 				}
 			}
 		}
+	}
+
+	/** The notes as the index needs them, read by {@link #indexed}: add a WHERE for some. */
+	static final String SELECT_INDEXED = "SELECT n.id, n.article_slug, n.body, n.quote_exact, n.author_name, "
+			+ "n.created_at, " + NoteSearchIndex.restricted("n") + " FROM notes n";
+
+	/** The note at the current row of a {@link #SELECT_INDEXED}. */
+	static Indexed indexed(ResultSet note) throws SQLException {
+		return new Indexed(note.getString(1), note.getString(2), note.getString(3), note.getString(4), note.getString(5),
+				note.getObject(6), note.getBoolean(7));
 	}
 
 	/** Writes the note's words (again, when it had some). */
