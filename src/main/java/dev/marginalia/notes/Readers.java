@@ -42,7 +42,7 @@ public class Readers {
 	 * {@value AuthorCookie#SECRET_HEADER} response header
 	 */
 	public Author currentOrNew(@Nullable Reader reader, HttpServletRequest request, HttpServletResponse response) {
-		return current(reader).orElseGet(() -> new Author(cookie.issue(request, response).secretHash(), null));
+		return current(reader).orElseGet(() -> Author.issued(cookie.issue(request, response).secretHash()));
 	}
 
 	/** @return who is looking: the reader's author (if any) and whether the request is the moderator's */

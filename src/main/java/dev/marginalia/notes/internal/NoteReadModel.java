@@ -111,10 +111,13 @@ public class NoteReadModel {
 		return complete(List.of(note)).get(0);
 	}
 
+	/** How many notes and replies (not deleted) an author has on a paragraph: index {@code notes_by_author_paragraph}. */
+	public static final String COUNT_ON_PARAGRAPH = "SELECT COUNT(*) FROM notes WHERE article_slug = :slug "
+			+ "AND block_id = :block AND author_hash = :author AND deleted = FALSE";
+
 	/** @return how many notes and replies (not deleted) the author has on the paragraph */
 	public int countOnParagraph(String slug, String blockId, String authorHash) {
-		return jdbc.sql("SELECT COUNT(*) FROM notes WHERE article_slug = :slug AND block_id = :block "
-				+ "AND author_hash = :author AND deleted = FALSE")
+		return jdbc.sql(COUNT_ON_PARAGRAPH)
 			.param("slug", slug)
 			.param("block", blockId)
 			.param("author", authorHash)
