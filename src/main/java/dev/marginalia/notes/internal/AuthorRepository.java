@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,23 +26,24 @@ public class AuthorRepository {
 			.optional();
 	}
 
-	/** Records the author if new, and remembers the name they gave (a blank name leaves the old one). */
+	/**
+	 * Records the author if new, and remembers the name they gave (a blank name leaves the old one). A returning
+	 * author's row is written only when they give a new name: most writes read it and change nothing.
+	 */
 	public void save(String secretHash, @Nullable String displayName, OffsetDateTime now) {
-		int updated = jdbc.sql("UPDATE authors SET display_name = COALESCE(:name, display_name) WHERE secret_hash = :hash")
-			.param("name", displayName)
+		// a concurrent first write by the same author may get there first: that row will do
+		int inserted = jdbc.sql("INSERT INTO authors (secret_hash, display_name, created_at) VALUES (:hash, :name, :now) "
+				+ "ON CONFLICT DO NOTHING")
 			.param("hash", secretHash)
+			.param("name", displayName)
+			.param("now", now)
 			.update();
-		if (updated == 0) {
-			try {
-				jdbc.sql("INSERT INTO authors (secret_hash, display_name, created_at) VALUES (:hash, :name, :now)")
-					.param("hash", secretHash)
-					.param("name", displayName)
-					.param("now", now)
-					.update();
-			}
-			catch (DuplicateKeyException ex) {
-				// a concurrent first write by the same author got there first: that row will do
-			}
+		if (inserted == 0 && displayName != null) {
+			jdbc.sql("UPDATE authors SET display_name = :name WHERE secret_hash = :hash "
+					+ "AND (display_name IS NULL OR display_name <> :name)")
+				.param("name", displayName)
+				.param("hash", secretHash)
+				.update();
 		}
 	}
 
