@@ -185,9 +185,7 @@ public class NoteCommands {
 	private Note insert(Article article, @Nullable Block block, @Nullable String parentId, DraftRules.Checked checked,
 			Author author, @Nullable TextQuote quote, @Nullable TargetAsSent asSent) {
 		checked.checkColour(quote != null);
-		// an author whose secret this request issued has no notes yet: nothing to read
-		if (block != null && checked.errors().isEmpty() && (author.issuedNow() ? 0
-				: reads.countOnParagraph(article.slug(), block.id(), author.secretHash())) >= notesPerParagraph) {
+		if (block != null && checked.errors().isEmpty() && notesOnParagraph(article, block, author) >= notesPerParagraph) {
 			checked.errors().put("body", "You have " + notesPerParagraph + " notes on this paragraph, the most one "
 					+ "reader may write on one; delete one of them to write another.");
 		}
@@ -196,6 +194,14 @@ public class NoteCommands {
 		}
 		OffsetDateTime now = newNotes.now();
 		return newNotes.store(article, block, parentId, checked, author, quote, now, now, asSent, checked.givenName());
+	}
+
+	/** @return how many notes the author has on the paragraph, counted no further than the limit */
+	private int notesOnParagraph(Article article, Block block, Author author) {
+		if (author.issuedNow()) {
+			return 0; // their secret was issued by this request: they have no notes yet, nothing to read
+		}
+		return reads.countOnParagraph(article.slug(), block.id(), author.secretHash(), Math.max(notesPerParagraph, 0));
 	}
 
 	/**

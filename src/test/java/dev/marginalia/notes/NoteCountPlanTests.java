@@ -47,7 +47,8 @@ class NoteCountPlanTests {
 	static String countWithValues(String authorHash) {
 		return NoteReadModel.COUNT_ON_PARAGRAPH.replace(":slug", "'" + SLUG + "'")
 			.replace(":block", "'" + BLOCK + "'")
-			.replace(":author", "'" + authorHash + "'");
+			.replace(":author", "'" + authorHash + "'")
+			.replace(":upTo", "50");
 	}
 
 	/** @return the database's plan of the query, as text */
@@ -71,7 +72,8 @@ class NoteCountPlanTests {
 			// a test's table is small enough to be read whole: the question is which index the planner takes
 			jdbc.sql("SET LOCAL enable_seqscan = off").update();
 		}
-		assertThat(reads.countOnParagraph(SLUG, BLOCK, ada.secretHash())).isEqualTo(3);
+		assertThat(reads.countOnParagraph(SLUG, BLOCK, ada.secretHash(), 50)).isEqualTo(3);
+		assertThat(reads.countOnParagraph(SLUG, BLOCK, ada.secretHash(), 2)).as("no further than asked").isEqualTo(2);
 		assertThat(plan(countWithValues(ada.secretHash()))).containsIgnoringCase("notes_by_author_paragraph");
 	}
 

@@ -111,16 +111,24 @@ public class NoteReadModel {
 		return complete(List.of(note)).get(0);
 	}
 
-	/** How many notes and replies (not deleted) an author has on a paragraph: index {@code notes_by_author_paragraph}. */
-	public static final String COUNT_ON_PARAGRAPH = "SELECT COUNT(*) FROM notes WHERE article_slug = :slug "
-			+ "AND block_id = :block AND author_hash = :author AND deleted = FALSE";
+	/**
+	 * How many notes and replies (not deleted) an author has on a paragraph, up to a number: index
+	 * {@code notes_by_author_paragraph}, read no further than that number of entries.
+	 */
+	public static final String COUNT_ON_PARAGRAPH = "SELECT COUNT(*) FROM (SELECT 1 FROM notes "
+			+ "WHERE article_slug = :slug AND block_id = :block AND author_hash = :author AND deleted = FALSE "
+			+ "LIMIT :upTo) counted";
 
-	/** @return how many notes and replies (not deleted) the author has on the paragraph */
-	public int countOnParagraph(String slug, String blockId, String authorHash) {
+	/**
+	 * @return how many notes and replies (not deleted) the author has on the paragraph, or {@code upTo} when they
+	 * have that many or more (an author over a limit, after an import or a lower limit, costs no more to check)
+	 */
+	public int countOnParagraph(String slug, String blockId, String authorHash, int upTo) {
 		return jdbc.sql(COUNT_ON_PARAGRAPH)
 			.param("slug", slug)
 			.param("block", blockId)
 			.param("author", authorHash)
+			.param("upTo", upTo)
 			.query(Integer.class)
 			.single();
 	}
