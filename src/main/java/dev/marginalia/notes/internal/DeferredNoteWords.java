@@ -130,12 +130,21 @@ class DeferredNoteWords implements SmartLifecycle {
 		});
 	}
 
-	/** A note was added (and committed): its words are written within {@value #INTERVAL_MS} ms. */
+	/**
+	 * A note was added (and committed): its words are written within {@value #INTERVAL_MS} ms. Only once the thread
+	 * has seen the list (its first round sees it before it reads it, so a note committed earlier is in that round):
+	 * where there is none (PostgreSQL), the thread has ended and nothing would take the permits.
+	 */
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void noteChanged(NoteChanged change) {
-		if (change.kind() == NoteChanged.Kind.ADDED) {
+		if (change.kind() == NoteChanged.Kind.ADDED && listSeen) {
 			added.release();
 		}
+	}
+
+	/** @return how many added notes have been announced and not yet taken by a round */
+	int announced() {
+		return added.availablePermits();
 	}
 
 	private void run() {

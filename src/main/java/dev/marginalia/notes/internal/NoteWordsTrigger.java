@@ -132,10 +132,7 @@ public final class NoteWordsTrigger implements Trigger {
 
 	/** Writes the words of a note as it is stored (none, if it is gone), in place of any it has. */
 	static void indexStored(Connection connection, String id) throws SQLException {
-		try (PreparedStatement delete = connection.prepareStatement("DELETE FROM note_words WHERE note_id = ?")) {
-			delete.setString(1, id);
-			delete.executeUpdate();
-		}
+		forget(connection, id);
 		try (PreparedStatement read = connection.prepareStatement(SELECT_INDEXED + " WHERE n.id = ?");
 				PreparedStatement insert = connection.prepareStatement(INSERT)) {
 			read.setString(1, id);
@@ -145,6 +142,14 @@ public final class NoteWordsTrigger implements Trigger {
 					insert.executeBatch();
 				}
 			}
+		}
+	}
+
+	/** Removes the note's words, before they are written again. */
+	private static void forget(Connection connection, String id) throws SQLException {
+		try (PreparedStatement delete = connection.prepareStatement("DELETE FROM note_words WHERE note_id = ?")) {
+			delete.setString(1, id);
+			delete.executeUpdate();
 		}
 	}
 
@@ -161,10 +166,7 @@ public final class NoteWordsTrigger implements Trigger {
 	/** Writes the note's words (again, when it had some). */
 	private void index(Connection connection, Object[] row, boolean again) throws SQLException {
 		if (again) {
-			try (PreparedStatement delete = connection.prepareStatement("DELETE FROM note_words WHERE note_id = ?")) {
-				delete.setString(1, (String) value(row, "id"));
-				delete.executeUpdate();
-			}
+			forget(connection, (String) value(row, "id"));
 		}
 		try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
 			add(insert, new Indexed((String) value(row, "id"), (String) value(row, "article_slug"),

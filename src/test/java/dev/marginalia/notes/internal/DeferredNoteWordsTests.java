@@ -100,6 +100,29 @@ class DeferredNoteWordsTests {
 	}
 
 	@Test
+	void whereThereIsNoListNewNotesAreNotKeptAsAnnouncements() {
+		// a database without the list (PostgreSQL; here H2 before V23): the thread ends at its first round
+		SingleConnectionDataSource without = new SingleConnectionDataSource("jdbc:h2:mem:without-" + UUID.randomUUID()
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "", true);
+		try {
+			DeferredNoteWords elsewhere = new DeferredNoteWords(new JdbcTemplate(without),
+					new DataSourceTransactionManager(without));
+			elsewhere.catchUp(); // as a search does: looks for the list, finds none
+			for (int i = 0; i < 3; i++) {
+				elsewhere.noteChanged(new NoteChanged(SLUG, "n" + i, "p-1", NoteChanged.Kind.ADDED, null,
+						Visibility.PUBLIC, "ada"));
+			}
+			assertThat(elsewhere.announced()).isZero();
+		}
+		finally {
+			without.destroy();
+		}
+		deferred.catchUp(); // where the list is, an announcement waits for the thread's next round
+		deferred.noteChanged(new NoteChanged(SLUG, "n1", "p-1", NoteChanged.Kind.ADDED, null, Visibility.PUBLIC, "ada"));
+		assertThat(deferred.announced()).isOne();
+	}
+
+	@Test
 	void manyNotesAreWrittenInTransactionsOfAtMostTheirBatch() {
 		int notes = DeferredNoteWords.NOTES_A_TRANSACTION + 10;
 		for (int i = 0; i < notes; i++) {
